@@ -1,0 +1,39 @@
+/*
+ * arena.h - bump allocators.
+ *
+ * The compiler never frees a node: everything the fleet shares (AST,
+ * interned strings, indexes) lives in one arena, and per-site work in
+ * another that is reset when the site is done. Allocation failure aborts
+ * through arena_oom(), the one place the compiler gives up on memory.
+ */
+#ifndef SITEC_ARENA_H
+#define SITEC_ARENA_H
+
+#include <stddef.h>
+
+struct arena_chunk;
+
+struct arena {
+	struct arena_chunk *head;
+	size_t chunk_size;
+	size_t total;	/* bytes handed out, for --stats */
+};
+
+void arena_init(struct arena *a);
+void *arena_alloc(struct arena *a, size_t size);
+void *arena_zalloc(struct arena *a, size_t size);
+char *arena_strndup(struct arena *a, const char *s, size_t len);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Grows an array allocated in the arena; the old copy is abandoned. */
+void *arena_grow(struct arena *a, void *old, size_t old_size, size_t new_size);
+void arena_reset(struct arena *a);
+void arena_free(struct arena *a);
+
+/* Called when malloc fails: prints one line and exits with status 3. */
+_Noreturn void arena_oom(void);
+void *xmalloc(size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+
+#endif

@@ -1,0 +1,321 @@
+/*
+ * main.c - the `sitec` command: parses the command line, runs a phase of
+ * the compiler library, prints what it reports and picks the exit status
+ * (0 ok, 1 errors in the fleet, 2 usage error, 3 I/O or internal error).
+ */
+#include "config.h"
+#include "ast_dump.h"
+#include "diag.h"
+#include "fleet.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum exit_status { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+/* --- where diagnostics go --------------------------------------------------- */
+
+struct output_sink {
+	struct diag_sink base;
+	FILE *out;
+	json_t *json;		/* collected for --format json, else NULL */
+};
+
+static void emit_text(struct diag_sink *sink, const struct diag *d)
+{
+	struct output_sink *s = (struct output_sink *)sink;
+
+	diag_render_text(s->out, d);
+}
+
+static void emit_json(struct diag_sink *sink, const struct diag *d)
+{
+	struct output_sink *s = (struct output_sink *)sink;
+
+	json_array_append_new(s->json, diag_to_json(d));
+}
+
+static void sink_init(struct output_sink *s, bool json)
+{
+	memset(s, 0, sizeof(*s));
+	s->out = stderr;
+	if (json) {
+		s->base.emit = emit_json;
+		s->json = json_array();
+	} else {
+		s->base.emit = emit_text;
+	}
+}
+
+/* Prints collected JSON diagnostics to stdout; returns false on I/O error. */
+static bool sink_finish(struct output_sink *s)
+{
+	bool ok = true;
+
+	if (s->json) {
+		json_t *doc = json_object();
+
+		json_object_set_new(doc, "errors", json_integer(s->base.errors));
+		json_object_set_new(doc, "warnings", json_integer(s->base.warnings));
+		json_object_set_new(doc, "diagnostics", s->json);
+		ok = json_dumpf(doc, stdout, JSON_INDENT(2)) == 0;
+		fputc('\n', stdout);
+		json_decref(doc);
+		s->json = NULL;
+	}
+	return ok;
+}
+
+/* --- options shared by commands ----------------------------------------------- */
+
+static int usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("sitec: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'sitec %s--help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+static int parse_format(const char *cmd, const char *arg, bool *json)
+{
+	if (strcmp(arg, "text") == 0)
+		*json = false;
+	else if (strcmp(arg, "json") == 0)
+		*json = true;
+	else
+		return usage_error(cmd, "unknown format '%s' (use text or json)", arg);
+	return EXIT_OK;
+}
+
+static int finish(struct output_sink *sink)
+{
+	if (!sink_finish(sink) || fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "sitec: cannot write the output\n");
+		return EXIT_IO;
+	}
+	return sink->base.errors ? EXIT_ERRORS : EXIT_OK;
+}
+
+/* --- sitec check ------------------------------------------------------------------ */
+
+static const char check_help[] =
+	"Usage: sitec check [--format text|json] [FLEETDIR|FILE]...\n"
+	"\n"
+	"Reads every *.site file below each FLEETDIR (the current directory if\n"
+	"none is given), and reports every error it finds. Writes nothing.\n"
+	"\n"
+	"  --format text|json  how to print diagnostics (json: on stdout)\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Exit status: 0 no errors, 1 errors in the fleet, 2 usage error,\n"
+	"3 I/O or internal error.\n";
+
+static int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool json = false;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((rc = parse_format("check ", optarg, &json)))
+				return rc;
+			break;
+		case 'h':
+			fputs(check_help, stdout);
+			return EXIT_OK;
+		default:
+			fputs("Try 'sitec check --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+
+	static const char *const here[] = { "." };
+	const char *const *paths = (const char *const *)argv + optind;
+	size_t npaths = (size_t)(argc - optind);
+	struct output_sink sink;
+	struct fleet fleet;
+
+	if (npaths == 0) {
+		paths = here;
+		npaths = 1;
+	}
+	sink_init(&sink, json);
+	fleet_init(&fleet);
+	fleet_load(&fleet, paths, npaths, &sink.base);
+	if (!json) {
+		if (sink.base.errors)
+			fprintf(stderr, "sitec: %u error%s in %zu file%s\n",
+				sink.base.errors, sink.base.errors == 1 ? "" : "s",
+				fleet.nfiles, fleet.nfiles == 1 ? "" : "s");
+		else
+			printf("%zu file%s checked, no errors\n", fleet.nfiles,
+			       fleet.nfiles == 1 ? "" : "s");
+	}
+	rc = finish(&sink);
+	fleet_free(&fleet);
+	return rc;
+}
+
+/* --- sitec parse ------------------------------------------------------------------ */
+
+static const char parse_help[] =
+	"Usage: sitec parse --dump [--format text|json] FILE\n"
+	"\n"
+	"Parses one .site file and prints its syntax tree as JSON on stdout.\n"
+	"Syntax errors go to stderr and nothing is printed on stdout.\n"
+	"\n"
+	"  --dump              print the syntax tree (the only mode for now)\n"
+	"  --format text|json  how to print diagnostics\n"
+	"  -h, --help          show this help\n";
+
+static int cmd_parse(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dump", no_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool json = false, dump = false;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			dump = true;
+			break;
+		case 'f':
+			if ((rc = parse_format("parse ", optarg, &json)))
+				return rc;
+			break;
+		case 'h':
+			fputs(parse_help, stdout);
+			return EXIT_OK;
+		default:
+			fputs("Try 'sitec parse --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!dump)
+		return usage_error("parse ", "%s", "parse needs --dump");
+	if (argc - optind != 1)
+		return usage_error("parse ", "%s", "parse takes exactly one FILE");
+
+	struct output_sink sink;
+	struct fleet fleet;
+	const char *path = argv[optind];
+
+	sink_init(&sink, json);
+	if (json)
+		sink.out = stderr;
+	fleet_init(&fleet);
+	fleet_load(&fleet, (const char *const *)&path, 1, &sink.base);
+	if (!sink.base.errors && fleet.nfiles == 1)
+		ast_dump_json(stdout, fleet.files[0].ast);
+	if (json && sink.json) {
+		/* With a tree on stdout, JSON diagnostics go to stderr. */
+		json_t *doc = json_object();
+
+		json_object_set_new(doc, "errors", json_integer(sink.base.errors));
+		json_object_set_new(doc, "diagnostics", sink.json);
+		json_dumpf(doc, stderr, JSON_INDENT(2));
+		fputc('\n', stderr);
+		json_decref(doc);
+		sink.json = NULL;
+	}
+	rc = finish(&sink);
+	fleet_free(&fleet);
+	return rc;
+}
+
+/* --- sitec codes ------------------------------------------------------------------ */
+
+static const char codes_help[] =
+	"Usage: sitec codes [CODE]\n"
+	"\n"
+	"Lists every diagnostic code with its explanation, or explains one.\n";
+
+static int cmd_codes(int argc, char **argv)
+{
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+			 strcmp(argv[1], "-h") == 0)) {
+		fputs(codes_help, stdout);
+		return EXIT_OK;
+	}
+	if (argc > 2)
+		return usage_error("codes ", "%s", "codes takes at most one CODE");
+	for (int i = 0; i < DIAG_CODE_COUNT; i++) {
+		if (argc == 2 && strcmp(argv[1], diag_code_name(i)) != 0)
+			continue;
+		printf("%s  %-30s %s\n", diag_code_name(i), diag_code_slug(i),
+		       diag_code_text(i));
+		if (argc == 2)
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+	}
+	if (argc == 2)
+		return usage_error("codes ", "unknown code '%s' (see 'sitec codes')",
+				   argv[1]);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+}
+
+/* --- main ---------------------------------------------------------------------------- */
+
+static const char main_help[] =
+	"Usage: sitec COMMAND [OPTION]... [ARG]...\n"
+	"\n"
+	"Compiles a fleet of edge sites described in the site language.\n"
+	"\n"
+	"Commands:\n"
+	"  check [FLEETDIR|FILE]...   parse the fleet and report every error\n"
+	"  parse --dump FILE          print the syntax tree of one file as JSON\n"
+	"  codes [CODE]               explain the diagnostic codes\n"
+	"\n"
+	"  -h, --help                 show this help ('sitec COMMAND --help' for one)\n"
+	"  -V, --version              show the version\n"
+	"\n"
+	"See sitec(1) and sitec-lang(7).\n";
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(main_help, stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+	    strcmp(cmd, "help") == 0) {
+		fputs(main_help, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("sitec %s\n", SITEC_VERSION);
+		return EXIT_OK;
+	}
+	/* getopt_long starts over for the command's own arguments. */
+	optind = 1;
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "parse") == 0)
+		return cmd_parse(argc - 1, argv + 1);
+	if (strcmp(cmd, "codes") == 0)
+		return cmd_codes(argc - 1, argv + 1);
+	return usage_error("", "unknown command '%s'", cmd);
+}

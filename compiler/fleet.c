@@ -1,0 +1,194 @@
+/*
+ * fleet.c - walking fleet directories and parsing their files.
+ */
+#include "fleet.h"
+#include "syntax.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct path_list {
+	char **items;
+	size_t len, cap;
+};
+
+static void paths_push(struct path_list *l, char *path)
+{
+	if (l->len == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->items = xrealloc(l->items, sizeof(*l->items) * l->cap);
+	}
+	l->items[l->len++] = path;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *s;
+
+	if (strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	while (a > 1 && dir[a - 1] == '/')
+		a--;
+	s = xmalloc(a + b + 2);
+	memcpy(s, dir, a);
+	s[a] = '/';
+	memcpy(s + a + 1, name, b + 1);
+	return s;
+}
+
+static bool has_site_suffix(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 5 && strcmp(name + n - 5, ".site") == 0;
+}
+
+static void error_at_path(struct diag_sink *sink, enum diag_code code,
+			  const char *path, const char *msg,
+			  const char *help, int err)
+{
+	struct source *pseudo = source_unread(path);
+	struct diag *d;
+
+	if (err)
+		d = diag_new(code, span_make(pseudo, 0, 0), "%s: %s", msg,
+			     strerror(err));
+	else
+		d = diag_new(code, span_make(pseudo, 0, 0), "%s", msg);
+	if (help)
+		diag_help(d, "%s", help);
+	diag_emit(sink, d);
+	source_free(pseudo);
+}
+
+/* Adds every .site file below dir to out; returns how many. */
+static size_t walk(const char *dir, struct path_list *out,
+		   struct diag_sink *sink)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t found = 0;
+
+	if (!d) {
+		error_at_path(sink, E0002, dir, "cannot read directory",
+			      "check its permissions", errno);
+		return 0;
+	}
+	while ((e = readdir(d))) {
+		struct stat st;
+		char *path;
+
+		if (e->d_name[0] == '.')
+			continue;
+		path = join(dir, e->d_name);
+		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+			if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+				free(path);
+				continue;
+			}
+			/* A link to a file, or to nowhere: a .site one is
+			 * read, and reported if it cannot be. */
+			if (has_site_suffix(e->d_name)) {
+				paths_push(out, path);
+				found++;
+			} else {
+				free(path);
+			}
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			found += walk(path, out, sink);
+			free(path);
+		} else if (has_site_suffix(e->d_name)) {
+			paths_push(out, path);
+			found++;
+		} else {
+			free(path);
+		}
+	}
+	closedir(d);
+	return found;
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void fleet_init(struct fleet *f)
+{
+	memset(f, 0, sizeof(*f));
+	arena_init(&f->arena);
+	interner_init(&f->names, &f->arena);
+}
+
+void fleet_free(struct fleet *f)
+{
+	for (size_t i = 0; i < f->nfiles; i++)
+		source_free(f->files[i].src);
+	free(f->files);
+	interner_free(&f->names);
+	arena_free(&f->arena);
+}
+
+void fleet_load(struct fleet *f, const char *const *paths, size_t npaths,
+		struct diag_sink *sink)
+{
+	struct path_list list = { 0 };
+
+	for (size_t i = 0; i < npaths; i++) {
+		struct stat st;
+
+		if (stat(paths[i], &st) != 0) {
+			error_at_path(sink, E0001, paths[i],
+				      "no such file or directory", 
+				      "name a fleet directory or a .site file",
+				      0);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if (walk(paths[i], &list, sink) == 0)
+				error_at_path(sink, E0003, paths[i],
+					"no .site files in this directory",
+					"a fleet is every *.site file below the directories given",
+					0);
+		} else {
+			paths_push(&list, xstrdup(paths[i]));
+		}
+	}
+	qsort(list.items, list.len, sizeof(*list.items), compare_paths);
+
+	f->files = xmalloc(sizeof(*f->files) * (list.len ? list.len : 1));
+	for (size_t i = 0; i < list.len; i++) {
+		struct source *src;
+		int err;
+
+		if (i > 0 && strcmp(list.items[i], list.items[i - 1]) == 0)
+			continue;
+		enum source_error rc = source_load(&src, &err, list.items[i]);
+
+		if (rc == SOURCE_ETOOBIG) {
+			error_at_path(sink, E0004, list.items[i],
+				      "file is larger than 256 MiB",
+				      "split the fleet into smaller files", 0);
+		} else if (rc != SOURCE_OK) {
+			error_at_path(sink, E0002, list.items[i],
+				      "cannot read file",
+				      rc == SOURCE_EACCES ? "check its permissions" :
+				      rc == SOURCE_ENOENT ? "is it a link to a file that does not exist?" :
+				      NULL, err);
+		} else {
+			struct fleet_file *ff = &f->files[f->nfiles++];
+
+			ff->src = src;
+			ff->ast = syntax_parse(&f->arena, &f->names, src, sink);
+		}
+	}
+	for (size_t i = 0; i < list.len; i++)
+		free(list.items[i]);
+	free(list.items);
+}

@@ -1,0 +1,27 @@
+/*
+ * intern.h - one copy of each name.
+ *
+ * Identifiers, keys and declaration names are interned in the fleet arena,
+ * so later phases compare names by pointer.
+ */
+#ifndef SITEC_INTERN_H
+#define SITEC_INTERN_H
+
+#include "arena.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct interner {
+	struct arena *arena;
+	const char **slots;	/* open addressing; NULL = empty */
+	uint32_t *lens;
+	size_t cap, count;
+};
+
+void interner_init(struct interner *in, struct arena *arena);
+void interner_free(struct interner *in);
+/* The one NUL-terminated copy of s[0..len); never freed before the arena. */
+const char *intern(struct interner *in, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * syntax.h - parsing one source file into an AST.
+ *
+ * syntax_parse() runs the flex scanner and the bison parser over a source
+ * and returns its AST_FILE node, which is never NULL: a file with syntax
+ * errors yields the declarations that parsed, and every error went to the
+ * sink. The rest of this header is the state shared by grammar/lexer.l,
+ * grammar/parser.y and the AST builders in ast.c; other phases need only
+ * syntax_parse().
+ */
+#ifndef SITEC_SYNTAX_H
+#define SITEC_SYNTAX_H
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "intern.h"
+
+struct ast *syntax_parse(struct arena *arena, struct interner *names,
+			 struct source *src, struct diag_sink *sink);
+
+/* --- shared by the scanner, the parser and the builders ------------------ */
+
+/* Bison's location type: byte offsets [start, end) in the source. */
+struct loc {
+	uint32_t start, end;
+};
+
+/* A token's text: for strings, the raw source bytes between delimiters. */
+struct token_text {
+	const char *text;
+	uint32_t len;
+	uint32_t offset;	/* of text in the source */
+};
+
+/* A list of names (parents, parameters) being built. */
+struct name_list {
+	struct ast_name *items;
+	uint32_t len, cap;
+};
+
+/* One open construct of the scanner: a string or an interpolation. */
+struct lex_mode {
+	enum { MODE_STRING, MODE_MSTRING, MODE_INTERP } kind;
+	uint32_t start;		/* offset of the opening delimiter */
+	uint32_t piece;		/* STRING: where the current text piece began */
+	bool resumed;		/* STRING: a piece after an interpolation */
+	uint32_t braces;	/* INTERP: '{' opened inside it, not closed */
+};
+
+/* A bracket the token filter has seen open. */
+struct open_bracket {
+	int token;
+	uint32_t offset;
+};
+
+struct parse_ctx {
+	struct arena *arena;
+	struct interner *names;
+	struct source *src;
+	struct diag_sink *sink;
+	void *scanner;
+
+	uint32_t pos;		/* scanner: offset of the next byte */
+	bool newline_before;	/* scanner: a line break since the last token */
+	struct lex_mode *modes;
+	uint32_t nmodes, modes_cap;
+	struct ast_comment *comments;
+	uint32_t ncomments, comments_cap;
+
+	/* the token filter between scanner and parser (parser.y) */
+	struct open_bracket *brackets;
+	uint32_t nbrackets, brackets_cap;
+	bool recovering;
+	uint32_t recover_depth;
+	int prev_token;		/* -1 before the first token */
+	int before_prev;	/* the token before prev_token */
+	int held;		/* a token held back behind an inserted ',' */
+	struct loc held_loc;
+	_Alignas(16) unsigned char held_val[64];
+	bool depth_reported;
+	unsigned errors;
+	struct ast *file;
+};
+
+struct span ctx_span(struct parse_ctx *p, struct loc loc);
+void ctx_error(struct parse_ctx *p, enum diag_code code, struct loc loc,
+	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void ctx_emit(struct parse_ctx *p, struct diag *d);
+
+#endif

@@ -1,0 +1,461 @@
+/*
+ * syntax.c - parsing one file: the scanner and parser run over a source,
+ * the token filter between them, the wording of syntax errors, and the
+ * checks the grammar leaves to a walk of the finished tree (static paths
+ * in profile and site bodies, `for` only in object literals, a file that
+ * declares nothing).
+ */
+#include "syntax.h"
+#include "parser.h"
+#include "lexer.h"
+
+#include <string.h>
+
+_Static_assert(sizeof(YYSTYPE) <= sizeof(((struct parse_ctx *)0)->held_val),
+	       "held_val must hold a semantic value");
+
+/* --- the token filter ------------------------------------------------------- */
+
+static bool is_opener(int t)
+{
+	return t == '(' || t == '[' || t == '{' || t == STR_HEAD ||
+	       t == MSTR_HEAD;
+}
+
+static int opener_of(int t)
+{
+	switch (t) {
+	case ')': return '(';
+	case ']': return '[';
+	case '}': return '{';
+	case STR_TAIL: return STR_HEAD;
+	case MSTR_TAIL: return MSTR_HEAD;
+	default: return 0;
+	}
+}
+
+/* Tokens after which a value is complete. */
+static bool ends_value(int t)
+{
+	switch (t) {
+	case IDENT: case INT: case FLOAT: case STRING: case STR_TAIL:
+	case MSTRING: case MSTR_TAIL: case TRUE: case FALSE: case NULL_:
+	case SELF: case SUPER: case SITE: case ')': case ']': case '}':
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void track_brackets(struct parse_ctx *p, int t, const YYLTYPE *loc)
+{
+	int open = opener_of(t);
+
+	if (is_opener(t)) {
+		if (p->nbrackets == p->brackets_cap) {
+			p->brackets_cap = p->brackets_cap ? p->brackets_cap * 2 : 32;
+			p->brackets = xrealloc(p->brackets, sizeof(*p->brackets) *
+					       p->brackets_cap);
+		}
+		p->brackets[p->nbrackets].token = t;
+		p->brackets[p->nbrackets].offset = loc->start;
+		p->nbrackets++;
+	} else if (open) {
+		/* A closer also closes whatever was left open inside it. */
+		uint32_t i = p->nbrackets;
+
+		while (i > 0 && p->brackets[i - 1].token != open)
+			i--;
+		if (i > 0)
+			p->nbrackets = i - 1;
+	}
+}
+
+int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
+{
+	int t;
+
+	if (p->held) {
+		t = p->held;
+		p->held = 0;
+		memcpy(lval, p->held_val, sizeof(*lval));
+		*lloc = p->held_loc;
+		track_brackets(p, t, lloc);
+		p->before_prev = p->prev_token;
+		p->prev_token = t;
+		return t;
+	}
+	for (;;) {
+		p->newline_before = false;
+		t = scan_lex(lval, lloc, p->scanner);
+
+		bool line_start = p->newline_before || p->prev_token < 0;
+		uint32_t depth = p->nbrackets;
+
+		if (p->recovering) {
+			if (t == 0 || depth < p->recover_depth ||
+			    (depth == p->recover_depth &&
+			     (line_start || t == ';' || t == ',' || t == '}'))) {
+				p->recovering = false;
+			} else {
+				track_brackets(p, t, lloc);
+				p->prev_token = t;
+				continue;
+			}
+		}
+		/* In a list, a line break before '-', '(' or '[' separates
+		 * items: [\n -1\n -2\n] is two numbers, not one difference. */
+		if ((t == '-' || t == '(' || t == '[') && line_start &&
+		    p->nbrackets && p->brackets[p->nbrackets - 1].token == '[' &&
+		    ends_value(p->prev_token)) {
+			p->held = t;
+			memcpy(p->held_val, lval, sizeof(*lval));
+			p->held_loc = *lloc;
+			lloc->end = lloc->start;
+			p->before_prev = p->prev_token;
+			p->prev_token = ',';
+			return ',';
+		}
+		track_brackets(p, t, lloc);
+		p->before_prev = p->prev_token;
+		p->prev_token = t;
+		return t;
+	}
+}
+
+/* --- syntax errors ------------------------------------------------------------- */
+
+/* Bison's names come quoted ("identifier", '='); this strips the quotes. */
+static void unquote(const char *name, char *out, size_t size)
+{
+	size_t n = strlen(name);
+
+	if (n >= 2 && (name[0] == '"' || name[0] == '\'') && name[n - 1] == name[0]) {
+		name++;
+		n -= 2;
+	}
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, name, n);
+	out[n] = '\0';
+}
+
+static bool in_set(const char *name, const char *const *set)
+{
+	for (; *set; set++)
+		if (strcmp(name, *set) == 0)
+			return true;
+	return false;
+}
+
+static const char *const expression_starts[] = {
+	"integer", "float", "string", "start of a string", "multi-line string",
+	"start of a multi-line string", "identifier", "true", "false", "null",
+	"self", "site", "super", "(", "[", "{", "-", "!", "if", NULL
+};
+
+static const char *const words[] = {
+	"identifier", "schema", "type", "let", "def", "profile", "site",
+	"final", "if", "then", "else", "for", "in", "true", "false", "null",
+	"self", "super", "unique", "keyed", "string", "start of a string", NULL
+};
+
+/* True for names that are described, not quoted: "an expression". */
+static bool is_description(const char *name)
+{
+	return strchr(name, ' ') || strcmp(name, "identifier") == 0 ||
+	       strcmp(name, "integer") == 0 || strcmp(name, "float") == 0 ||
+	       strcmp(name, "string") == 0;
+}
+
+static void append(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, size - n, "%s", s);
+}
+
+/* "`=`, `{` or an expression" from the parser's expected tokens. */
+static void describe_expected(const char **expected, int n, char *out,
+			      size_t size)
+{
+	const char *items[SYNTAX_MAX_EXPECTED + 2];
+	char names[SYNTAX_MAX_EXPECTED][40];
+	int count = 0;
+	bool expr = false, name = false;
+
+	for (int i = 0; i < n; i++) {
+		unquote(expected[i], names[i], sizeof(names[i]));
+		if (strcmp(names[i], "integer") == 0)
+			expr = true;
+		if (strcmp(names[i], "identifier") == 0)
+			name = true;
+	}
+	for (int i = 0; i < n; i++) {
+		if (expr && in_set(names[i], expression_starts))
+			continue;
+		if (name && !expr && in_set(names[i], words))
+			continue;
+		if (strcmp(names[i], "error") == 0)
+			continue;
+		items[count++] = names[i];
+	}
+	if (expr)
+		items[count++] = "an expression";
+	else if (name)
+		items[count++] = "a name";
+	out[0] = '\0';
+	if (count == 0 || count > 8)
+		return;
+	for (int i = 0; i < count; i++) {
+		char item[64];
+
+		if (i > 0)
+			append(out, size, i == count - 1 ? " or " : ", ");
+		if (is_description(items[i]))
+			snprintf(item, sizeof(item), "%s", items[i]);
+		else
+			snprintf(item, sizeof(item), "`%s`", items[i]);
+		append(out, size, item);
+	}
+}
+
+static void describe_token(struct parse_ctx *p, const char *name,
+			   struct loc loc, char *out, size_t size)
+{
+	char n[64];
+	uint32_t len = loc.end > loc.start ? loc.end - loc.start : 0;
+	const char *text = p->src->text + loc.start;
+
+	unquote(name, n, sizeof(n));
+	if (len > 40)
+		len = 40;
+	if (strcmp(n, "end of file") == 0)
+		snprintf(out, size, "end of file");
+	else if (strcmp(n, "identifier") == 0 || strcmp(n, "integer") == 0 ||
+		 strcmp(n, "float") == 0)
+		snprintf(out, size, "%s `%.*s`", n, (int)len, text);
+	else if (is_description(n))
+		snprintf(out, size, "%s", n);
+	else
+		snprintf(out, size, "`%s`", n);
+}
+
+static bool expects(const char **expected, int n, const char *want)
+{
+	char name[40];
+
+	for (int i = 0; i < n; i++) {
+		unquote(expected[i], name, sizeof(name));
+		if (strcmp(name, want) == 0)
+			return true;
+	}
+	return false;
+}
+
+static const char *bracket_text(int t)
+{
+	switch (t) {
+	case '(': return "(";
+	case '[': return "[";
+	case '{': return "{";
+	default: return "${";
+	}
+}
+
+static const char *closer_text(int t)
+{
+	switch (t) {
+	case '(': return ")";
+	case '[': return "]";
+	case '{': return "}";
+	default: return "}";
+	}
+}
+
+void syntax_report(struct parse_ctx *p, const char *unexpected,
+		   struct loc loc, const char **expected, int nexpected)
+{
+	char what[128], want[512], name[64];
+	struct diag *d;
+
+	describe_token(p, unexpected, loc, what, sizeof(what));
+	describe_expected(expected, nexpected, want, sizeof(want));
+	unquote(unexpected, name, sizeof(name));
+	if (want[0])
+		d = diag_new(E0201, ctx_span(p, loc), "unexpected %s; expected %s",
+			     what, want);
+	else
+		d = diag_new(E0201, ctx_span(p, loc), "unexpected %s", what);
+
+	if (strcmp(name, ":") == 0 && expects(expected, nexpected, "="))
+		diag_help(d, "statements set values with `=`: write `key = value`");
+	else if ((strcmp(name, "if") == 0 || strcmp(name, "else") == 0) &&
+		 expects(expected, nexpected, "identifier"))
+		diag_help(d, "`%s` starts a conditional here; quote it to use it as a key: \"%s\"",
+			  name, name);
+	else if ((p->before_prev == IF || p->before_prev == ELSE) &&
+		 (strcmp(name, "=") == 0 || strcmp(name, ".") == 0 ||
+		  strcmp(name, "+=") == 0 || strcmp(name, "-=") == 0))
+		diag_help(d, "`%s` starts a conditional; quote it to use it as a key: \"%s\"",
+			  p->before_prev == IF ? "if" : "else",
+			  p->before_prev == IF ? "if" : "else");
+	else if ((strcmp(name, "unique") == 0 || strcmp(name, "keyed") == 0))
+		diag_help(d, "after a list or map type `%s` is a modifier; quote a field of that name: \"%s\"",
+			  name, name);
+	else if (strcmp(name, "end of file") == 0 && p->nbrackets) {
+		struct open_bracket *b = &p->brackets[p->nbrackets - 1];
+		uint32_t w = b->token == STR_HEAD || b->token == MSTR_HEAD ? 2 : 1;
+
+		diag_help(d, "close the `%s` with `%s`", bracket_text(b->token),
+			  closer_text(b->token));
+		diag_note(d, span_make(p->src, b->offset, b->offset + w),
+			  "this `%s` is not closed", bracket_text(b->token));
+	} else if (strcmp(name, "=") == 0 && expects(expected, nexpected, "=="))
+		diag_help(d, "compare with `==`; `=` sets a value and starts a statement");
+	else if (expects(expected, nexpected, "identifier") &&
+		 (strcmp(name, "integer") == 0 || strcmp(name, "float") == 0))
+		diag_help(d, "a name starts with a letter or `_`; quote other keys: \"%.*s\"",
+			  (int)(loc.end - loc.start), p->src->text + loc.start);
+	ctx_emit(p, d);
+
+	/* Resynchronise at the next statement of the body that failed. */
+	uint32_t top = p->nbrackets;
+
+	if (top && p->prev_token == '{')
+		top--;
+	p->recover_depth = 0;
+	for (uint32_t i = top; i > 0; i--) {
+		if (p->brackets[i - 1].token == '{') {
+			p->recover_depth = i;
+			break;
+		}
+	}
+	p->recovering = true;
+}
+
+void syntax_report_fatal(struct parse_ctx *p, struct loc loc, const char *msg)
+{
+	struct diag *d;
+
+	if (strstr(msg, "exhausted")) {
+		d = diag_new(E0114, ctx_span(p, loc),
+			     "nested too deeply for the parser");
+		diag_help(d, "split the nesting with `let` names; brackets may nest %d levels",
+			  AST_MAX_DEPTH);
+	} else {
+		d = diag_new(E0201, ctx_span(p, loc), "%s", msg);
+	}
+	ctx_emit(p, d);
+}
+
+/* --- checks of the finished tree --------------------------------------------- */
+
+static void check_path(struct parse_ctx *p, struct ast *path)
+{
+	for (uint32_t i = 0; i < path->u.path.segs.len; i++) {
+		struct ast *seg = path->u.path.segs.items[i];
+
+		if (seg->kind == AST_SEG_KEY && seg->u.seg.key->kind == AST_INTERP) {
+			struct diag *d = diag_new(E0202, seg->span,
+				"a key computed by interpolation in a statement path");
+
+			diag_help(d, "paths of profile and site bodies are static; compute keys in an object literal: hosts = { \"${name}.local\" = ip }");
+			ctx_emit(p, d);
+		}
+	}
+}
+
+static void check_static_body(struct parse_ctx *p, struct ast_list *body)
+{
+	for (uint32_t i = 0; i < body->len; i++) {
+		struct ast *s = body->items[i];
+
+		switch (s->kind) {
+		case AST_SET:
+		case AST_ADD:
+		case AST_REMOVE:
+			check_path(p, s->u.stmt.path);
+			break;
+		case AST_AMEND:
+			check_path(p, s->u.stmt.path);
+			check_static_body(p, &s->u.stmt.body);
+			break;
+		case AST_IF:
+			check_static_body(p, &s->u.if_.then_body);
+			check_static_body(p, &s->u.if_.else_body);
+			break;
+		case AST_FOR: {
+			struct span kw = span_make(s->span.src, s->span.start,
+						   s->span.start + 3);
+			struct diag *d = diag_new(E0203, kw,
+				"`for` in a profile or site body");
+
+			diag_help(d, "build the object as a value: path = { for k, v in m: \"${k}\" = v }");
+			ctx_emit(p, d);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+static void check_file(struct parse_ctx *p, struct ast *file)
+{
+	struct ast_list *decls = &file->u.file.decls;
+
+	for (uint32_t i = 0; i < decls->len; i++) {
+		struct ast *d = decls->items[i];
+
+		if (d->kind == AST_PROFILE || d->kind == AST_SITE)
+			check_static_body(p, &d->u.decl.body);
+	}
+	if (decls->len == 0 && p->errors == 0) {
+		struct diag *d = diag_new(E0005, span_make(p->src, 0, 0),
+					  "file declares nothing");
+
+		diag_help(d, "add a declaration (schema, type, let, def, profile or site), or delete the file");
+		ctx_emit(p, d);
+	}
+}
+
+/* --- the entry point -------------------------------------------------------- */
+
+struct ast *syntax_parse(struct arena *arena, struct interner *names,
+			 struct source *src, struct diag_sink *sink)
+{
+	struct parse_ctx p;
+	yyscan_t scanner;
+
+	memset(&p, 0, sizeof(p));
+	p.arena = arena;
+	p.names = names;
+	p.src = src;
+	p.sink = sink;
+	p.prev_token = -1;
+	if (scan_lex_init_extra(&p, &scanner))
+		arena_oom();
+	p.scanner = scanner;
+
+	YY_BUFFER_STATE buf = scan__scan_bytes(src->text, (int)src->len, scanner);
+
+	yyparse(&p);
+	scan__delete_buffer(buf, scanner);
+	scan_lex_destroy(scanner);
+	free(p.modes);
+	free(p.brackets);
+
+	struct ast *file = p.file;
+
+	if (!file) {
+		file = arena_zalloc(arena, sizeof(*file));
+		file->kind = AST_FILE;
+		file->depth = 1;
+		file->span = span_make(src, 0, (uint32_t)src->len);
+	}
+	file->u.file.comments = p.comments;
+	file->u.file.ncomments = p.ncomments;
+	check_file(&p, file);
+	return file;
+}
