@@ -3,7 +3,6 @@
  */
 #include "arena.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,24 +91,6 @@ char *arena_strndup(struct arena *a, const char *s, size_t len)
 
 	memcpy(p, s, len);
 	p[len] = '\0';
-	return p;
-}
-
-char *arena_printf(struct arena *a, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		arena_oom();
-	char *p = arena_alloc(a, (size_t)n + 1);
-
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	return p;
 }
 

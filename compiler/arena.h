@@ -23,8 +23,6 @@ void arena_init(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);
 void *arena_zalloc(struct arena *a, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t len);
-char *arena_printf(struct arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 /* Grows an array allocated in the arena; the old copy is abandoned. */
 void *arena_grow(struct arena *a, void *old, size_t old_size, size_t new_size);
 void arena_reset(struct arena *a);

@@ -38,17 +38,21 @@ const char *diag_code_text(enum diag_code code)
 
 static char *vformat(const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list copy;
 	int n;
 
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(small, sizeof(small), fmt, copy);
 	va_end(copy);
 	if (n < 0)
 		arena_oom();
 	char *s = xmalloc((size_t)n + 1);
 
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof(small))
+		memcpy(s, small, (size_t)n + 1);
+	else
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
 	return s;
 }
 

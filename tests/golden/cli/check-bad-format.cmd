@@ -1,0 +1,1 @@
+check --format yaml fleets/good

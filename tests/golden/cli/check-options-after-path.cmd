@@ -1,0 +1,1 @@
+check fleets/good --format json

@@ -1,0 +1,1 @@
+check fleets/good fleets/good/sub/b.site

@@ -1,0 +1,1 @@
+check fleets/good/a.site fleets/good/a.site

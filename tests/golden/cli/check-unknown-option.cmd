@@ -1,0 +1,1 @@
+check --frob fleets/good

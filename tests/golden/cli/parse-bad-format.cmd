@@ -1,0 +1,1 @@
+parse --dump --format xml fleets/good/a.site

@@ -1,0 +1,1 @@
+parse fleets/good/a.site

@@ -1,0 +1,1 @@
+parse --dump --format json fleets/nested/a.site

@@ -1,0 +1,1 @@
+parse --dump fleets/good/a.site fleets/good/sub/b.site

@@ -1,0 +1,25 @@
+#!/bin/sh
+# The README's second command (and what CI runs): set up this machine,
+# build twice (plain with warnings as errors, and with AddressSanitizer +
+# UBSan), run the whole suite in each, run the example and the golden
+# tests once more under valgrind, and end with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+./tools/setup.sh || exit 1
+
+status=0
+./tools/build.sh build-test -Dwerror=true || exit 1
+./tools/build.sh build-asan -Dwerror=true -Db_sanitize=address,undefined \
+	-Db_lundef=false || exit 1
+
+meson test -C build-test --print-errorlogs --num-processes 2 >build-test/suite.log 2>&1 || status=1
+tail -n 12 build-test/suite.log
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	meson test -C build-asan --print-errorlogs --num-processes 2 >build-asan/suite.log 2>&1 || status=1
+tail -n 12 build-asan/suite.log
+meson test -C build-test --setup valgrind --suite golden --suite example \
+	--print-errorlogs --num-processes 2 >build-test/valgrind.log 2>&1 || status=1
+tail -n 12 build-test/valgrind.log
+
+python3 tools/test_summary.py build-test build-asan build-test:valgrind || status=1
+exit $status
