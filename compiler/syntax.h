@@ -75,9 +75,20 @@ struct parse_ctx {
 	uint32_t recover_depth;
 	int prev_token;		/* -1 before the first token */
 	int before_prev;	/* the token before prev_token */
-	int held;		/* a token held back behind an inserted ',' */
+	int held;		/* a token held back behind an inserted token */
 	struct loc held_loc;
 	_Alignas(16) unsigned char held_val[64];
+	bool held_tracked;	/* its brackets are already counted */
+	bool held_line_start;
+	uint32_t held_depth;
+	bool held_redelivered;
+	bool sync_pending;	/* send SYNC before the held token */
+	/* the last token returned, and how it stood */
+	struct loc last_loc;
+	_Alignas(16) unsigned char last_val[64];
+	bool last_line_start;
+	uint32_t last_depth;	/* open brackets before it */
+	bool last_was_redelivered;
 	bool depth_reported;
 	unsigned errors;
 	struct ast *file;

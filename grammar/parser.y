@@ -6,11 +6,13 @@
  * the fleet arena, so symbols discarded during error recovery need no
  * %destructor: the arena frees them with the rest of the fleet.
  *
- * Between the scanner and the parser sits a token filter (yylex below):
- * it tracks open brackets, inserts the separator a line break implies in a
+ * Between the scanner and the parser sits a token filter (syntax.c): it
+ * tracks open brackets, inserts the separator a line break implies in a
  * list before '-', '(' or '[' (so a list of negative numbers one per line
- * stays a list), and after a syntax error skips to the next statement: the
- * first token that starts a line at the depth of the body that failed.
+ * stays a list), and after a syntax error skips to the next statement (the
+ * first token that starts a line at the depth of the body that failed),
+ * where it sends SYNC: `error SYNC` ends the broken statement and yyerrok
+ * lets the next error be reported at once.
  */
 %code top {
 #define _POSIX_C_SOURCE 200809L
@@ -84,6 +86,7 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
 %token <text> REGEX "regular expression"
 %token ADD_ASSIGN "+=" SUB_ASSIGN "-=" EQ "==" NE "!=" LE "<=" GE ">="
 %token AND "&&" OR "||" ELLIPSIS "..." DOTDOT ".."
+%token SYNC "end of a broken statement"
 
 %precedence LIST_ITEM
 %precedence ELSE
@@ -115,7 +118,7 @@ file:
 decls:
 	  %empty                        { ast_list_init(&$$); }
 	| decls decl                    { $$ = $1; ast_list_push(p, &$$, $2); }
-	| decls error                   { $$ = $1; }
+	| decls error SYNC              { $$ = $1; yyerrok; }
 	;
 
 decl:
@@ -166,7 +169,7 @@ fields:
 	| fields ELLIPSIS               { $$ = $1; ast_list_push(p, &$$, ast_open(p, @2)); }
 	| fields ','                    { $$ = $1; }
 	| fields ';'                    { $$ = $1; }
-	| fields error                  { $$ = $1; }
+	| fields error SYNC             { $$ = $1; yyerrok; }
 	;
 
 schema_field:
@@ -269,7 +272,7 @@ stmts:
 	| stmts stmt                    { $$ = $1; ast_list_push(p, &$$, $2); }
 	| stmts ','                     { $$ = $1; }
 	| stmts ';'                     { $$ = $1; }
-	| stmts error                   { $$ = $1; }
+	| stmts error SYNC              { $$ = $1; yyerrok; }
 	;
 
 stmt:

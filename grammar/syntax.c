@@ -71,19 +71,73 @@ static void track_brackets(struct parse_ctx *p, int t, const YYLTYPE *loc)
 	}
 }
 
+/* Records t as the last token handed to the parser, and returns it. */
+static int deliver(struct parse_ctx *p, int t, const YYSTYPE *lval,
+		   const YYLTYPE *lloc, bool line_start, uint32_t depth,
+		   bool redelivered)
+{
+	p->before_prev = p->prev_token;
+	p->prev_token = t;
+	memcpy(p->last_val, lval, sizeof(*lval));
+	p->last_loc = *lloc;
+	p->last_line_start = line_start;
+	p->last_depth = depth;
+	p->last_was_redelivered = redelivered;
+	return t;
+}
+
+/* Holds t back to be delivered on the next call. */
+static void hold(struct parse_ctx *p, int t, const YYSTYPE *lval,
+		 const YYLTYPE *lloc, bool tracked, bool line_start,
+		 uint32_t depth, bool redelivered)
+{
+	p->held = t;
+	memcpy(p->held_val, lval, sizeof(*lval));
+	p->held_loc = *lloc;
+	p->held_tracked = tracked;
+	p->held_line_start = line_start;
+	p->held_depth = depth;
+	p->held_redelivered = redelivered;
+}
+
+/* A point to resume at after an error: the start of a statement of the
+ * body that failed, its closing brace, or anything outside it. */
+static bool is_sync_point(struct parse_ctx *p, int t, bool line_start,
+			  uint32_t depth)
+{
+	if (t == 0 || depth < p->recover_depth)
+		return true;
+	if (t == '}' && p->recover_depth > 0) {
+		/* A '}' that closes the failed body, whatever it leaves open. */
+		uint32_t i = depth;
+
+		while (i > 0 && p->brackets[i - 1].token != '{')
+			i--;
+		if (i == p->recover_depth)
+			return true;
+	}
+	return depth == p->recover_depth &&
+	       (line_start || t == ';' || t == ',');
+}
+
 int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
 {
 	int t;
 
+	if (p->sync_pending) {
+		p->sync_pending = false;
+		lloc->start = lloc->end = p->held_loc.start;
+		return SYNC;
+	}
 	if (p->held) {
 		t = p->held;
 		p->held = 0;
 		memcpy(lval, p->held_val, sizeof(*lval));
 		*lloc = p->held_loc;
-		track_brackets(p, t, lloc);
-		p->before_prev = p->prev_token;
-		p->prev_token = t;
-		return t;
+		if (!p->held_tracked)
+			track_brackets(p, t, lloc);
+		return deliver(p, t, lval, lloc, p->held_line_start,
+			       p->held_depth, p->held_redelivered);
 	}
 	for (;;) {
 		p->newline_before = false;
@@ -93,33 +147,28 @@ int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
 		uint32_t depth = p->nbrackets;
 
 		if (p->recovering) {
-			if (t == 0 || depth < p->recover_depth ||
-			    (depth == p->recover_depth &&
-			     (line_start || t == ';' || t == ',' || t == '}'))) {
+			if (is_sync_point(p, t, line_start, depth)) {
 				p->recovering = false;
-			} else {
-				track_brackets(p, t, lloc);
-				p->prev_token = t;
-				continue;
+				hold(p, t, lval, lloc, false, line_start, depth,
+				     false);
+				lloc->end = lloc->start;
+				return SYNC;
 			}
+			track_brackets(p, t, lloc);
+			p->prev_token = t;
+			continue;
 		}
 		/* In a list, a line break before '-', '(' or '[' separates
 		 * items: [\n -1\n -2\n] is two numbers, not one difference. */
 		if ((t == '-' || t == '(' || t == '[') && line_start &&
 		    p->nbrackets && p->brackets[p->nbrackets - 1].token == '[' &&
 		    ends_value(p->prev_token)) {
-			p->held = t;
-			memcpy(p->held_val, lval, sizeof(*lval));
-			p->held_loc = *lloc;
+			hold(p, t, lval, lloc, false, line_start, depth, false);
 			lloc->end = lloc->start;
-			p->before_prev = p->prev_token;
-			p->prev_token = ',';
-			return ',';
+			return deliver(p, ',', lval, lloc, false, depth, false);
 		}
 		track_brackets(p, t, lloc);
-		p->before_prev = p->prev_token;
-		p->prev_token = t;
-		return t;
+		return deliver(p, t, lval, lloc, line_start, depth, false);
 	}
 }
 
@@ -320,10 +369,8 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 	ctx_emit(p, d);
 
 	/* Resynchronise at the next statement of the body that failed. */
-	uint32_t top = p->nbrackets;
+	uint32_t top = p->last_depth;	/* excludes the failing token */
 
-	if (top && p->prev_token == '{')
-		top--;
 	p->recover_depth = 0;
 	for (uint32_t i = top; i > 0; i--) {
 		if (p->brackets[i - 1].token == '{') {
@@ -331,7 +378,17 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 			break;
 		}
 	}
-	p->recovering = true;
+	/* The token that failed may itself start the next statement (or
+	 * close the body): then hand it over again after SYNC, once. */
+	if (p->prev_token > 0 && !p->last_was_redelivered &&
+	    is_sync_point(p, p->prev_token, p->last_line_start, p->last_depth)) {
+		hold(p, p->prev_token, (const YYSTYPE *)p->last_val, &p->last_loc,
+		     true, p->last_line_start, p->last_depth, true);
+		p->sync_pending = true;
+		p->recovering = false;
+	} else {
+		p->recovering = true;
+	}
 }
 
 void syntax_report_fatal(struct parse_ctx *p, struct loc loc, const char *msg)

@@ -17,7 +17,7 @@ tail -n 12 build-test/suite.log
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C build-asan --print-errorlogs --num-processes 2 >build-asan/suite.log 2>&1 || status=1
 tail -n 12 build-asan/suite.log
-meson test -C build-test --setup valgrind --suite golden --suite example \
+meson test -C build-test --setup valgrind --suite golden \
 	--print-errorlogs --num-processes 2 >build-test/valgrind.log 2>&1 || status=1
 tail -n 12 build-test/valgrind.log
 
