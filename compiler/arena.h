@@ -30,8 +30,8 @@ void arena_free(struct arena *a);
 
 /* Called when malloc fails: prints one line and exits with status 3. */
 _Noreturn void arena_oom(void);
-void *xmalloc(size_t size);
-void *xrealloc(void *p, size_t size);
+void *xmalloc(size_t size) __attribute__((returns_nonnull, malloc));
+void *xrealloc(void *p, size_t size) __attribute__((returns_nonnull));
 char *xstrdup(const char *s);
 
 #endif

@@ -255,7 +255,7 @@ struct ast {
 	} u;
 };
 
-#define AST_MAX_DEPTH 256
+#define AST_MAX_DEPTH 1000
 
 const char *ast_kind_name(enum ast_kind kind);
 const char *ast_op_name(enum ast_op op);

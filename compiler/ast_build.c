@@ -12,8 +12,34 @@ struct span ctx_span(struct parse_ctx *p, struct loc loc)
 
 void ctx_emit(struct parse_ctx *p, struct diag *d)
 {
+	if (p->stop) {
+		diag_free(d);
+		return;
+	}
 	p->errors++;
+	p->lex_error = true;
+	p->lex_error_at = d->span.start;
+	if (d->code == E0102) {
+		/* A binary file: one report, not one per byte. */
+		struct span none = { NULL, 0, 0 };
+
+		diag_note(d, none, "the rest of this file is not read");
+		p->stop = true;
+		diag_emit(p->sink, d);
+		return;
+	}
+	struct span at = d->span;
+
 	diag_emit(p->sink, d);
+	if (p->errors >= SYNTAX_MAX_ERRORS) {
+		struct diag *last = diag_new(E0116, at,
+			"too many errors: the rest of this file is not read");
+
+		diag_help(last, "fix the errors above and run again");
+		p->errors++;
+		diag_emit(p->sink, last);
+		p->stop = true;
+	}
 }
 
 void ctx_error(struct parse_ctx *p, enum diag_code code, struct loc loc,
@@ -578,9 +604,9 @@ struct ast *ast_call(struct parse_ctx *p, struct ast_name name,
 
 struct ast *ast_paren(struct parse_ctx *p, struct ast *e, struct loc loc)
 {
-	(void)p;
 	(void)loc;
-	return e;
+	/* Parentheses leave no node, but count towards the nesting limit. */
+	return ast_deep(p, e, e->depth);
 }
 
 struct ast *ast_list_expr(struct parse_ctx *p, struct ast_list *items,

@@ -325,13 +325,43 @@ void diag_render_text(FILE *out, const struct diag *d)
 
 /* --- JSON ---------------------------------------------------------------- */
 
+/* Strings from sources may hold invalid UTF-8; jansson needs valid text. */
+static json_t *json_text(const char *s)
+{
+	json_t *j = json_string(s);
+
+	if (j)
+		return j;
+	/* Not UTF-8 (a file name, say): each bad byte becomes U+FFFD. */
+	size_t n = strlen(s), k = 0;
+	char *buf = xmalloc(n * 3 + 1);
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n;) {
+		int w = utf8_sequence_length(u + i, n - i);
+
+		if (w == 0) {
+			memcpy(buf + k, "\xEF\xBF\xBD", 3);
+			k += 3;
+			i++;
+		} else {
+			memcpy(buf + k, s + i, (size_t)w);
+			k += (size_t)w;
+			i += (size_t)w;
+		}
+	}
+	j = json_stringn(buf, k);
+	free(buf);
+	return j;
+}
+
 static void json_add_location(json_t *obj, const struct span *sp)
 {
 	uint32_t line, col, eline, ecol;
 
 	if (!sp->src)
 		return;
-	json_object_set_new(obj, "file", json_string(sp->src->path));
+	json_object_set_new(obj, "file", json_text(sp->src->path));
 	if (sp->src->unread)
 		return;
 	source_position(sp->src, sp->start, &line, &col);
@@ -341,14 +371,6 @@ static void json_add_location(json_t *obj, const struct span *sp)
 	json_object_set_new(obj, "column", json_integer(col));
 	json_object_set_new(obj, "end_line", json_integer(eline));
 	json_object_set_new(obj, "end_column", json_integer(ecol));
-}
-
-/* Strings from sources may hold invalid UTF-8; jansson needs valid text. */
-static json_t *json_text(const char *s)
-{
-	json_t *j = json_string(s);
-
-	return j ? j : json_stringn_nocheck(s, strlen(s));
 }
 
 json_t *diag_to_json(const struct diag *d)

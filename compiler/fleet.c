@@ -160,7 +160,8 @@ void fleet_load(struct fleet *f, const char *const *paths, size_t npaths,
 			paths_push(&list, xstrdup(paths[i]));
 		}
 	}
-	qsort(list.items, list.len, sizeof(*list.items), compare_paths);
+	if (list.len)
+		qsort(list.items, list.len, sizeof(*list.items), compare_paths);
 
 	f->files = xmalloc(sizeof(*f->files) * (list.len ? list.len : 1));
 	for (size_t i = 0; i < list.len; i++) {

@@ -89,10 +89,16 @@ struct parse_ctx {
 	bool last_line_start;
 	uint32_t last_depth;	/* open brackets before it */
 	bool last_was_redelivered;
+	uint32_t stmt_start, prev_stmt_start;	/* last line-start tokens */
+	bool lex_error;		/* an error since prev_stmt_start */
+	bool stop;		/* too many errors: read no further */
+	uint32_t lex_error_at;
 	bool depth_reported;
 	unsigned errors;
 	struct ast *file;
 };
+
+#define SYNTAX_MAX_ERRORS 50
 
 struct span ctx_span(struct parse_ctx *p, struct loc loc);
 void ctx_error(struct parse_ctx *p, enum diag_code code, struct loc loc,

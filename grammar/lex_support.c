@@ -129,6 +129,10 @@ int lex_number(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
 		return FLOAT;
 	}
 
+	if (skip && len == skip)
+		return malformed(p, lval, loc, text, len,
+			base == 16 ? "no digits after 0x" : "no digits after 0o",
+			base == 16 ? "write 0x1F" : "write 0o755");
 	bad = check_digits(text + skip, len - skip, base);
 	if (bad >= 0) {
 		char c = bad + skip < len ? text[bad + skip] : '\0';
@@ -137,7 +141,7 @@ int lex_number(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
 			return malformed(p, lval, loc, text, len,
 				"an '_' must stand between two digits",
 				"write 1_000_000, not 1__000 or 1000_");
-		if (base == 10 && (c >= 'a' && c <= 'z'))
+		if (base == 10 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
 			return malformed(p, lval, loc, text, len,
 				"letters after a number",
 				"quantities and durations are strings: write \"10s\" or \"512Mi\"");
@@ -256,14 +260,16 @@ void lex_high_bytes(struct parse_ctx *p, struct loc loc, const char *text,
 
 void lex_unexpected(struct parse_ctx *p, struct loc loc, char c)
 {
-	struct diag *d = diag_new(E0103, ctx_span(p, loc),
-				  "unexpected character `%c`", c);
+	struct diag *d = c == '`'
+		? diag_new(E0103, ctx_span(p, loc), "unexpected character '`'")
+		: diag_new(E0103, ctx_span(p, loc), "unexpected character `%c`", c);
 
 	switch (c) {
 	case '&':
 		diag_help(d, "logical and is `&&`");
 		break;
 	case '\'':
+	case '`':
 		diag_help(d, "strings use double quotes: \"...\"");
 		break;
 	case '$':
@@ -450,10 +456,29 @@ int lex_interp_newline(struct parse_ctx *p, union YYSTYPE *lval,
 	m = top(p);
 	bool multi = m->kind == MODE_MSTRING;
 
+	/* In a multi-line string the text goes on after the line break: the
+	 * expression before it ends the interpolation. */
+	if (multi && loc->start < p->src->len && p->src->text[loc->start] == '\n') {
+		m->piece = loc->end;
+		m->resumed = true;
+		return LEX_RESUMED;
+	}
+
 	piece_value(p, lval, loc->start, loc->start);
 	loc->end = loc->start;
 	p->nmodes--;
 	return multi ? MSTR_TAIL : STR_TAIL;
+}
+
+void lex_eof_location(struct parse_ctx *p, struct loc *loc)
+{
+	uint32_t end = p->pos;
+	const char *t = p->src->text;
+
+	while (end > 0 && (t[end - 1] == '\n' || t[end - 1] == '\r' ||
+			   t[end - 1] == ' ' || t[end - 1] == '\t'))
+		end--;
+	loc->start = loc->end = end;
 }
 
 int lex_after_string(struct parse_ctx *p)

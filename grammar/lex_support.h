@@ -31,9 +31,15 @@ int lex_mstring_end(struct parse_ctx *p, union YYSTYPE *lval, struct loc *loc,
 		    bool own_line);
 int lex_unterminated(struct parse_ctx *p, union YYSTYPE *lval,
 		     struct loc *loc);
+/* From lex_interp_newline: the interpolation ended at a line break and
+ * the multi-line string around it goes on. */
+#define LEX_RESUMED (-1)
 int lex_interp_newline(struct parse_ctx *p, union YYSTYPE *lval,
 		       struct loc *loc);
 int lex_after_string(struct parse_ctx *p);
+/* The location of end of file: just after the last text, not on a blank
+ * line below it. */
+void lex_eof_location(struct parse_ctx *p, struct loc *loc);
 int lex_regex(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
 	      const char *text, int len, bool closed);
 _Noreturn void lex_fatal(const char *msg);

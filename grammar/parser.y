@@ -118,6 +118,7 @@ file:
 decls:
 	  %empty                        { ast_list_init(&$$); }
 	| decls decl                    { $$ = $1; ast_list_push(p, &$$, $2); }
+	| decls ';'                     { $$ = $1; }
 	| decls error SYNC              { $$ = $1; yyerrok; }
 	;
 
@@ -388,6 +389,7 @@ primary:
 	| SITE                          { $$ = ast_leaf(p, AST_SITE_REF, @$); }
 	| SUPER                         { $$ = ast_leaf(p, AST_SUPER, @$); }
 	| IDENT '(' args ')'            { $$ = ast_call(p, ast_name(p, $1, @1), &$3, @$); }
+	| UNIQUE '(' args ')'           { $$ = ast_call(p, ast_name(p, $1, @1), &$3, @$); }
 	| '(' expr ')'                  { $$ = ast_paren(p, $2, @$); }
 	| list                          { $$ = $1; }
 	| object                        { $$ = $1; }

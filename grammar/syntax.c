@@ -22,6 +22,9 @@ static bool is_opener(int t)
 	       t == MSTR_HEAD;
 }
 
+/* How the bracket stack marks the '[' of an index, which ']' also closes. */
+#define INDEX_BRACKET (-'[')
+
 static int opener_of(int t)
 {
 	switch (t) {
@@ -52,6 +55,9 @@ static void track_brackets(struct parse_ctx *p, int t, const YYLTYPE *loc)
 	int open = opener_of(t);
 
 	if (is_opener(t)) {
+		/* An index a[i] is no list: mark it so no separator is inserted. */
+		if (t == '[' && ends_value(p->prev_token))
+			t = INDEX_BRACKET;
 		if (p->nbrackets == p->brackets_cap) {
 			p->brackets_cap = p->brackets_cap ? p->brackets_cap * 2 : 32;
 			p->brackets = xrealloc(p->brackets, sizeof(*p->brackets) *
@@ -64,7 +70,8 @@ static void track_brackets(struct parse_ctx *p, int t, const YYLTYPE *loc)
 		/* A closer also closes whatever was left open inside it. */
 		uint32_t i = p->nbrackets;
 
-		while (i > 0 && p->brackets[i - 1].token != open)
+		while (i > 0 && p->brackets[i - 1].token != open &&
+		       !(open == '[' && p->brackets[i - 1].token == INDEX_BRACKET))
 			i--;
 		if (i > 0)
 			p->nbrackets = i - 1;
@@ -83,6 +90,10 @@ static int deliver(struct parse_ctx *p, int t, const YYSTYPE *lval,
 	p->last_line_start = line_start;
 	p->last_depth = depth;
 	p->last_was_redelivered = redelivered;
+	if (line_start && !redelivered) {
+		p->prev_stmt_start = p->stmt_start;
+		p->stmt_start = lloc->start;
+	}
 	return t;
 }
 
@@ -141,7 +152,9 @@ int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
 	}
 	for (;;) {
 		p->newline_before = false;
-		t = scan_lex(lval, lloc, p->scanner);
+		t = p->stop ? 0 : scan_lex(lval, lloc, p->scanner);
+		if (p->stop)
+			t = 0;
 
 		bool line_start = p->newline_before || p->prev_token < 0;
 		uint32_t depth = p->nbrackets;
@@ -200,7 +213,7 @@ static bool in_set(const char *name, const char *const *set)
 static const char *const expression_starts[] = {
 	"integer", "float", "string", "start of a string", "multi-line string",
 	"start of a multi-line string", "identifier", "true", "false", "null",
-	"self", "site", "super", "(", "[", "{", "-", "!", "if", NULL
+	"self", "site", "super", "(", "[", "{", "-", "!", "if", "unique", NULL
 };
 
 static const char *const words[] = {
@@ -233,12 +246,16 @@ static void describe_expected(const char **expected, int n, char *out,
 	int count = 0;
 	bool expr = false, name = false;
 
+	bool not_op = false;
+
 	for (int i = 0; i < n; i++) {
 		unquote(expected[i], names[i], sizeof(names[i]));
 		if (strcmp(names[i], "integer") == 0)
 			expr = true;
 		if (strcmp(names[i], "identifier") == 0)
 			name = true;
+		if (strcmp(names[i], "!") == 0)
+			not_op = true;
 	}
 	for (int i = 0; i < n; i++) {
 		if (expr && in_set(names[i], expression_starts))
@@ -250,7 +267,7 @@ static void describe_expected(const char **expected, int n, char *out,
 		items[count++] = names[i];
 	}
 	if (expr)
-		items[count++] = "an expression";
+		items[count++] = not_op ? "an expression" : "a type";
 	else if (name)
 		items[count++] = "a name";
 	out[0] = '\0';
@@ -306,7 +323,7 @@ static const char *bracket_text(int t)
 {
 	switch (t) {
 	case '(': return "(";
-	case '[': return "[";
+	case '[': case INDEX_BRACKET: return "[";
 	case '{': return "{";
 	default: return "${";
 	}
@@ -316,7 +333,7 @@ static const char *closer_text(int t)
 {
 	switch (t) {
 	case '(': return ")";
-	case '[': return "]";
+	case '[': case INDEX_BRACKET: return "]";
 	case '{': return "}";
 	default: return "}";
 	}
@@ -327,6 +344,13 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 {
 	char what[128], want[512], name[64];
 	struct diag *d;
+
+	/* Once per broken statement: not again for a token handed over a
+	 * second time, nor after the scanner already reported this
+	 * statement (a bad character, an unclosed string). */
+	uint32_t since = p->last_line_start ? p->prev_stmt_start : p->stmt_start;
+	bool quiet = p->stop || p->last_was_redelivered ||
+		     (p->lex_error && p->lex_error_at >= since);
 
 	describe_token(p, unexpected, loc, what, sizeof(what));
 	describe_expected(expected, nexpected, want, sizeof(want));
@@ -360,13 +384,30 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 			  closer_text(b->token));
 		diag_note(d, span_make(p->src, b->offset, b->offset + w),
 			  "this `%s` is not closed", bracket_text(b->token));
+	} else if (strcmp(name, "[") == 0 && expects(expected, nexpected, "=")) {
+		diag_help(d, "a path picks a list element by a field: items[name = \"x\"]");
 	} else if (strcmp(name, "=") == 0 && expects(expected, nexpected, "=="))
 		diag_help(d, "compare with `==`; `=` sets a value and starts a statement");
+	else if (p->before_prev == '[' && expects(expected, nexpected, "identifier") &&
+		 !expects(expected, nexpected, "integer"))
+		diag_help(d, "a path picks a list element by a field: items[name = \"x\"]");
 	else if (expects(expected, nexpected, "identifier") &&
+		 !expects(expected, nexpected, "end of file") &&
+		 (p->before_prev == '.' || p->last_line_start) &&
 		 (strcmp(name, "integer") == 0 || strcmp(name, "float") == 0))
 		diag_help(d, "a name starts with a letter or `_`; quote other keys: \"%.*s\"",
 			  (int)(loc.end - loc.start), p->src->text + loc.start);
-	ctx_emit(p, d);
+	if (quiet) {
+		diag_free(d);
+	} else {
+		/* Only the scanner's own errors silence the parser's. */
+		bool lex_error = p->lex_error;
+		uint32_t lex_error_at = p->lex_error_at;
+
+		ctx_emit(p, d);
+		p->lex_error = lex_error;
+		p->lex_error_at = lex_error_at;
+	}
 
 	/* Resynchronise at the next statement of the body that failed. */
 	uint32_t top = p->last_depth;	/* excludes the failing token */

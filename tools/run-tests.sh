@@ -14,7 +14,7 @@ status=0
 
 meson test -C build-test --print-errorlogs --num-processes 2 >build-test/suite.log 2>&1 || status=1
 tail -n 12 build-test/suite.log
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+SITEC_TIME_SCALE=5 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C build-asan --print-errorlogs --num-processes 2 >build-asan/suite.log 2>&1 || status=1
 tail -n 12 build-asan/suite.log
 meson test -C build-test --setup valgrind --suite golden \

@@ -131,7 +131,7 @@ static int cmd_check(int argc, char **argv)
 	bool json = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((rc = parse_format("check ", optarg, &json)))
@@ -196,7 +196,7 @@ static int cmd_parse(int argc, char **argv)
 	bool json = false, dump = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			dump = true;
@@ -234,6 +234,7 @@ static int cmd_parse(int argc, char **argv)
 		json_t *doc = json_object();
 
 		json_object_set_new(doc, "errors", json_integer(sink.base.errors));
+		json_object_set_new(doc, "warnings", json_integer(sink.base.warnings));
 		json_object_set_new(doc, "diagnostics", sink.json);
 		json_dumpf(doc, stderr, JSON_INDENT(2));
 		fputc('\n', stderr);
@@ -309,13 +310,22 @@ int main(int argc, char **argv)
 		printf("sitec %s\n", SITEC_VERSION);
 		return EXIT_OK;
 	}
-	/* getopt_long starts over for the command's own arguments. */
+	/* getopt_long starts over for the command's own arguments, and
+	 * names the command in its messages ("sitec check: ..."). */
+	static char check_name[] = "sitec check", parse_name[] = "sitec parse";
+
 	optind = 1;
-	if (strcmp(cmd, "check") == 0)
+	if (strcmp(cmd, "check") == 0) {
+		argv[1] = check_name;
 		return cmd_check(argc - 1, argv + 1);
-	if (strcmp(cmd, "parse") == 0)
+	}
+	if (strcmp(cmd, "parse") == 0) {
+		argv[1] = parse_name;
 		return cmd_parse(argc - 1, argv + 1);
+	}
 	if (strcmp(cmd, "codes") == 0)
 		return cmd_codes(argc - 1, argv + 1);
+	if (cmd[0] == '-')
+		return usage_error("", "unknown option '%s'", cmd);
 	return usage_error("", "unknown command '%s'", cmd);
 }

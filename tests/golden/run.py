@@ -33,7 +33,23 @@ import tempfile
 import time
 
 TIMEOUT = 60          # seconds before a case counts as hung
+
+# Cases whose expected file holds the RIGHT output, written by hand, which
+# sitec does not print yet. They report as TAP TODO (meson: expected fail);
+# once sitec is fixed they pass, meson reports an unexpected pass, and the
+# entry must go. --update leaves their expected files alone.
+KNOWN_BUGS = {
+    "errors/E0201-statements":
+        "`else b = 2` swallows the closing '}' of the body: "
+        "spurious 'unexpected end of file'",
+    "errors/E0201-unclosed-bracket-recovery":
+        "the statement after one with an unclosed '[' is not reported",
+}
 GENERATED_BUDGET = 5  # seconds a generated case may take
+if os.environ.get("SITEC_WRAPPER"):
+    GENERATED_BUDGET *= 40
+# Sanitizer builds run slower: tools/run-tests.sh sets SITEC_TIME_SCALE.
+GENERATED_BUDGET *= float(os.environ.get("SITEC_TIME_SCALE", "1"))
 
 
 class Tap:
@@ -45,13 +61,20 @@ class Tap:
     def ok(self, name, skip=None):
         self.n += 1
         suffix = " # SKIP %s" % skip if skip else ""
+        if name in KNOWN_BUGS:
+            suffix = " # TODO %s (fixed? remove it from KNOWN_BUGS)" \
+                % KNOWN_BUGS[name]
         print("ok %d - %s%s" % (self.n, name, suffix), flush=True)
 
     def not_ok(self, name, why=None, expected=None, actual=None,
                label="expected"):
         self.n += 1
-        self.failed += 1
-        print("not ok %d - %s" % (self.n, name))
+        if name in KNOWN_BUGS:
+            print("not ok %d - %s # TODO known bug: %s"
+                  % (self.n, name, KNOWN_BUGS[name]))
+        else:
+            self.failed += 1
+            print("not ok %d - %s" % (self.n, name))
         if why:
             for line in why.splitlines():
                 print("# " + line)
@@ -68,8 +91,14 @@ class Tap:
 def run(sitec, args, cwd, timeout=TIMEOUT):
     """Runs sitec; returns (exit code, stdout, stderr, seconds, problem)."""
     t0 = time.monotonic()
+    # SITEC_WRAPPER (meson test --setup valgrind) runs sitec under a tool;
+    # the tool's own findings change the exit code or stderr, and fail.
+    wrapper = shlex.split(os.environ.get("SITEC_WRAPPER", ""))
+    if wrapper:
+        timeout *= 20
     try:
-        p = subprocess.run([sitec] + args, cwd=cwd, stdin=subprocess.DEVNULL,
+        p = subprocess.run(wrapper + [sitec] + args, cwd=cwd,
+                           stdin=subprocess.DEVNULL,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -107,6 +136,10 @@ def cases(directory, suffix):
 def compare(tap, name, path, actual, update, extra_problems=()):
     """Compares actual with the file at path (or rewrites it)."""
     problems = [p for p in extra_problems if p]
+    if update and name in KNOWN_BUGS:
+        sys.stderr.write("kept %s (known bug, expected file is by hand)\n"
+                         % path)
+        update = False
     if update:
         if read(path) != actual:
             write(path, actual)
