@@ -59,8 +59,11 @@ echo $? >"$work/status"
 } | tee "$log"
 status=$(cat "$work/status")
 
-# With -jobs>1 the output of each job is in fuzz-N.log in the cwd.
+# With -jobs>1 the output of each job is in fuzz-N.log in the cwd; with
+# -fork=N there is no DONE line, the last "#N: cov:" line is the total.
 echo "--- final stats ---"
-grep -h -E '^#[0-9]+[[:space:]]+DONE|^Done [0-9]+ runs|^stat::' "$log" fuzz-*.log 2>/dev/null || true
+grep -h -E '^#[0-9]+[[:space:]]+DONE|^Done [0-9]+ runs|^stat::|^INFO: exiting' \
+	"$log" fuzz-*.log 2>/dev/null || true
+grep -E '^#[0-9]+: cov:' "$log" | tail -n 1 || true
 echo "corpus: $(ls "$work/corpus" | wc -l) inputs; artifacts: $(ls "$work/artifacts" | wc -l)"
 exit $status
