@@ -90,7 +90,10 @@ enum source_error source_load(struct source **out, int *err_no,
 	src->text = buf;
 	src->len = len;
 	src->line_starts = NULL;
+	src->line_ascii = NULL;
 	src->nlines = 0;
+	memset(src->memo, 0, sizeof(src->memo));
+	src->memo_next = 0;
 	src->unread = false;
 	*out = src;
 	return SOURCE_OK;
@@ -117,7 +120,10 @@ struct source *source_from_buffer(const char *path, const char *buf,
 	src->text[len] = '\0';
 	src->len = len;
 	src->line_starts = NULL;
+	src->line_ascii = NULL;
 	src->nlines = 0;
+	memset(src->memo, 0, sizeof(src->memo));
+	src->memo_next = 0;
 	src->unread = false;
 	return src;
 }
@@ -137,6 +143,7 @@ void source_free(struct source *src)
 	free(src->path);
 	free(src->text);
 	free(src->line_starts);
+	free(src->line_ascii);
 	free(src);
 }
 
@@ -148,10 +155,17 @@ static void build_line_index(struct source *src)
 		if (src->text[k] == '\n')
 			n++;
 	src->line_starts = xmalloc(sizeof(uint32_t) * n);
-	src->line_starts[i++] = 0;
-	for (size_t k = 0; k < src->len; k++)
-		if (src->text[k] == '\n')
-			src->line_starts[i++] = (uint32_t)(k + 1);
+	src->line_ascii = xmalloc(n);
+	src->line_starts[0] = 0;
+	src->line_ascii[0] = 1;
+	for (size_t k = 0; k < src->len; k++) {
+		if (src->text[k] == '\n') {
+			src->line_starts[++i] = (uint32_t)(k + 1);
+			src->line_ascii[i] = 1;
+		} else if ((unsigned char)src->text[k] >= 0x80) {
+			src->line_ascii[i] = 0;
+		}
+	}
 	src->nlines = n;
 }
 
@@ -209,15 +223,31 @@ void source_position(struct source *src, uint32_t offset, uint32_t *line,
 	}
 	*line = lo + 1;
 
+	size_t k = src->line_starts[lo];
 	uint32_t c = 1;
 	const unsigned char *p = (const unsigned char *)src->text;
 
-	for (size_t k = src->line_starts[lo]; k < offset;) {
+	if (src->line_ascii[lo]) {
+		*col = offset - (uint32_t)k + 1;
+		return;
+	}
+	for (int m = 0; m < 4; m++) {
+		if (src->memo[m].line == lo + 1 && src->memo[m].offset <= offset &&
+		    src->memo[m].offset >= k) {
+			k = src->memo[m].offset;
+			c = src->memo[m].col;
+		}
+	}
+	while (k < offset) {
 		int n = utf8_sequence_length(p + k, src->len - k);
 
 		k += n ? (size_t)n : 1;
 		c++;
 	}
+	src->memo[src->memo_next].line = lo + 1;
+	src->memo[src->memo_next].offset = (uint32_t)k;
+	src->memo[src->memo_next].col = c;
+	src->memo_next = (src->memo_next + 1) % 4;
 	*col = c;
 }
 

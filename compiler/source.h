@@ -20,7 +20,15 @@ struct source {
 	char *text;		/* len bytes plus a terminating NUL; owned */
 	size_t len;
 	uint32_t *line_starts;	/* byte offset of each line; built lazily */
+	uint8_t *line_ascii;	/* per line: 1 if it is all ASCII */
 	uint32_t nlines;
+	/* The last positions computed on non-ASCII lines, so that walking a
+	 * long line (as the AST dump does: start, end, then the children)
+	 * costs its length about once, not once per position. */
+	struct {
+		uint32_t line, offset, col;
+	} memo[4];
+	uint32_t memo_next;
 	bool unread;		/* a file that could not be read: a name only */
 };
 
