@@ -11,6 +11,27 @@
 #define ARENA_ALIGN 16
 #define ARENA_MIN_CHUNK (64 * 1024)
 
+/*
+ * Under AddressSanitizer the free part of each chunk is poisoned and every
+ * allocation is followed by a poisoned red zone, so an overflow from one
+ * node into the next is caught as it would be between mallocs.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define ARENA_REDZONE 16
+#else
+#define ASAN_POISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ARENA_REDZONE 0
+#endif
+
 struct arena_chunk {
 	struct arena_chunk *next;
 	size_t size;
@@ -58,8 +79,9 @@ void arena_init(struct arena *a)
 void *arena_alloc(struct arena *a, size_t size)
 {
 	struct arena_chunk *c = a->head;
+	size_t asked = size;
 
-	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	size = (size + ARENA_REDZONE + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (!c || c->size - c->used < size) {
 		size_t want = a->chunk_size;
 
@@ -72,9 +94,11 @@ void *arena_alloc(struct arena *a, size_t size)
 		c->used = 0;
 		c->next = a->head;
 		a->head = c;
+		ASAN_POISON_MEMORY_REGION(c->data, want);
 	}
 	void *p = c->data + c->used;
 
+	ASAN_UNPOISON_MEMORY_REGION(p, asked);
 	c->used += size;
 	a->total += size;
 	return p;
@@ -119,12 +143,15 @@ void arena_reset(struct arena *a)
 	while (c) {
 		struct arena_chunk *next = c->next;
 
-		if (c != keep)
+		if (c != keep) {
+			ASAN_UNPOISON_MEMORY_REGION(c->data, c->size);
 			free(c);
+		}
 		c = next;
 	}
 	keep->next = NULL;
 	keep->used = 0;
+	ASAN_POISON_MEMORY_REGION(keep->data, keep->size);
 	a->head = keep;
 	a->total = 0;
 }
@@ -136,6 +163,7 @@ void arena_free(struct arena *a)
 	while (c) {
 		struct arena_chunk *next = c->next;
 
+		ASAN_UNPOISON_MEMORY_REGION(c->data, c->size);
 		free(c);
 		c = next;
 	}

@@ -278,6 +278,31 @@ static void t_intern_growth(void **state)
 	free(first);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+
+/* Under ASan, the byte after an allocation and the free rest of a chunk
+ * are poisoned, so overflows between arena objects are caught. */
+static void t_asan_redzones(void **state)
+{
+	struct arena a;
+	char *p, *q;
+
+	(void)state;
+	arena_init(&a);
+	p = arena_alloc(&a, 10);
+	q = arena_alloc(&a, 3);
+	assert_false(__asan_address_is_poisoned(p));
+	assert_false(__asan_address_is_poisoned(p + 9));
+	assert_true(__asan_address_is_poisoned(p + 10));
+	assert_true(__asan_address_is_poisoned(q + 3));
+	assert_true(__asan_address_is_poisoned(q + 64));
+	arena_reset(&a);
+	assert_true(__asan_address_is_poisoned(p));
+	arena_free(&a);
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +315,9 @@ int main(void)
 		cmocka_unit_test(t_xstrdup),
 		cmocka_unit_test(t_intern_same_and_different),
 		cmocka_unit_test(t_intern_growth),
+#if defined(__SANITIZE_ADDRESS__)
+		cmocka_unit_test(t_asan_redzones),
+#endif
 	};
 
 	return cmocka_run_group_tests_name("arena", tests, NULL, NULL);

@@ -538,6 +538,55 @@ static void t_json_invalid_utf8_path(void **state)
 
 /* --- positions ------------------------------------------------------------------ */
 
+/* The column of an offset, counted the slow way: code points from the
+ * start of its line. */
+static uint32_t naive_col(const char *text, uint32_t offset)
+{
+	uint32_t start = offset, col = 1;
+
+	while (start > 0 && text[start - 1] != '\n')
+		start--;
+	for (uint32_t k = start; k < offset; k++)
+		if (((unsigned char)text[k] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+/* Property: whatever order positions are asked in (the memo of recent
+ * positions must not leak between lines or go backwards), the answer is
+ * the slow count's. */
+static void t_source_position_any_order(void **state)
+{
+	char text[4096];
+	size_t n = 0;
+	unsigned seed = 12345;
+
+	(void)state;
+	while (n < sizeof(text) - 8) {
+		seed = seed * 1103515245u + 12345u;
+		switch ((seed >> 16) % 7) {
+		case 0: memcpy(text + n, "\xC3\xA9", 2); n += 2; break;
+		case 1: memcpy(text + n, "\xF0\x9F\x98\x80", 4); n += 4; break;
+		case 2: text[n++] = '\n'; break;
+		case 3: text[n++] = '\t'; break;
+		default: text[n++] = 'a'; break;
+		}
+	}
+	struct source *src = source_from_buffer("p.site", text, n);
+
+	for (int i = 0; i < 20000; i++) {
+		uint32_t line, col, off;
+
+		seed = seed * 1103515245u + 12345u;
+		off = (seed >> 8) % (uint32_t)n;
+		while (off > 0 && ((unsigned char)text[off] & 0xC0) == 0x80)
+			off--;	/* a position is never inside a character */
+		source_position(src, off, &line, &col);
+		assert_int_equal(col, naive_col(text, off));
+	}
+	source_free(src);
+}
+
 static void t_source_position(void **state)
 {
 	static const char text[] = "a\xC3\xA9\xF0\x9F\x98\x80" "b\n x\xFF\xFEy\r\nz";
@@ -728,6 +777,7 @@ int main(void)
 		cmocka_unit_test(t_json_invalid_utf8_message),
 		cmocka_unit_test(t_json_invalid_utf8_path),
 		cmocka_unit_test(t_source_position),
+		cmocka_unit_test(t_source_position_any_order),
 		cmocka_unit_test(t_utf8_sequence_length),
 		cmocka_unit_test(t_codes),
 		cmocka_unit_test(t_builders),
