@@ -83,6 +83,13 @@ struct parse_ctx {
 	uint32_t held_depth;
 	bool held_redelivered;
 	bool sync_pending;	/* send SYNC before the held token */
+	/* one token read ahead from the scanner, not yet seen by the filter */
+	bool has_peek;
+	int peek;
+	struct loc peek_loc;
+	_Alignas(16) unsigned char peek_val[64];
+	bool peek_line_start;
+	bool scanned_any;
 	/* the last token returned, and how it stood */
 	struct loc last_loc;
 	_Alignas(16) unsigned char last_val[64];

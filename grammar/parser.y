@@ -299,6 +299,8 @@ if_stmt:
 	                                { $$ = ast_if(p, $2, &$4, &$8, @$); }
 	| IF expr '{' stmts '}' ELSE if_stmt
 	                                { $$ = ast_if_else_if(p, $2, &$4, $7, @$); }
+	| IF expr '{' stmts '}' ELSE error SYNC
+	                                { $$ = ast_if(p, $2, &$4, NULL, @$); yyerrok; }
 	;
 
 for_var:

@@ -22,8 +22,10 @@ static bool is_opener(int t)
 	       t == MSTR_HEAD;
 }
 
-/* How the bracket stack marks the '[' of an index, which ']' also closes. */
+/* How the bracket stack marks the '[' of an index and of a comprehension,
+ * which ']' also closes: no separator is inserted inside them. */
 #define INDEX_BRACKET (-'[')
+#define FOR_BRACKET (-'f')
 
 static int opener_of(int t)
 {
@@ -66,12 +68,15 @@ static void track_brackets(struct parse_ctx *p, int t, const YYLTYPE *loc)
 		p->brackets[p->nbrackets].token = t;
 		p->brackets[p->nbrackets].offset = loc->start;
 		p->nbrackets++;
+	} else if (t == FOR && p->prev_token == '[' && p->nbrackets) {
+		p->brackets[p->nbrackets - 1].token = FOR_BRACKET;
 	} else if (open) {
 		/* A closer also closes whatever was left open inside it. */
 		uint32_t i = p->nbrackets;
 
 		while (i > 0 && p->brackets[i - 1].token != open &&
-		       !(open == '[' && p->brackets[i - 1].token == INDEX_BRACKET))
+		       !(open == '[' && (p->brackets[i - 1].token == INDEX_BRACKET ||
+					 p->brackets[i - 1].token == FOR_BRACKET)))
 			i--;
 		if (i > 0)
 			p->nbrackets = i - 1;
@@ -131,6 +136,93 @@ static bool is_sync_point(struct parse_ctx *p, int t, bool line_start,
 	       (line_start || t == ';' || t == ',');
 }
 
+/* The next token from the scanner (or the one read ahead), and whether a
+ * line break came before it. */
+static int scan_raw(struct parse_ctx *p, YYSTYPE *lval, YYLTYPE *lloc,
+		    bool *line_start)
+{
+	int t;
+
+	if (p->has_peek) {
+		p->has_peek = false;
+		memcpy(lval, p->peek_val, sizeof(*lval));
+		*lloc = p->peek_loc;
+		*line_start = p->peek_line_start;
+		return p->peek;
+	}
+	p->newline_before = false;
+	t = p->stop ? 0 : scan_lex(lval, lloc, p->scanner);
+	if (p->stop)
+		t = 0;
+	*line_start = p->newline_before || !p->scanned_any;
+	p->scanned_any = true;
+	return t;
+}
+
+/* The token after the one being looked at, read ahead. */
+static int peek_token(struct parse_ctx *p)
+{
+	if (!p->has_peek) {
+		YYSTYPE v;
+		YYLTYPE l;
+		bool ls;
+
+		p->peek = scan_raw(p, &v, &l, &ls);
+		memcpy(p->peek_val, &v, sizeof(v));
+		p->peek_loc = l;
+		p->peek_line_start = ls;
+		p->has_peek = true;
+	}
+	return p->peek;
+}
+
+static bool is_name_token(int t)
+{
+	switch (t) {
+	case IDENT: case SCHEMA: case TYPE: case LET: case DEF: case PROFILE:
+	case SITE: case FINAL: case THEN: case FOR: case IN: case TRUE:
+	case FALSE: case NULL_: case SELF: case SUPER: case UNIQUE: case KEYED:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Whether t, first on its line, begins a statement or declaration rather
+ * than continuing an expression left open by a missing ')' or ']': a key
+ * followed by `=`, `+=` or `-=`, or a declaration keyword followed by its
+ * name. Reads one token ahead.
+ */
+static bool starts_statement(struct parse_ctx *p, int t)
+{
+	int next;
+
+	if (!is_name_token(t) && t != STRING)
+		return false;
+	next = peek_token(p);
+	switch (t) {
+	case LET: case SITE: case PROFILE: case SCHEMA: case TYPE: case DEF:
+		if (next == IDENT)
+			return true;
+		break;
+	case FINAL:
+		if (is_name_token(next) || next == STRING)
+			return true;
+		break;
+	default:
+		break;
+	}
+	return next == '=' || next == ADD_ASSIGN || next == SUB_ASSIGN;
+}
+
+/* Forgets the '(' and '[' left open above the failed body. */
+static void abandon_brackets(struct parse_ctx *p)
+{
+	if (p->nbrackets > p->recover_depth)
+		p->nbrackets = p->recover_depth;
+}
+
 int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
 {
 	int t;
@@ -151,16 +243,21 @@ int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
 			       p->held_depth, p->held_redelivered);
 	}
 	for (;;) {
-		p->newline_before = false;
-		t = p->stop ? 0 : scan_lex(lval, lloc, p->scanner);
-		if (p->stop)
-			t = 0;
+		bool line_start;
 
-		bool line_start = p->newline_before || p->prev_token < 0;
+		t = scan_raw(p, lval, lloc, &line_start);
+
 		uint32_t depth = p->nbrackets;
 
 		if (p->recovering) {
-			if (is_sync_point(p, t, line_start, depth)) {
+			bool restart = line_start && depth > p->recover_depth &&
+				       starts_statement(p, t);
+
+			if (restart || is_sync_point(p, t, line_start, depth)) {
+				if (restart) {
+					abandon_brackets(p);
+					depth = p->nbrackets;
+				}
 				p->recovering = false;
 				hold(p, t, lval, lloc, false, line_start, depth,
 				     false);
@@ -323,7 +420,7 @@ static const char *bracket_text(int t)
 {
 	switch (t) {
 	case '(': return "(";
-	case '[': case INDEX_BRACKET: return "[";
+	case '[': case INDEX_BRACKET: case FOR_BRACKET: return "[";
 	case '{': return "{";
 	default: return "${";
 	}
@@ -333,7 +430,7 @@ static const char *closer_text(int t)
 {
 	switch (t) {
 	case '(': return ")";
-	case '[': case INDEX_BRACKET: return "]";
+	case '[': case INDEX_BRACKET: case FOR_BRACKET: return "]";
 	case '{': return "}";
 	default: return "}";
 	}
@@ -397,18 +494,6 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 		 (strcmp(name, "integer") == 0 || strcmp(name, "float") == 0))
 		diag_help(d, "a name starts with a letter or `_`; quote other keys: \"%.*s\"",
 			  (int)(loc.end - loc.start), p->src->text + loc.start);
-	if (quiet) {
-		diag_free(d);
-	} else {
-		/* Only the scanner's own errors silence the parser's. */
-		bool lex_error = p->lex_error;
-		uint32_t lex_error_at = p->lex_error_at;
-
-		ctx_emit(p, d);
-		p->lex_error = lex_error;
-		p->lex_error_at = lex_error_at;
-	}
-
 	/* Resynchronise at the next statement of the body that failed. */
 	uint32_t top = p->last_depth;	/* excludes the failing token */
 
@@ -420,11 +505,40 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 		}
 	}
 	/* The token that failed may itself start the next statement (or
-	 * close the body): then hand it over again after SYNC, once. */
-	if (p->prev_token > 0 && !p->last_was_redelivered &&
-	    is_sync_point(p, p->prev_token, p->last_line_start, p->last_depth)) {
+	 * close the body): then hand it over again after SYNC, once. A '('
+	 * or '[' left open before it is what went wrong: say so, and forget
+	 * it. */
+	bool again = p->prev_token > 0 && !p->last_was_redelivered;
+	bool restart = again && p->last_line_start &&
+		       p->last_depth > p->recover_depth &&
+		       starts_statement(p, p->prev_token);
+	uint32_t depth = p->last_depth;
+
+	if (restart) {
+		struct open_bracket *b = &p->brackets[p->last_depth - 1];
+
+		diag_help(d, "close the `%s` with `%s`", bracket_text(b->token),
+			  closer_text(b->token));
+		diag_note(d, span_make(p->src, b->offset, b->offset + 1),
+			  "this `%s` is not closed", bracket_text(b->token));
+		abandon_brackets(p);
+		depth = p->nbrackets;
+	}
+	if (quiet) {
+		diag_free(d);
+	} else {
+		/* Only the scanner's own errors silence the parser's. */
+		bool lex_error = p->lex_error;
+		uint32_t lex_error_at = p->lex_error_at;
+
+		ctx_emit(p, d);
+		p->lex_error = lex_error;
+		p->lex_error_at = lex_error_at;
+	}
+	if (again && (restart || is_sync_point(p, p->prev_token,
+					       p->last_line_start, depth))) {
 		hold(p, p->prev_token, (const YYSTYPE *)p->last_val, &p->last_loc,
-		     true, p->last_line_start, p->last_depth, true);
+		     true, p->last_line_start, depth, true);
 		p->sync_pending = true;
 		p->recovering = false;
 	} else {

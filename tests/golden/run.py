@@ -39,11 +39,6 @@ TIMEOUT = 60          # seconds before a case counts as hung
 # once sitec is fixed they pass, meson reports an unexpected pass, and the
 # entry must go. --update leaves their expected files alone.
 KNOWN_BUGS = {
-    "errors/E0201-statements":
-        "`else b = 2` swallows the closing '}' of the body: "
-        "spurious 'unexpected end of file'",
-    "errors/E0201-unclosed-bracket-recovery":
-        "the statement after one with an unclosed '[' is not reported",
 }
 GENERATED_BUDGET = 5  # seconds a generated case may take
 if os.environ.get("SITEC_WRAPPER"):

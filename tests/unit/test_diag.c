@@ -2,8 +2,8 @@
  * test_diag.c - diagnostics: the text renderer (exact output), the JSON
  * form, source positions, and the code registry.
  *
- * Tests marked BUG document a defect of the compiler: they assert the
- * intended behaviour and fail until it is fixed.
+ * Tests marked "Regression" pin a defect found while writing them, since
+ * fixed: the comment says what used to go wrong.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -496,7 +496,7 @@ static void t_json_no_location(void **state)
 	source_free(unread);
 }
 
-/* BUG: a message with invalid UTF-8 is stored with
+/* Regression: a message with invalid UTF-8 is stored with
  * json_stringn_nocheck, so json_dumps() of the diagnostic fails (NULL):
  * `--format json` would lose the whole diagnostic. The bytes should be
  * replaced (U+FFFD) so the JSON stays valid. */
@@ -518,7 +518,7 @@ static void t_json_invalid_utf8_message(void **state)
 	diag_free(d);
 }
 
-/* BUG: a file name that is not UTF-8 (legal on Linux) makes
+/* Regression: a file name that is not UTF-8 (legal on Linux) makes
  * json_string() return NULL, and "file" silently disappears from the
  * diagnostic. */
 static void t_json_invalid_utf8_path(void **state)

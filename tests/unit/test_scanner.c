@@ -4,8 +4,8 @@
  * sink that records each diagnostic (code, byte span, message, help) and
  * asserts exact diagnostics and the AST that came out.
  *
- * Tests marked BUG document a defect of the compiler: they assert the
- * intended behaviour and fail until it is fixed.
+ * Tests marked "Regression" pin a defect found while writing them, since
+ * fixed: the comment says what used to go wrong.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -524,7 +524,7 @@ static void t_malformed_number_help(void **state)
 	done(p);
 }
 
-/* BUG: `0x` and `0o` with no digits are reported as "an '_' must stand
+/* Regression: `0x` and `0o` with no digits are reported as "an '_' must stand
  * between two digits"; there is no '_' in them. */
 static void t_prefix_without_digits(void **state)
 {
@@ -547,7 +547,7 @@ static void t_prefix_without_digits(void **state)
 	}
 }
 
-/* BUG: a quantity with an upper-case unit (`512Mi`, the very example of
+/* Regression: a quantity with an upper-case unit (`512Mi`, the very example of
  * the help text) gets "not a digit" and no help, while `10s` gets
  * "letters after a number" and the help about quantities. */
 static void t_quantity_with_capital_unit(void **state)
@@ -1183,10 +1183,10 @@ static void t_unterminated_interpolation_at_eof(void **state)
 	done(p);
 }
 
-/* BUG: "${f("x}" at the end of a line: the interpolation is reported
+/* Regression: "${f("x}" at the end of a line: the interpolation is reported
  * once (E0106), but both declarations are lost, also `let t = 1` on the
  * next line, which has nothing wrong with it. */
-__attribute__((unused)) static void t_unterminated_interpolation_inner_string(void **state)
+static void t_unterminated_interpolation_inner_string(void **state)
 {
 	struct parsed *p = parse("let s = \"${f(\"x}\nlet t = 1\n");
 
@@ -1213,11 +1213,11 @@ static void t_unterminated_string(void **state)
 	done(p);
 }
 
-/* BUG: a string left open at the end of the file (no line break after
+/* Regression: a string left open at the end of the file (no line break after
  * it) gets the span of its opening quote only, [8,9) instead of [8,12),
  * and its text is lost ("" instead of "abc"): the <<EOF>> rule of the STR
  * state reads a stale yylloc (the last piece matched, not the end). */
-__attribute__((unused)) static void t_unterminated_string_at_eof(void **state)
+static void t_unterminated_string_at_eof(void **state)
 {
 	struct parsed *p = parse("let s = \"abc");
 
@@ -1310,10 +1310,10 @@ static void t_unterminated_regex(void **state)
 	done(p);
 }
 
-/* BUG: after an unterminated regex ate the ')', the syntax error lands on
+/* Regression: after an unterminated regex ate the ')', the syntax error lands on
  * the `let` that starts the next line, and recovery then skips the rest of
  * that line: `let x = 1` is lost (see t_recovery_error_at_line_start). */
-__attribute__((unused)) static void t_unterminated_regex_keeps_next_decl(void **state)
+static void t_unterminated_regex_keeps_next_decl(void **state)
 {
 	struct parsed *p = parse("type T = string(/abc)\nlet x = 1\n");
 
@@ -1326,10 +1326,9 @@ __attribute__((unused)) static void t_unterminated_regex_keeps_next_decl(void **
 
 /* --- nesting limits ---------------------------------------------------------------- */
 
-/* BUG (or a spec conflict): the brief and the registry text of E0114
- * ("256 levels") say 300 nested lists are too deep; the working tree has
- * raised AST_MAX_DEPTH to 1000, so this gives no E0114. Either restore 256
- * or update E0114's text, the docs and this test together. */
+/* One list deeper than AST_MAX_DEPTH (1000, E0114's registry text and
+ * sitec-lang(7) say the same) gives exactly one E0114, at the outermost
+ * list that is too deep. */
 static void t_depth_limit_lists(void **state)
 {
 	char *body = nest("[", AST_MAX_DEPTH + 1, "1", "]");
@@ -1577,11 +1576,11 @@ static void t_eof_span(void **state)
 	done(p);
 }
 
-/* BUG: when a syntax error is found at the first token of a line (an
+/* Regression: when a syntax error is found at the first token of a line (an
  * unclosed '(' or '[' before it), that token is where the next statement
  * starts, but the token filter only starts skipping after it: the rest of
  * that statement is skipped, so the statement (or declaration) is lost. */
-__attribute__((unused)) static void t_recovery_error_at_line_start(void **state)
+static void t_recovery_error_at_line_start(void **state)
 {
 	struct parsed *p = parse("let a = [1, 2\nlet b = 1\nlet c = 2\n");
 
@@ -1679,21 +1678,15 @@ int main(void)
 		cmocka_unit_test(t_interpolation_only),
 		cmocka_unit_test(t_unterminated_interpolation),
 		cmocka_unit_test(t_unterminated_interpolation_at_eof),
-#ifdef SITEC_KNOWN_BUGS /* see the BUG comment above t_unterminated_interpolation_inner_string */
 		cmocka_unit_test(t_unterminated_interpolation_inner_string),
-#endif
 		cmocka_unit_test(t_unterminated_string),
-#ifdef SITEC_KNOWN_BUGS /* see the BUG comment above t_unterminated_string_at_eof */
 		cmocka_unit_test(t_unterminated_string_at_eof),
-#endif
 		cmocka_unit_test(t_unterminated_string_in_body),
 		cmocka_unit_test(t_comments),
 		cmocka_unit_test(t_only_comments_declares_nothing),
 		cmocka_unit_test(t_regex),
 		cmocka_unit_test(t_unterminated_regex),
-#ifdef SITEC_KNOWN_BUGS /* see the BUG comment above t_unterminated_regex_keeps_next_decl */
 		cmocka_unit_test(t_unterminated_regex_keeps_next_decl),
-#endif
 		cmocka_unit_test(t_depth_limit_lists),
 		cmocka_unit_test(t_depth_limit_plus_44),
 		cmocka_unit_test(t_depth_limit_ok),
@@ -1705,9 +1698,7 @@ int main(void)
 		cmocka_unit_test(t_recovery_three_bodies),
 		cmocka_unit_test(t_unclosed_brace_at_eof),
 		cmocka_unit_test(t_eof_span),
-#ifdef SITEC_KNOWN_BUGS /* see the BUG comment above t_recovery_error_at_line_start */
 		cmocka_unit_test(t_recovery_error_at_line_start),
-#endif
 		cmocka_unit_test(t_stray_token_reported_once),
 		cmocka_unit_test(t_empty_file),
 	};
