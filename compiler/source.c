@@ -30,6 +30,18 @@ static enum source_error error_from_errno(int e)
 	}
 }
 
+/* A source over text (len bytes and a NUL), which it takes over. */
+static struct source *source_new(const char *path, char *text, size_t len)
+{
+	struct source *src = xmalloc(sizeof(*src));
+
+	memset(src, 0, sizeof(*src));
+	src->path = xstrdup(path);
+	src->text = text;
+	src->len = len;
+	return src;
+}
+
 enum source_error source_load(struct source **out, int *err_no,
 			      const char *path)
 {
@@ -84,18 +96,7 @@ enum source_error source_load(struct source **out, int *err_no,
 	close(fd);
 	buf[len] = '\0';
 
-	struct source *src = xmalloc(sizeof(*src));
-
-	src->path = xstrdup(path);
-	src->text = buf;
-	src->len = len;
-	src->line_starts = NULL;
-	src->line_ascii = NULL;
-	src->nlines = 0;
-	memset(src->memo, 0, sizeof(src->memo));
-	src->memo_next = 0;
-	src->unread = false;
-	*out = src;
+	*out = source_new(path, buf, len);
 	return SOURCE_OK;
 
 fail_close:
@@ -111,21 +112,12 @@ fail_errno:
 struct source *source_from_buffer(const char *path, const char *buf,
 				  size_t len)
 {
-	struct source *src = xmalloc(sizeof(*src));
+	char *text = xmalloc(len + 1);
 
-	src->path = xstrdup(path);
-	src->text = xmalloc(len + 1);
 	if (len)
-		memcpy(src->text, buf, len);
-	src->text[len] = '\0';
-	src->len = len;
-	src->line_starts = NULL;
-	src->line_ascii = NULL;
-	src->nlines = 0;
-	memset(src->memo, 0, sizeof(src->memo));
-	src->memo_next = 0;
-	src->unread = false;
-	return src;
+		memcpy(text, buf, len);
+	text[len] = '\0';
+	return source_new(path, text, len);
 }
 
 struct source *source_unread(const char *path)

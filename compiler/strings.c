@@ -8,17 +8,31 @@
  */
 #include "ast_build.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
+/* Reports code at [start, end) of the source, with its fix. */
 static void bad(struct parse_ctx *p, enum diag_code code, uint32_t start,
-		uint32_t end, const char *msg, const char *help)
+		uint32_t end, const char *help, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void bad(struct parse_ctx *p, enum diag_code code, uint32_t start,
+		uint32_t end, const char *help, const char *fmt, ...)
 {
+	char msg[128];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
 	struct diag *d = diag_new(code, span_make(p->src, start, end), "%s", msg);
 
-	if (help)
-		diag_help(d, "%s", help);
+	diag_help(d, "%s", help);
 	ctx_emit(p, d);
 }
+
+static const char unicode_help[] = "write \\u{1F600}: 1 to 6 hex digits in braces";
 
 static int hex_value(char c)
 {
@@ -67,8 +81,7 @@ static uint32_t cook_unicode(struct parse_ctx *p, const char *raw,
 
 	*n = 0;
 	if (j >= len || raw[j] != '{') {
-		bad(p, E0108, at, at + 2, "invalid unicode escape",
-		    "write \\u{1F600}: 1 to 6 hex digits in braces");
+		bad(p, E0108, at, at + 2, unicode_help, "invalid unicode escape");
 		return 1;
 	}
 	for (j++; j < len && hex_value(raw[j]) >= 0; j++) {
@@ -79,15 +92,15 @@ static uint32_t cook_unicode(struct parse_ctx *p, const char *raw,
 	if (j >= len || raw[j] != '}' || digits == 0 || digits > 6) {
 		uint32_t end = j < len && raw[j] == '}' ? j + 1 : j;
 
-		bad(p, E0108, at, at + 1 + end - i, "invalid unicode escape",
-		    "write \\u{1F600}: 1 to 6 hex digits in braces");
+		bad(p, E0108, at, at + 1 + end - i, unicode_help,
+		    "invalid unicode escape");
 		return end - i;
 	}
 	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
 		bad(p, E0108, at, at + 2 + j - i,
+		    "a scalar value is U+0001 to U+10FFFF, outside U+D800 to U+DFFF",
 		    cp == 0 ? "\\u{0} is not allowed: strings cannot hold NUL"
-			    : "unicode escape names no character",
-		    "a scalar value is U+0001 to U+10FFFF, outside U+D800 to U+DFFF");
+			    : "unicode escape names no character");
 		return j + 1 - i;
 	}
 	*n = put_utf8(out, cp);
@@ -138,8 +151,8 @@ static char *cook(struct parse_ctx *p, const char *raw, uint32_t len,
 				uint32_t end = offset + i + 1 + (w > 0 ? (uint32_t)w : 0);
 
 				bad(p, E0107, offset + i, end,
-				    "invalid escape sequence",
-				    "the escapes are \\n \\t \\r \\\" \\\\ \\$ and \\u{...}; write \\\\ for a backslash");
+				    "the escapes are \\n \\t \\r \\\" \\\\ \\$ and \\u{...}; write \\\\ for a backslash",
+				    "invalid escape sequence");
 				i += 1 + (w > 0 ? (uint32_t)w : 0);
 				continue;
 			}
@@ -157,18 +170,15 @@ static char *cook(struct parse_ctx *p, const char *raw, uint32_t len,
 		}
 		if (c == 0) {
 			bad(p, E0102, offset + i, offset + i + 1,
-			    "NUL byte in a string",
-			    "a .site file is UTF-8 text; is this a binary file, or UTF-16?");
+			    "a .site file is UTF-8 text; is this a binary file, or UTF-16?",
+			    "NUL byte in a string");
 			i++;
 			continue;
 		}
 		if ((c < 0x20 && c != '\t') || c == 0x7F) {
-			char msg[64];
-
-			snprintf(msg, sizeof(msg),
-				 "control character U+%04X in a string", c);
-			bad(p, E0115, offset + i, offset + i + 1, msg,
-			    "write it as an escape such as \\u{1B}");
+			bad(p, E0115, offset + i, offset + i + 1,
+			    "write it as an escape such as \\u{1B}",
+			    "control character U+%04X in a string", c);
 			i++;
 			continue;
 		}
@@ -176,12 +186,9 @@ static char *cook(struct parse_ctx *p, const char *raw, uint32_t len,
 			int n = utf8_sequence_length((const unsigned char *)raw + i,
 						     len - i);
 			if (n == 0) {
-				char msg[64];
-
-				snprintf(msg, sizeof(msg),
-					 "invalid UTF-8 byte 0x%02X in a string", c);
-				bad(p, E0101, offset + i, offset + i + 1, msg,
-				    "save the file as UTF-8");
+				bad(p, E0101, offset + i, offset + i + 1,
+				    "save the file as UTF-8",
+				    "invalid UTF-8 byte 0x%02X in a string", c);
 				i++;
 				continue;
 			}
