@@ -37,6 +37,9 @@ const char *diag_code_text(enum diag_code code)
 }
 
 static char *vformat(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
+
+static char *vformat(const char *fmt, va_list ap)
 {
 	char small[256];
 	va_list copy;

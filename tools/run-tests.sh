@@ -1,8 +1,9 @@
 #!/bin/sh
 # The README's second command (and what CI runs): set up this machine,
 # build twice (plain with warnings as errors, and with AddressSanitizer +
-# UBSan), run the whole suite in each, run the example and the golden
-# tests once more under valgrind, and end with "N passed, N failed".
+# UBSan), run the whole suite in each, run the golden tests once more
+# under valgrind, fuzz the parser for a minute (clang, libFuzzer), and end
+# with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 ./tools/setup.sh || exit 1
@@ -21,5 +22,16 @@ meson test -C build-test --setup valgrind --suite golden \
 	--print-errorlogs --num-processes 2 >build-test/valgrind.log 2>&1 || status=1
 tail -n 12 build-test/valgrind.log
 
-python3 tools/test_summary.py build-test build-asan build-test:valgrind || status=1
+# The libFuzzer harness, built with clang and the library instrumented,
+# fuzzed for a minute from the seed corpus (tests/fuzz/run.sh fuzzes longer).
+fuzz_flags='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined'
+if [ ! -f build-fuzz-ci/build.ninja ]; then
+	CC=clang CFLAGS="$fuzz_flags -g" LDFLAGS='-fsanitize=address,undefined' \
+		meson setup build-fuzz-ci -Dfuzzer=true -Db_lundef=false >/dev/null || exit 1
+fi
+ninja -C build-fuzz-ci >/dev/null || exit 1
+meson test -C build-fuzz-ci --suite fuzz --print-errorlogs >build-fuzz-ci/suite.log 2>&1 || status=1
+tail -n 8 build-fuzz-ci/suite.log
+
+python3 tools/test_summary.py build-test build-asan build-test:valgrind build-fuzz-ci || status=1
 exit $status
