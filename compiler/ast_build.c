@@ -42,18 +42,6 @@ void ctx_emit(struct parse_ctx *p, struct diag *d)
 	}
 }
 
-void ctx_error(struct parse_ctx *p, enum diag_code code, struct loc loc,
-	       const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	ctx_emit(p, diag_new(code, ctx_span(p, loc), "%s", buf));
-}
-
 /* --- lists ----------------------------------------------------------------- */
 
 void ast_list_init(struct ast_list *l)
@@ -173,11 +161,6 @@ void ast_file_done(struct parse_ctx *p, struct ast_list *decls,
 	(void)loc;
 	f->u.file.decls = *decls;
 	p->file = f;
-}
-
-struct ast *ast_file_result(struct parse_ctx *p)
-{
-	return p->file;
 }
 
 /* Moves `...` markers out of a field list into an open flag. */

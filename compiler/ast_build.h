@@ -119,7 +119,5 @@ struct ast *ast_object(struct parse_ctx *p, struct ast_list *body,
 /* Sets n's depth to child + 1, or reports E0114 and returns an error node. */
 struct ast *ast_deep(struct parse_ctx *p, struct ast *n, unsigned child);
 
-/* The file the last ast_file_done built. */
-struct ast *ast_file_result(struct parse_ctx *p);
 
 #endif

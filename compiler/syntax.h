@@ -108,8 +108,6 @@ struct parse_ctx {
 #define SYNTAX_MAX_ERRORS 50
 
 struct span ctx_span(struct parse_ctx *p, struct loc loc);
-void ctx_error(struct parse_ctx *p, enum diag_code code, struct loc loc,
-	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void ctx_emit(struct parse_ctx *p, struct diag *d);
 
 #endif

@@ -498,10 +498,9 @@ int lex_regex(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
 		diag_help(d, "close it with / before the end of the line; write \\/ for a slash inside it");
 		ctx_emit(p, d);
 	}
-	lval->text.text = text + 1;
+	/* yytext is the scanner's copy: point at the source's bytes. */
+	lval->text.text = p->src->text + loc.start + 1;
 	lval->text.len = (uint32_t)(closed ? len - 2 : len - 1);
 	lval->text.offset = loc.start + 1;
-	/* yytext is the scanner's copy: keep the source's bytes instead. */
-	lval->text.text = p->src->text + loc.start + 1;
 	return REGEX;
 }

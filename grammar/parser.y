@@ -99,7 +99,7 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
 %precedence UNARY
 %precedence '[' '('
 
-%type <node> decl schema_field field_type type type_alt bound range stmt
+%type <node> decl schema_field type type_alt bound range stmt
 %type <node> if_stmt path expr postfix primary string list object
 %type <node> literal_type key_string
 %type <list> decls fields stmts list_items args arglist type_args
@@ -208,10 +208,6 @@ field_name:
 	| STRING                        { $$ = ast_key_name(p, $1, @1); }
 	;
 
-field_type:
-	  type                          { $$ = $1; }
-	;
-
 type:
 	  type_alt                      { $$ = $1; }
 	| union_alts                    { $$ = ast_type_union(p, &$1, @$); }
@@ -230,7 +226,7 @@ type_alt:
 	                                { $$ = ast_type_generic(p, $1, &$3, $5, @$); }
 	| literal_type                  { $$ = ast_type_literal(p, $1, @$); }
 	| '{' fields '}'                { $$ = ast_type_record(p, &$2, @$); }
-	| '(' field_type ')'            { $$ = $2; }
+	| '(' type ')'                  { $$ = $2; }
 	;
 
 type_args:
