@@ -181,7 +181,8 @@ void fleet_load(struct fleet *f, const char *const *paths, size_t npaths,
 				      "cannot read file",
 				      rc == SOURCE_EACCES ? "check its permissions" :
 				      rc == SOURCE_ENOENT ? "is it a link to a file that does not exist?" :
-				      NULL, err);
+				      "the system could not read it; check that `cat` can, and the disk",
+				      err);
 		} else {
 			struct fleet_file *ff = &f->files[f->nfiles++];
 

@@ -333,6 +333,22 @@ def gen_unreadable(tmp):
     return ["check", "."]
 
 
+def gen_io_error(tmp):
+    # A read that fails whoever runs it (root too): /proc/self/mem at 0.
+    os.symlink("/proc/self/mem", os.path.join(tmp, "x.site"))
+    put(tmp, "ok.site", b"let ok = 1\n")
+    return ["check", "."]
+
+
+def gen_too_large(tmp):
+    # A sparse file just over the 256 MiB limit: no disk used, no bytes read.
+    path = os.path.join(tmp, "big.site")
+    with open(path, "wb") as f:
+        f.truncate(256 * 1024 * 1024 + 1)
+    put(tmp, "ok.site", b"let ok = 1\n")
+    return ["check", "."]
+
+
 def gen_no_site_files(tmp):
     put(tmp, "fleet/readme.txt", b"not a site file\n")
     put(tmp, "fleet/x.site.bak", b"let a = 1\n")
@@ -367,6 +383,8 @@ GENERATED = [
     ("only-whitespace", gen_only_whitespace),
     ("dangling-symlink", gen_dangling_symlink),
     ("unreadable-file", gen_unreadable),
+    ("io-error", gen_io_error),
+    ("too-large", gen_too_large),
     ("no-site-files", gen_no_site_files),
     ("dir-link-loop", gen_site_dir_link_loop),
 ]
