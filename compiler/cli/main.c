@@ -107,6 +107,16 @@ static int finish(struct output_sink *sink)
 	return sink->base.errors ? EXIT_ERRORS : EXIT_OK;
 }
 
+/* Prints help or version text; a failed write is an I/O error. */
+static int print_text(const char *text)
+{
+	if (fputs(text, stdout) == EOF || fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "sitec: cannot write the output\n");
+		return EXIT_IO;
+	}
+	return EXIT_OK;
+}
+
 /* --- sitec check ------------------------------------------------------------------ */
 
 static const char check_help[] =
@@ -138,8 +148,7 @@ static int cmd_check(int argc, char **argv)
 				return rc;
 			break;
 		case 'h':
-			fputs(check_help, stdout);
-			return EXIT_OK;
+			return print_text(check_help);
 		default:
 			fputs("Try 'sitec check --help'.\n", stderr);
 			return EXIT_USAGE;
@@ -206,8 +215,7 @@ static int cmd_parse(int argc, char **argv)
 				return rc;
 			break;
 		case 'h':
-			fputs(parse_help, stdout);
-			return EXIT_OK;
+			return print_text(parse_help);
 		default:
 			fputs("Try 'sitec parse --help'.\n", stderr);
 			return EXIT_USAGE;
@@ -257,23 +265,24 @@ static int cmd_codes(int argc, char **argv)
 {
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
 			 strcmp(argv[1], "-h") == 0)) {
-		fputs(codes_help, stdout);
-		return EXIT_OK;
+		return print_text(codes_help);
 	}
 	if (argc > 2)
 		return usage_error("codes ", "%s", "codes takes at most one CODE");
-	for (int i = 0; i < DIAG_CODE_COUNT; i++) {
+	int i;
+
+	for (i = 0; i < DIAG_CODE_COUNT; i++) {
 		if (argc == 2 && strcmp(argv[1], diag_code_name(i)) != 0)
 			continue;
 		printf("%s  %-30s %s\n", diag_code_name(i), diag_code_slug(i),
 		       diag_code_text(i));
 		if (argc == 2)
-			return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+			break;
 	}
-	if (argc == 2)
+	if (argc == 2 && i == DIAG_CODE_COUNT)
 		return usage_error("codes ", "unknown code '%s' (see 'sitec codes')",
 				   argv[1]);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+	return print_text("");
 }
 
 /* --- main ---------------------------------------------------------------------------- */
@@ -303,12 +312,10 @@ int main(int argc, char **argv)
 
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
 	    strcmp(cmd, "help") == 0) {
-		fputs(main_help, stdout);
-		return EXIT_OK;
+		return print_text(main_help);
 	}
 	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
-		printf("sitec %s\n", SITEC_VERSION);
-		return EXIT_OK;
+		return print_text("sitec " SITEC_VERSION "\n");
 	}
 	/* getopt_long starts over for the command's own arguments, and
 	 * names the command in its messages ("sitec check: ..."). */
