@@ -48,6 +48,17 @@ struct lex_mode {
 	uint32_t braces;	/* INTERP: '{' opened inside it, not closed */
 };
 
+/* A token as the filter sees it: what the scanner gave, and how it stood. */
+struct filter_token {
+	int t;
+	struct loc loc;
+	_Alignas(16) unsigned char val[64];	/* a YYSTYPE */
+	bool line_start;	/* first on its line */
+	uint32_t depth;		/* open brackets before it */
+	bool tracked;		/* its bracket is already counted */
+	bool redelivered;	/* given to the parser a second time */
+};
+
 /* A bracket the token filter has seen open. */
 struct open_bracket {
 	int token;
@@ -68,34 +79,20 @@ struct parse_ctx {
 	struct ast_comment *comments;
 	uint32_t ncomments, comments_cap;
 
-	/* the token filter between scanner and parser (parser.y) */
+	/* the token filter between scanner and parser (syntax.c) */
 	struct open_bracket *brackets;
 	uint32_t nbrackets, brackets_cap;
 	bool recovering;
 	uint32_t recover_depth;
 	int prev_token;		/* -1 before the first token */
 	int before_prev;	/* the token before prev_token */
-	int held;		/* a token held back behind an inserted token */
-	struct loc held_loc;
-	_Alignas(16) unsigned char held_val[64];
-	bool held_tracked;	/* its brackets are already counted */
-	bool held_line_start;
-	uint32_t held_depth;
-	bool held_redelivered;
+	struct filter_token held;	/* held back behind an inserted token */
+	bool has_held;
 	bool sync_pending;	/* send SYNC before the held token */
-	/* one token read ahead from the scanner, not yet seen by the filter */
+	struct filter_token peek;	/* read ahead, not yet filtered */
 	bool has_peek;
-	int peek;
-	struct loc peek_loc;
-	_Alignas(16) unsigned char peek_val[64];
-	bool peek_line_start;
 	bool scanned_any;
-	/* the last token returned, and how it stood */
-	struct loc last_loc;
-	_Alignas(16) unsigned char last_val[64];
-	bool last_line_start;
-	uint32_t last_depth;	/* open brackets before it */
-	bool last_was_redelivered;
+	struct filter_token last;	/* the last token given to the parser */
 	uint32_t stmt_start, prev_stmt_start;	/* last line-start tokens */
 	bool lex_error;		/* an error since prev_stmt_start */
 	bool stop;		/* too many errors: read no further */

@@ -11,8 +11,8 @@
 
 #include <string.h>
 
-_Static_assert(sizeof(YYSTYPE) <= sizeof(((struct parse_ctx *)0)->held_val),
-	       "held_val must hold a semantic value");
+_Static_assert(sizeof(YYSTYPE) <= sizeof(((struct filter_token *)0)->val),
+	       "a filter token must hold a semantic value");
 
 /* --- the token filter ------------------------------------------------------- */
 
@@ -83,37 +83,46 @@ static void track_brackets(struct parse_ctx *p, int t, const YYLTYPE *loc)
 	}
 }
 
-/* Records t as the last token handed to the parser, and returns it. */
-static int deliver(struct parse_ctx *p, int t, const YYSTYPE *lval,
-		   const YYLTYPE *lloc, bool line_start, uint32_t depth,
-		   bool redelivered)
+/* Gives tok to the parser: records it as the last token and returns it. */
+static int deliver(struct parse_ctx *p, const struct filter_token *tok,
+		   YYSTYPE *lval, YYLTYPE *lloc)
 {
+	memcpy(lval, tok->val, sizeof(*lval));
+	*lloc = tok->loc;
 	p->before_prev = p->prev_token;
-	p->prev_token = t;
-	memcpy(p->last_val, lval, sizeof(*lval));
-	p->last_loc = *lloc;
-	p->last_line_start = line_start;
-	p->last_depth = depth;
-	p->last_was_redelivered = redelivered;
-	if (line_start && !redelivered) {
+	p->prev_token = tok->t;
+	p->last = *tok;
+	if (tok->line_start && !tok->redelivered) {
 		p->prev_stmt_start = p->stmt_start;
-		p->stmt_start = lloc->start;
+		p->stmt_start = tok->loc.start;
 	}
-	return t;
+	return tok->t;
 }
 
-/* Holds t back to be delivered on the next call. */
-static void hold(struct parse_ctx *p, int t, const YYSTYPE *lval,
-		 const YYLTYPE *lloc, bool tracked, bool line_start,
-		 uint32_t depth, bool redelivered)
+/* Holds tok back, to be given to the parser on the next call. */
+static void hold(struct parse_ctx *p, const struct filter_token *tok)
 {
-	p->held = t;
-	memcpy(p->held_val, lval, sizeof(*lval));
-	p->held_loc = *lloc;
-	p->held_tracked = tracked;
-	p->held_line_start = line_start;
-	p->held_depth = depth;
-	p->held_redelivered = redelivered;
+	p->held = *tok;
+	p->has_held = true;
+}
+
+/* Sends `inserted` (',' or SYNC) now, zero-width before tok, and tok next. */
+static int insert_before(struct parse_ctx *p, int inserted,
+			 const struct filter_token *tok, YYSTYPE *lval,
+			 YYLTYPE *lloc)
+{
+	struct filter_token ins = *tok;
+
+	hold(p, tok);
+	ins.t = inserted;
+	ins.loc.end = ins.loc.start;
+	ins.line_start = false;
+	if (inserted == SYNC) {
+		memcpy(lval, tok->val, sizeof(*lval));
+		*lloc = ins.loc;
+		return SYNC;
+	}
+	return deliver(p, &ins, lval, lloc);
 }
 
 /* A point to resume at after an error: the start of a statement of the
@@ -136,44 +145,34 @@ static bool is_sync_point(struct parse_ctx *p, int t, bool line_start,
 	       (line_start || t == ';' || t == ',');
 }
 
-/* The next token from the scanner (or the one read ahead), and whether a
- * line break came before it. */
-static int scan_raw(struct parse_ctx *p, YYSTYPE *lval, YYLTYPE *lloc,
-		    bool *line_start)
+/* The next token from the scanner, or the one read ahead. */
+static void scan_raw(struct parse_ctx *p, struct filter_token *tok)
 {
-	int t;
+	YYSTYPE v;
 
 	if (p->has_peek) {
 		p->has_peek = false;
-		memcpy(lval, p->peek_val, sizeof(*lval));
-		*lloc = p->peek_loc;
-		*line_start = p->peek_line_start;
-		return p->peek;
+		*tok = p->peek;
+		return;
 	}
+	memset(tok, 0, sizeof(*tok));
 	p->newline_before = false;
-	t = p->stop ? 0 : scan_lex(lval, lloc, p->scanner);
+	tok->t = p->stop ? 0 : scan_lex(&v, &tok->loc, p->scanner);
 	if (p->stop)
-		t = 0;
-	*line_start = p->newline_before || !p->scanned_any;
+		tok->t = 0;
+	memcpy(tok->val, &v, sizeof(v));
+	tok->line_start = p->newline_before || !p->scanned_any;
 	p->scanned_any = true;
-	return t;
 }
 
-/* The token after the one being looked at, read ahead. */
+/* The kind of the token after the one being looked at, read ahead. */
 static int peek_token(struct parse_ctx *p)
 {
 	if (!p->has_peek) {
-		YYSTYPE v;
-		YYLTYPE l;
-		bool ls;
-
-		p->peek = scan_raw(p, &v, &l, &ls);
-		memcpy(p->peek_val, &v, sizeof(v));
-		p->peek_loc = l;
-		p->peek_line_start = ls;
+		scan_raw(p, &p->peek);
 		p->has_peek = true;
 	}
-	return p->peek;
+	return p->peek.t;
 }
 
 static bool is_name_token(int t)
@@ -225,60 +224,51 @@ static void abandon_brackets(struct parse_ctx *p)
 
 int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
 {
-	int t;
+	struct filter_token tok;
 
 	if (p->sync_pending) {
 		p->sync_pending = false;
-		lloc->start = lloc->end = p->held_loc.start;
+		lloc->start = lloc->end = p->held.loc.start;
 		return SYNC;
 	}
-	if (p->held) {
-		t = p->held;
-		p->held = 0;
-		memcpy(lval, p->held_val, sizeof(*lval));
-		*lloc = p->held_loc;
-		if (!p->held_tracked)
-			track_brackets(p, t, lloc);
-		return deliver(p, t, lval, lloc, p->held_line_start,
-			       p->held_depth, p->held_redelivered);
+	if (p->has_held) {
+		p->has_held = false;
+		if (!p->held.tracked)
+			track_brackets(p, p->held.t, &p->held.loc);
+		return deliver(p, &p->held, lval, lloc);
 	}
 	for (;;) {
-		bool line_start;
-
-		t = scan_raw(p, lval, lloc, &line_start);
-
-		uint32_t depth = p->nbrackets;
+		scan_raw(p, &tok);
+		tok.depth = p->nbrackets;
 
 		if (p->recovering) {
-			bool restart = line_start && depth > p->recover_depth &&
-				       starts_statement(p, t);
+			bool restart = tok.line_start &&
+				       tok.depth > p->recover_depth &&
+				       starts_statement(p, tok.t);
 
-			if (restart || is_sync_point(p, t, line_start, depth)) {
+			if (restart || is_sync_point(p, tok.t, tok.line_start,
+						     tok.depth)) {
 				if (restart) {
 					abandon_brackets(p);
-					depth = p->nbrackets;
+					tok.depth = p->nbrackets;
 				}
 				p->recovering = false;
-				hold(p, t, lval, lloc, false, line_start, depth,
-				     false);
-				lloc->end = lloc->start;
-				return SYNC;
+				return insert_before(p, SYNC, &tok, lval, lloc);
 			}
-			track_brackets(p, t, lloc);
-			p->prev_token = t;
+			track_brackets(p, tok.t, &tok.loc);
+			p->prev_token = tok.t;
 			continue;
 		}
 		/* In a list, a line break before '-', '(' or '[' separates
 		 * items: [\n -1\n -2\n] is two numbers, not one difference. */
-		if ((t == '-' || t == '(' || t == '[') && line_start &&
-		    p->nbrackets && p->brackets[p->nbrackets - 1].token == '[' &&
-		    ends_value(p->prev_token)) {
-			hold(p, t, lval, lloc, false, line_start, depth, false);
-			lloc->end = lloc->start;
-			return deliver(p, ',', lval, lloc, false, depth, false);
-		}
-		track_brackets(p, t, lloc);
-		return deliver(p, t, lval, lloc, line_start, depth, false);
+		if ((tok.t == '-' || tok.t == '(' || tok.t == '[') &&
+		    tok.line_start && p->nbrackets &&
+		    p->brackets[p->nbrackets - 1].token == '[' &&
+		    ends_value(p->prev_token))
+			return insert_before(p, ',', &tok, lval, lloc);
+		track_brackets(p, tok.t, &tok.loc);
+		tok.tracked = true;
+		return deliver(p, &tok, lval, lloc);
 	}
 }
 
@@ -445,8 +435,8 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 	/* Once per broken statement: not again for a token handed over a
 	 * second time, nor after the scanner already reported this
 	 * statement (a bad character, an unclosed string). */
-	uint32_t since = p->last_line_start ? p->prev_stmt_start : p->stmt_start;
-	bool quiet = p->stop || p->last_was_redelivered ||
+	uint32_t since = p->last.line_start ? p->prev_stmt_start : p->stmt_start;
+	bool quiet = p->stop || p->last.redelivered ||
 		     (p->lex_error && p->lex_error_at >= since);
 
 	describe_token(p, unexpected, loc, what, sizeof(what));
@@ -490,15 +480,15 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 		diag_help(d, "a path picks a list element by a field: items[name = \"x\"]");
 	else if (expects(expected, nexpected, "identifier") &&
 		 !expects(expected, nexpected, "end of file") &&
-		 (p->before_prev == '.' || p->last_line_start) &&
+		 (p->before_prev == '.' || p->last.line_start) &&
 		 (strcmp(name, "integer") == 0 || strcmp(name, "float") == 0))
 		diag_help(d, "a name starts with a letter or `_`; quote other keys: \"%.*s\"",
 			  (int)(loc.end - loc.start), p->src->text + loc.start);
 	/* Resynchronise at the next statement of the body that failed. */
-	uint32_t top = p->last_depth;	/* excludes the failing token */
+	struct filter_token *last = &p->last;
 
 	p->recover_depth = 0;
-	for (uint32_t i = top; i > 0; i--) {
+	for (uint32_t i = last->depth; i > 0; i--) {	/* not the failed token */
 		if (p->brackets[i - 1].token == '{') {
 			p->recover_depth = i;
 			break;
@@ -508,21 +498,19 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 	 * close the body): then hand it over again after SYNC, once. A '('
 	 * or '[' left open before it is what went wrong: say so, and forget
 	 * it. */
-	bool again = p->prev_token > 0 && !p->last_was_redelivered;
-	bool restart = again && p->last_line_start &&
-		       p->last_depth > p->recover_depth &&
-		       starts_statement(p, p->prev_token);
-	uint32_t depth = p->last_depth;
+	bool again = last->t > 0 && !last->redelivered;
+	bool restart = again && last->line_start &&
+		       last->depth > p->recover_depth &&
+		       starts_statement(p, last->t);
 
 	if (restart) {
-		struct open_bracket *b = &p->brackets[p->last_depth - 1];
+		struct open_bracket *b = &p->brackets[last->depth - 1];
 
 		diag_help(d, "close the `%s` with `%s`", bracket_text(b->token),
 			  closer_text(b->token));
 		diag_note(d, span_make(p->src, b->offset, b->offset + 1),
 			  "this `%s` is not closed", bracket_text(b->token));
 		abandon_brackets(p);
-		depth = p->nbrackets;
 	}
 	if (quiet) {
 		diag_free(d);
@@ -535,10 +523,14 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 		p->lex_error = lex_error;
 		p->lex_error_at = lex_error_at;
 	}
-	if (again && (restart || is_sync_point(p, p->prev_token,
-					       p->last_line_start, depth))) {
-		hold(p, p->prev_token, (const YYSTYPE *)p->last_val, &p->last_loc,
-		     true, p->last_line_start, depth, true);
+	if (again && (restart || is_sync_point(p, last->t, last->line_start,
+					       restart ? p->nbrackets : last->depth))) {
+		struct filter_token tok = *last;
+
+		tok.tracked = true;
+		tok.redelivered = true;
+		tok.depth = restart ? p->nbrackets : last->depth;
+		hold(p, &tok);
 		p->sync_pending = true;
 		p->recovering = false;
 	} else {
