@@ -86,6 +86,7 @@ struct parse_ctx {
 	uint32_t recover_depth;
 	int prev_token;		/* -1 before the first token */
 	int before_prev;	/* the token before prev_token */
+	bool before_prev_line_start;
 	struct filter_token held;	/* held back behind an inserted token */
 	bool has_held;
 	bool sync_pending;	/* send SYNC before the held token */

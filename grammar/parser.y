@@ -12,7 +12,9 @@
  * stays a list), and after a syntax error skips to the next statement (the
  * first token that starts a line at the depth of the body that failed),
  * where it sends SYNC: `error SYNC` ends the broken statement and yyerrok
- * lets the next error be reported at once.
+ * lets the next error be reported at once. LAC (parse.lac full) checks a
+ * token before any reduction, so a syntax error lists exactly the tokens
+ * that could have come there.
  */
 %code top {
 #define _POSIX_C_SOURCE 200809L
@@ -57,6 +59,7 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
 %define api.pure full
 %define api.location.type {struct loc}
 %define parse.error custom
+%define parse.lac full
 %locations
 %param {struct parse_ctx *p}
 %expect 0

@@ -90,6 +90,7 @@ static int deliver(struct parse_ctx *p, const struct filter_token *tok,
 	memcpy(lval, tok->val, sizeof(*lval));
 	*lloc = tok->loc;
 	p->before_prev = p->prev_token;
+	p->before_prev_line_start = p->last.line_start;
 	p->prev_token = tok->t;
 	p->last = *tok;
 	if (tok->line_start && !tok->redelivered) {
@@ -215,6 +216,19 @@ static bool starts_statement(struct parse_ctx *p, int t)
 	return next == '=' || next == ADD_ASSIGN || next == SUB_ASSIGN;
 }
 
+/* Whether every bracket open above the failed body is a '(' or '[' (not a
+ * '{' opened while skipping, nor an interpolation). */
+static bool only_parens_above(struct parse_ctx *p, uint32_t depth)
+{
+	for (uint32_t i = p->recover_depth; i < depth; i++) {
+		int b = p->brackets[i].token;
+
+		if (b != '(' && b != '[' && b != INDEX_BRACKET && b != FOR_BRACKET)
+			return false;
+	}
+	return true;
+}
+
 /* Forgets the '(' and '[' left open above the failed body. */
 static void abandon_brackets(struct parse_ctx *p)
 {
@@ -244,6 +258,7 @@ int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
 		if (p->recovering) {
 			bool restart = tok.line_start &&
 				       tok.depth > p->recover_depth &&
+				       only_parens_above(p, tok.depth) &&
 				       starts_statement(p, tok.t);
 
 			if (restart || is_sync_point(p, tok.t, tok.line_start,
@@ -297,10 +312,31 @@ static bool in_set(const char *name, const char *const *set)
 	return false;
 }
 
+/*
+ * Expected tokens are named in groups where a group applies: the many
+ * tokens that may start an expression are "an expression", and so on. A
+ * group applies when its trigger token is among those expected; a token
+ * goes to the first group that applies.
+ */
+struct token_group {
+	const char *trigger;
+	const char *label;
+	const char *const *members;
+};
+
 static const char *const expression_starts[] = {
 	"integer", "float", "string", "start of a string", "multi-line string",
 	"start of a multi-line string", "identifier", "true", "false", "null",
 	"self", "site", "super", "(", "[", "{", "-", "!", "if", "unique", NULL
+};
+
+static const char *const operators[] = {
+	"+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "&&", "||",
+	".", "[", "(", NULL
+};
+
+static const char *const declarations[] = {
+	"schema", "type", "let", "def", "profile", "site", NULL
 };
 
 static const char *const words[] = {
@@ -308,6 +344,16 @@ static const char *const words[] = {
 	"final", "if", "then", "else", "for", "in", "true", "false", "null",
 	"self", "super", "unique", "keyed", "string", "start of a string", NULL
 };
+
+static const struct token_group groups[] = {
+	{ "*", "an operator", operators },
+	{ "!", "an expression", expression_starts },
+	{ "integer", "a type", expression_starts },
+	{ "profile", "a declaration", declarations },
+	{ "identifier", "a name", words },
+};
+
+#define NGROUPS (sizeof(groups) / sizeof(groups[0]))
 
 /* True for names that are described, not quoted: "an expression". */
 static bool is_description(const char *name)
@@ -328,35 +374,38 @@ static void append(char *buf, size_t size, const char *s)
 static void describe_expected(const char **expected, int n, char *out,
 			      size_t size)
 {
-	const char *items[SYNTAX_MAX_EXPECTED + 2];
+	const char *items[SYNTAX_MAX_EXPECTED + NGROUPS];
 	char names[SYNTAX_MAX_EXPECTED][40];
+	bool applies[NGROUPS] = { false };
 	int count = 0;
-	bool expr = false, name = false;
 
-	bool not_op = false;
-
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n; i++)
 		unquote(expected[i], names[i], sizeof(names[i]));
-		if (strcmp(names[i], "integer") == 0)
-			expr = true;
-		if (strcmp(names[i], "identifier") == 0)
-			name = true;
-		if (strcmp(names[i], "!") == 0)
-			not_op = true;
-	}
+	for (size_t g = 0; g < NGROUPS; g++)
+		for (int i = 0; i < n; i++)
+			if (strcmp(names[i], groups[g].trigger) == 0)
+				applies[g] = true;
+	/* An expression start and a type start share their trigger; where
+	 * any name is expected, declaration keywords are names too. */
+	if (applies[1])
+		applies[2] = false;
+	if (applies[4])
+		applies[3] = false;
+	bool used[NGROUPS] = { false };
+
 	for (int i = 0; i < n; i++) {
-		if (expr && in_set(names[i], expression_starts))
-			continue;
-		if (name && !expr && in_set(names[i], words))
-			continue;
-		if (strcmp(names[i], "error") == 0)
-			continue;
-		items[count++] = names[i];
+		bool grouped = strcmp(names[i], "error") == 0;
+
+		for (size_t g = 0; g < NGROUPS && !grouped; g++) {
+			grouped = applies[g] && in_set(names[i], groups[g].members);
+			used[g] |= grouped;
+		}
+		if (!grouped)
+			items[count++] = names[i];
 	}
-	if (expr)
-		items[count++] = not_op ? "an expression" : "a type";
-	else if (name)
-		items[count++] = "a name";
+	for (size_t g = 0; g < NGROUPS; g++)
+		if (used[g])
+			items[count++] = groups[g].label;
 	out[0] = '\0';
 	if (count == 0 || count > 8)
 		return;
@@ -426,6 +475,117 @@ static const char *closer_text(int t)
 	}
 }
 
+/* Where to resume after an error at the last token (see syntax_report). */
+struct recovery {
+	bool again;	/* the failed token starts what comes next: resend it */
+	bool restart;	/* ... and a '(' or '[' left open before it is dropped */
+};
+
+static struct recovery plan_recovery(struct parse_ctx *p)
+{
+	struct filter_token *last = &p->last;
+	struct recovery r = { false, false };
+
+	/* Resume in the innermost body open before the failed token. */
+	p->recover_depth = 0;
+	for (uint32_t i = last->depth; i > 0; i--) {
+		if (p->brackets[i - 1].token == '{') {
+			p->recover_depth = i;
+			break;
+		}
+	}
+	if (last->t <= 0 || last->redelivered)
+		return r;
+	r.restart = last->line_start && last->depth > p->recover_depth &&
+		    only_parens_above(p, last->depth) &&
+		    starts_statement(p, last->t);
+	r.again = r.restart ||
+		  is_sync_point(p, last->t, last->line_start, last->depth);
+	return r;
+}
+
+/* Adds the help line (and a note) that fits the error, if one does. */
+static void explain(struct parse_ctx *p, struct diag *d, const char *name,
+		    struct loc loc, const char **expected, int nexpected,
+		    bool restart)
+{
+	/* The innermost bracket open at the failing token, if any. */
+	struct open_bracket *inner = p->last.depth ?
+		&p->brackets[p->last.depth - 1] : NULL;
+	bool in_body = !inner || inner->token == '{';
+	bool open_earlier = false;
+	bool assign = strcmp(name, "=") == 0 || strcmp(name, "+=") == 0 ||
+		      strcmp(name, "-=") == 0;
+	const char *text = p->src->text + loc.start;
+	int len = (int)(loc.end - loc.start);
+
+	if (!in_body && inner->token != STR_HEAD && inner->token != MSTR_HEAD) {
+		uint32_t open_line, at_line, col;
+
+		source_position(p->src, inner->offset, &open_line, &col);
+		source_position(p->src, loc.start, &at_line, &col);
+		open_earlier = open_line < at_line;
+	}
+
+	if (restart || (inner && strcmp(name, "end of file") == 0)) {
+		/* A statement starts, or the file ends, inside a bracket. */
+		uint32_t w = inner->token == STR_HEAD ||
+			     inner->token == MSTR_HEAD ? 2 : 1;
+
+		diag_help(d, "close the `%s` with `%s`", bracket_text(inner->token),
+			  closer_text(inner->token));
+		diag_note(d, span_make(p->src, inner->offset, inner->offset + w),
+			  "this `%s` is not closed", bracket_text(inner->token));
+	} else if (open_earlier) {
+		diag_help(d, "if the `%s` should have closed before this line, add `%s` there",
+			  bracket_text(inner->token), closer_text(inner->token));
+		diag_note(d, span_make(p->src, inner->offset, inner->offset + 1),
+			  "inside the `%s` opened here", bracket_text(inner->token));
+	} else if (assign && in_body && p->before_prev_line_start &&
+		   (is_name_token(p->before_prev) || p->before_prev == STRING) &&
+		   expects(expected, nexpected, "*")) {
+		diag_help(d, "is a value missing on the line above? the name that starts this line was read as that value");
+	} else if (strcmp(name, "identifier") == 0 &&
+		   ((len == 7 && strncmp(text, "extends", 7) == 0) ||
+		    (len == 8 && strncmp(text, "inherits", 8) == 0))) {
+		diag_help(d, "parents follow a colon: site paris-01 : eu-west, hw-large { ... }");
+	} else if (expects(expected, nexpected, "?") &&
+		   expects(expected, nexpected, ":")) {
+		diag_help(d, "a schema field is `name: type`, or `name?: type` when optional");
+	} else if (strcmp(name, "==") == 0 && expects(expected, nexpected, "=")) {
+		diag_help(d, "a statement sets a value with `=`; `==` compares two values");
+	} else if (strcmp(name, ":") == 0 && expects(expected, nexpected, "+=")) {
+		diag_help(d, "statements set values with `=`: write `key = value`");
+	} else if ((strcmp(name, "if") == 0 || strcmp(name, "else") == 0) &&
+		   expects(expected, nexpected, "identifier")) {
+		diag_help(d, "`%s` starts a conditional here; quote it to use it as a key: \"%s\"",
+			  name, name);
+	} else if ((p->before_prev == IF || p->before_prev == ELSE) &&
+		   (assign || strcmp(name, ".") == 0)) {
+		const char *kw = p->before_prev == IF ? "if" : "else";
+
+		diag_help(d, "`%s` starts a conditional; quote it to use it as a key: \"%s\"",
+			  kw, kw);
+	} else if (strcmp(name, "unique") == 0 || strcmp(name, "keyed") == 0) {
+		diag_help(d, "after a list or map type `%s` is a modifier; quote a field of that name: \"%s\"",
+			  name, name);
+	} else if (strcmp(name, "[") == 0 && expects(expected, nexpected, "=")) {
+		diag_help(d, "a path picks a list element by a field: items[name = \"x\"]");
+	} else if (strcmp(name, "=") == 0 && expects(expected, nexpected, "==")) {
+		diag_help(d, "compare with `==`; `=` sets a value and starts a statement");
+	} else if (p->before_prev == '[' &&
+		   expects(expected, nexpected, "identifier") &&
+		   !expects(expected, nexpected, "integer")) {
+		diag_help(d, "a path picks a list element by a field: items[name = \"x\"]");
+	} else if (expects(expected, nexpected, "identifier") &&
+		   !expects(expected, nexpected, "end of file") &&
+		   (p->before_prev == '.' || p->last.line_start) &&
+		   (strcmp(name, "integer") == 0 || strcmp(name, "float") == 0)) {
+		diag_help(d, "a name starts with a letter or `_`; quote other keys: \"%.*s\"",
+			  len, text);
+	}
+}
+
 void syntax_report(struct parse_ctx *p, const char *unexpected,
 		   struct loc loc, const char **expected, int nexpected)
 {
@@ -438,6 +598,7 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 	uint32_t since = p->last.line_start ? p->prev_stmt_start : p->stmt_start;
 	bool quiet = p->stop || p->last.redelivered ||
 		     (p->lex_error && p->lex_error_at >= since);
+	struct recovery r = plan_recovery(p);
 
 	describe_token(p, unexpected, loc, what, sizeof(what));
 	describe_expected(expected, nexpected, want, sizeof(want));
@@ -447,71 +608,7 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 			     what, want);
 	else
 		d = diag_new(E0201, ctx_span(p, loc), "unexpected %s", what);
-
-	if (strcmp(name, ":") == 0 && expects(expected, nexpected, "="))
-		diag_help(d, "statements set values with `=`: write `key = value`");
-	else if ((strcmp(name, "if") == 0 || strcmp(name, "else") == 0) &&
-		 expects(expected, nexpected, "identifier"))
-		diag_help(d, "`%s` starts a conditional here; quote it to use it as a key: \"%s\"",
-			  name, name);
-	else if ((p->before_prev == IF || p->before_prev == ELSE) &&
-		 (strcmp(name, "=") == 0 || strcmp(name, ".") == 0 ||
-		  strcmp(name, "+=") == 0 || strcmp(name, "-=") == 0))
-		diag_help(d, "`%s` starts a conditional; quote it to use it as a key: \"%s\"",
-			  p->before_prev == IF ? "if" : "else",
-			  p->before_prev == IF ? "if" : "else");
-	else if ((strcmp(name, "unique") == 0 || strcmp(name, "keyed") == 0))
-		diag_help(d, "after a list or map type `%s` is a modifier; quote a field of that name: \"%s\"",
-			  name, name);
-	else if (strcmp(name, "end of file") == 0 && p->nbrackets) {
-		struct open_bracket *b = &p->brackets[p->nbrackets - 1];
-		uint32_t w = b->token == STR_HEAD || b->token == MSTR_HEAD ? 2 : 1;
-
-		diag_help(d, "close the `%s` with `%s`", bracket_text(b->token),
-			  closer_text(b->token));
-		diag_note(d, span_make(p->src, b->offset, b->offset + w),
-			  "this `%s` is not closed", bracket_text(b->token));
-	} else if (strcmp(name, "[") == 0 && expects(expected, nexpected, "=")) {
-		diag_help(d, "a path picks a list element by a field: items[name = \"x\"]");
-	} else if (strcmp(name, "=") == 0 && expects(expected, nexpected, "=="))
-		diag_help(d, "compare with `==`; `=` sets a value and starts a statement");
-	else if (p->before_prev == '[' && expects(expected, nexpected, "identifier") &&
-		 !expects(expected, nexpected, "integer"))
-		diag_help(d, "a path picks a list element by a field: items[name = \"x\"]");
-	else if (expects(expected, nexpected, "identifier") &&
-		 !expects(expected, nexpected, "end of file") &&
-		 (p->before_prev == '.' || p->last.line_start) &&
-		 (strcmp(name, "integer") == 0 || strcmp(name, "float") == 0))
-		diag_help(d, "a name starts with a letter or `_`; quote other keys: \"%.*s\"",
-			  (int)(loc.end - loc.start), p->src->text + loc.start);
-	/* Resynchronise at the next statement of the body that failed. */
-	struct filter_token *last = &p->last;
-
-	p->recover_depth = 0;
-	for (uint32_t i = last->depth; i > 0; i--) {	/* not the failed token */
-		if (p->brackets[i - 1].token == '{') {
-			p->recover_depth = i;
-			break;
-		}
-	}
-	/* The token that failed may itself start the next statement (or
-	 * close the body): then hand it over again after SYNC, once. A '('
-	 * or '[' left open before it is what went wrong: say so, and forget
-	 * it. */
-	bool again = last->t > 0 && !last->redelivered;
-	bool restart = again && last->line_start &&
-		       last->depth > p->recover_depth &&
-		       starts_statement(p, last->t);
-
-	if (restart) {
-		struct open_bracket *b = &p->brackets[last->depth - 1];
-
-		diag_help(d, "close the `%s` with `%s`", bracket_text(b->token),
-			  closer_text(b->token));
-		diag_note(d, span_make(p->src, b->offset, b->offset + 1),
-			  "this `%s` is not closed", bracket_text(b->token));
-		abandon_brackets(p);
-	}
+	explain(p, d, name, loc, expected, nexpected, r.restart);
 	if (quiet) {
 		diag_free(d);
 	} else {
@@ -523,13 +620,15 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 		p->lex_error = lex_error;
 		p->lex_error_at = lex_error_at;
 	}
-	if (again && (restart || is_sync_point(p, last->t, last->line_start,
-					       restart ? p->nbrackets : last->depth))) {
-		struct filter_token tok = *last;
 
+	if (r.again) {
+		struct filter_token tok = p->last;
+
+		if (r.restart)
+			abandon_brackets(p);
 		tok.tracked = true;
 		tok.redelivered = true;
-		tok.depth = restart ? p->nbrackets : last->depth;
+		tok.depth = r.restart ? p->nbrackets : p->last.depth;
 		hold(p, &tok);
 		p->sync_pending = true;
 		p->recovering = false;
