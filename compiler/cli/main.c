@@ -21,7 +21,7 @@ enum exit_status { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 struct output_sink {
 	struct diag_sink base;
-	FILE *out;
+	FILE *out;		/* text goes here as it comes; JSON at the end */
 	json_t *json;		/* collected for --format json, else NULL */
 };
 
@@ -39,10 +39,10 @@ static void emit_json(struct diag_sink *sink, const struct diag *d)
 	json_array_append_new(s->json, diag_to_json(d));
 }
 
-static void sink_init(struct output_sink *s, bool json)
+static void sink_init(struct output_sink *s, bool json, FILE *out)
 {
 	memset(s, 0, sizeof(*s));
-	s->out = stderr;
+	s->out = out;
 	if (json) {
 		s->base.emit = emit_json;
 		s->json = json_array();
@@ -51,7 +51,7 @@ static void sink_init(struct output_sink *s, bool json)
 	}
 }
 
-/* Prints collected JSON diagnostics to stdout; returns false on I/O error. */
+/* Prints collected JSON diagnostics; returns false on an I/O error. */
 static bool sink_finish(struct output_sink *s)
 {
 	bool ok = true;
@@ -62,8 +62,8 @@ static bool sink_finish(struct output_sink *s)
 		json_object_set_new(doc, "errors", json_integer(s->base.errors));
 		json_object_set_new(doc, "warnings", json_integer(s->base.warnings));
 		json_object_set_new(doc, "diagnostics", s->json);
-		ok = json_dumpf(doc, stdout, JSON_INDENT(2)) == 0;
-		fputc('\n', stdout);
+		ok = json_dumpf(doc, s->out, JSON_INDENT(2)) == 0 &&
+		     fputc('\n', s->out) != EOF;
 		json_decref(doc);
 		s->json = NULL;
 	}
@@ -165,7 +165,7 @@ static int cmd_check(int argc, char **argv)
 		paths = here;
 		npaths = 1;
 	}
-	sink_init(&sink, json);
+	sink_init(&sink, json, json ? stdout : stderr);
 	fleet_init(&fleet);
 	fleet_load(&fleet, paths, npaths, &sink.base);
 	if (!json) {
@@ -230,25 +230,12 @@ static int cmd_parse(int argc, char **argv)
 	struct fleet fleet;
 	const char *path = argv[optind];
 
-	sink_init(&sink, json);
-	if (json)
-		sink.out = stderr;
+	/* The tree goes to stdout, so diagnostics go to stderr. */
+	sink_init(&sink, json, stderr);
 	fleet_init(&fleet);
 	fleet_load(&fleet, (const char *const *)&path, 1, &sink.base);
 	if (!sink.base.errors && fleet.nfiles == 1)
 		ast_dump_json(stdout, fleet.files[0].ast);
-	if (json && sink.json) {
-		/* With a tree on stdout, JSON diagnostics go to stderr. */
-		json_t *doc = json_object();
-
-		json_object_set_new(doc, "errors", json_integer(sink.base.errors));
-		json_object_set_new(doc, "warnings", json_integer(sink.base.warnings));
-		json_object_set_new(doc, "diagnostics", sink.json);
-		json_dumpf(doc, stderr, JSON_INDENT(2));
-		fputc('\n', stderr);
-		json_decref(doc);
-		sink.json = NULL;
-	}
 	rc = finish(&sink);
 	fleet_free(&fleet);
 	return rc;
