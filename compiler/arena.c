@@ -127,6 +127,17 @@ void *arena_grow(struct arena *a, void *old, size_t old_size, size_t new_size)
 	return p;
 }
 
+void *arena_grow_array(struct arena *a, void *old, uint32_t len,
+		       uint32_t *cap, size_t elem)
+{
+	uint32_t n = *cap ? *cap * 2 : 8;
+
+	if (n < *cap)
+		arena_oom();	/* more than 2^32 elements */
+	*cap = n;
+	return arena_grow(a, old, elem * len, elem * n);
+}
+
 void arena_reset(struct arena *a)
 {
 	struct arena_chunk *c = a->head;

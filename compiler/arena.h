@@ -10,6 +10,7 @@
 #define SITEC_ARENA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct arena_chunk;
 
@@ -25,6 +26,18 @@ void *arena_zalloc(struct arena *a, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 /* Grows an array allocated in the arena; the old copy is abandoned. */
 void *arena_grow(struct arena *a, void *old, size_t old_size, size_t new_size);
+/*
+ * Growable arrays in an arena: ARENA_RESERVE(a, items, len, cap) makes room
+ * for items[len], doubling cap (the old copy is abandoned).
+ */
+void *arena_grow_array(struct arena *a, void *old, uint32_t len,
+		       uint32_t *cap, size_t elem);
+#define ARENA_RESERVE(a, items, len, cap)                                   \
+	do {                                                                \
+		if ((len) == (cap))                                         \
+			(items) = arena_grow_array((a), (items), (len),     \
+						   &(cap), sizeof(*(items))); \
+	} while (0)
 void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 

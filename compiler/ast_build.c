@@ -52,14 +52,7 @@ void ast_list_init(struct ast_list *l)
 
 void ast_list_push(struct parse_ctx *p, struct ast_list *l, struct ast *n)
 {
-	if (l->len == l->cap) {
-		uint32_t cap = l->cap ? l->cap * 2 : 4;
-
-		l->items = arena_grow(p->arena, l->items,
-				      sizeof(*l->items) * l->len,
-				      sizeof(*l->items) * cap);
-		l->cap = cap;
-	}
+	ARENA_RESERVE(p->arena, l->items, l->len, l->cap);
 	l->items[l->len++] = n;
 }
 
@@ -72,14 +65,7 @@ void ast_names_init(struct name_list *l)
 void ast_names_push(struct parse_ctx *p, struct name_list *l,
 		    struct ast_name n)
 {
-	if (l->len == l->cap) {
-		uint32_t cap = l->cap ? l->cap * 2 : 4;
-
-		l->items = arena_grow(p->arena, l->items,
-				      sizeof(*l->items) * l->len,
-				      sizeof(*l->items) * cap);
-		l->cap = cap;
-	}
+	ARENA_RESERVE(p->arena, l->items, l->len, l->cap);
 	l->items[l->len++] = n;
 }
 

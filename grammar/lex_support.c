@@ -201,14 +201,7 @@ void lex_comment(struct parse_ctx *p, const char *text, uint32_t len)
 	}
 	if (len > 1 && text[len - 1] == '\r')
 		len--;
-	if (p->ncomments == p->comments_cap) {
-		uint32_t cap = p->comments_cap ? p->comments_cap * 2 : 16;
-
-		p->comments = arena_grow(p->arena, p->comments,
-					 sizeof(*p->comments) * p->ncomments,
-					 sizeof(*p->comments) * cap);
-		p->comments_cap = cap;
-	}
+	ARENA_RESERVE(p->arena, p->comments, p->ncomments, p->comments_cap);
 	struct ast_comment *c = &p->comments[p->ncomments++];
 
 	c->span = span_make(p->src, start, start + len);
