@@ -91,7 +91,6 @@ int lex_number(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
 
 	if (is_float) {
 		/* Split at '.', 'e': each run of digits follows the '_' rule. */
-		char buf[128];
 		int n = 0, i = 0, run = 0;
 
 		for (; i <= len; i++) {
@@ -111,7 +110,13 @@ int lex_number(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
 				i += sign;
 			}
 		}
-		for (i = 0; i < len && n < (int)sizeof(buf) - 1; i++)
+		if (text[0] == '0' && text[1] >= '0' && text[1] <= '9')
+			return malformed(p, lval, loc, text, len,
+				"a decimal number cannot start with 0",
+				"drop the leading zeros: 1.5, not 01.5");
+		char *buf = arena_alloc(p->arena, (size_t)len + 1);
+
+		for (i = 0; i < len; i++)
 			if (text[i] != '_')
 				buf[n++] = text[i];
 		buf[n] = '\0';
