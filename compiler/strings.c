@@ -110,11 +110,13 @@ static uint32_t cook_unicode(struct parse_ctx *p, const char *raw,
 /*
  * Cooks raw[0..len) (at source offset `offset`) into the arena. In a """
  * string, up to `indent` bytes of white space are dropped at the start of
- * each line (the first line starts at raw[0] when at_line_start).
+ * each line (the first line starts at raw[0] when at_line_start), and a
+ * line of white space only becomes empty; `ends_text` says the piece ends
+ * the string, so that its last line, if blank, is blank.
  */
 static char *cook(struct parse_ctx *p, const char *raw, uint32_t len,
 		  uint32_t offset, bool multiline, uint32_t indent,
-		  bool at_line_start, uint32_t *out_len)
+		  bool at_line_start, bool ends_text, uint32_t *out_len)
 {
 	char *out = arena_alloc(p->arena, (size_t)len + 1);
 	uint32_t k = 0, i = 0;
@@ -123,9 +125,19 @@ static char *cook(struct parse_ctx *p, const char *raw, uint32_t len,
 		unsigned char c = (unsigned char)raw[i];
 
 		if (multiline && at_line_start) {
-			for (uint32_t n = 0; n < indent && i < len &&
-			     (raw[i] == ' ' || raw[i] == '\t'); n++)
-				i++;
+			uint32_t j = i;
+
+			while (j < len && (raw[j] == ' ' || raw[j] == '\t'))
+				j++;
+			bool blank = j < len ? raw[j] == '\n' ||
+				     (raw[j] == '\r' && j + 1 < len && raw[j + 1] == '\n')
+					     : ends_text;
+
+			if (blank)
+				i = j;
+			else
+				for (uint32_t n = 0; n < indent && i < j; n++)
+					i++;
 			at_line_start = false;
 			continue;
 		}
@@ -269,7 +281,7 @@ struct ast_name ast_key_name(struct parse_ctx *p, struct token_text t,
 			     struct loc loc)
 {
 	uint32_t len;
-	char *s = cook(p, t.text, t.len, t.offset, false, 0, false, &len);
+	char *s = cook(p, t.text, t.len, t.offset, false, 0, false, true, &len);
 	struct ast_name n = { intern(p->names, s, len), ctx_span(p, loc) };
 
 	return n;
@@ -296,7 +308,7 @@ struct ast *ast_string1(struct parse_ctx *p, struct token_text t,
 	if (multiline)
 		indent = common_indent(&n, 1);
 	n->u.string.text = cook(p, t.text, t.len, t.offset, multiline, indent,
-				true, &len);
+				true, true, &len);
 	n->u.string.len = len;
 	n->u.string.multiline = multiline;
 	n->span = ctx_span(p, loc);
@@ -331,7 +343,8 @@ struct ast *ast_string_done(struct parse_ctx *p, struct ast_list *parts,
 			part->u.string.text = cook(p, part->u.string.text,
 						   part->u.string.len,
 						   part->span.start, multiline,
-						   indent, i == 0, &len);
+						   indent, i == 0,
+						   i + 1 == parts->len, &len);
 			part->u.string.len = len;
 			if (len == 0)
 				continue;
