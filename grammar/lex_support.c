@@ -234,8 +234,14 @@ void lex_high_bytes(struct parse_ctx *p, struct loc loc, const char *text,
 {
 	const unsigned char *s = (const unsigned char *)text;
 
+	/* A byte order mark at the very start, as some editors write: skip. */
+	int i = 0;
+
+	if (loc.start == 0 && len >= 3 && s[0] == 0xEF && s[1] == 0xBB &&
+	    s[2] == 0xBF)
+		i = 3;
 	/* The run may hold several characters, valid or not: one report each. */
-	for (int i = 0; i < len;) {
+	while (i < len) {
 		int n = utf8_sequence_length(s + i, (size_t)(len - i));
 		struct loc at = { loc.start + (uint32_t)i,
 				  loc.start + (uint32_t)i + (n ? (uint32_t)n : 1) };
