@@ -130,7 +130,7 @@ void *arena_grow(struct arena *a, void *old, size_t old_size, size_t new_size)
 void *arena_grow_array(struct arena *a, void *old, uint32_t len,
 		       uint32_t *cap, size_t elem)
 {
-	uint32_t n = *cap ? *cap * 2 : 8;
+	uint32_t n = *cap ? *cap * 2 : 4;
 
 	if (n < *cap)
 		arena_oom();	/* more than 2^32 elements */
