@@ -85,22 +85,10 @@ static size_t walk(const char *dir, struct path_list *out,
 		if (e->d_name[0] == '.')
 			continue;
 		path = join(dir, e->d_name);
-		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-			if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-				free(path);
-				continue;
-			}
-			/* A link to a file, or to nowhere: a .site one is
-			 * read, and reported if it cannot be. */
-			if (has_site_suffix(e->d_name)) {
-				paths_push(out, path);
-				found++;
-			} else {
-				free(path);
-			}
-			continue;
-		}
-		if (S_ISDIR(st.st_mode)) {
+		/* lstat: a link is never a directory here, so links to
+		 * directories are not followed; a link to a file, or to
+		 * nowhere, named .site is read, and reported if it cannot be. */
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 			found += walk(path, out, sink);
 			free(path);
 		} else if (has_site_suffix(e->d_name)) {
