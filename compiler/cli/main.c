@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum exit_status { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
@@ -229,6 +230,11 @@ static int cmd_parse(int argc, char **argv)
 	struct output_sink sink;
 	struct fleet fleet;
 	const char *path = argv[optind];
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return usage_error("parse ", "'%s' is a directory; parse takes one .site file",
+				   path);
 
 	/* The tree goes to stdout, so diagnostics go to stderr. */
 	sink_init(&sink, json, stderr);
