@@ -139,12 +139,10 @@ static unsigned max2(unsigned a, unsigned b)
 
 /* --- declarations ------------------------------------------------------------ */
 
-void ast_file_done(struct parse_ctx *p, struct ast_list *decls,
-		   struct loc loc)
+void ast_file_done(struct parse_ctx *p, struct ast_list *decls)
 {
 	struct ast *f = node(p, AST_FILE, (struct loc){ 0, (uint32_t)p->src->len });
 
-	(void)loc;
 	f->u.file.decls = *decls;
 	p->file = f;
 }
@@ -309,29 +307,20 @@ struct ast *ast_type_mods(struct parse_ctx *p, struct loc loc)
 	return node(p, AST_TYPE_GENERIC, loc);
 }
 
-struct ast *ast_mod_unique(struct parse_ctx *p, struct ast *mods,
-			   struct loc loc)
+struct ast *ast_mod_unique(struct ast *mods)
 {
-	(void)p;
-	(void)loc;
 	mods->u.generic.unique = true;
 	return mods;
 }
 
-struct ast *ast_mod_keyed(struct parse_ctx *p, struct ast *mods,
-			  struct ast_name field, struct loc loc)
+struct ast *ast_mod_keyed(struct ast *mods, struct ast_name field)
 {
-	(void)p;
-	(void)loc;
 	mods->u.generic.keyed = field;
 	return mods;
 }
 
-struct ast *ast_mod_length(struct parse_ctx *p, struct ast *mods,
-			   struct ast *range, struct loc loc)
+struct ast *ast_mod_length(struct ast *mods, struct ast *range)
 {
-	(void)p;
-	range->span = ctx_span(p, loc);
 	mods->u.generic.length = range;
 	return mods;
 }
@@ -571,9 +560,8 @@ struct ast *ast_call(struct parse_ctx *p, struct ast_name name,
 	return ast_deep(p, n, list_depth(args));
 }
 
-struct ast *ast_paren(struct parse_ctx *p, struct ast *e, struct loc loc)
+struct ast *ast_paren(struct parse_ctx *p, struct ast *e)
 {
-	(void)loc;
 	/* Parentheses leave no node, but count towards the nesting limit. */
 	return ast_deep(p, e, e->depth);
 }

@@ -21,8 +21,7 @@ struct ast_name ast_name(struct parse_ctx *p, const char *name,
 struct ast_name ast_key_name(struct parse_ctx *p, struct token_text t,
 			     struct loc loc);
 
-void ast_file_done(struct parse_ctx *p, struct ast_list *decls,
-		   struct loc loc);
+void ast_file_done(struct parse_ctx *p, struct ast_list *decls);
 struct ast *ast_decl(struct parse_ctx *p, enum ast_kind kind,
 		     struct ast_name name, struct name_list *parents,
 		     bool has_body, struct ast_list *body, struct loc loc);
@@ -52,12 +51,9 @@ struct ast *ast_type_literal(struct parse_ctx *p, struct ast *value,
 struct ast *ast_type_record(struct parse_ctx *p, struct ast_list *fields,
 			    struct loc loc);
 struct ast *ast_type_mods(struct parse_ctx *p, struct loc loc);
-struct ast *ast_mod_unique(struct parse_ctx *p, struct ast *mods,
-			   struct loc loc);
-struct ast *ast_mod_keyed(struct parse_ctx *p, struct ast *mods,
-			  struct ast_name field, struct loc loc);
-struct ast *ast_mod_length(struct parse_ctx *p, struct ast *mods,
-			   struct ast *range, struct loc loc);
+struct ast *ast_mod_unique(struct ast *mods);
+struct ast *ast_mod_keyed(struct ast *mods, struct ast_name field);
+struct ast *ast_mod_length(struct ast *mods, struct ast *range);
 struct ast *ast_range(struct parse_ctx *p, struct ast *lo, struct ast *hi,
 		      struct loc loc);
 
@@ -110,7 +106,7 @@ struct ast *ast_index(struct parse_ctx *p, struct ast *target,
 		      struct ast *index, struct loc loc);
 struct ast *ast_call(struct parse_ctx *p, struct ast_name name,
 		     struct ast_list *args, struct loc loc);
-struct ast *ast_paren(struct parse_ctx *p, struct ast *e, struct loc loc);
+struct ast *ast_paren(struct parse_ctx *p, struct ast *e);
 struct ast *ast_list_expr(struct parse_ctx *p, struct ast_list *items,
 			  struct loc loc);
 struct ast *ast_object(struct parse_ctx *p, struct ast_list *body,

@@ -376,9 +376,7 @@ int lex_string_piece(struct parse_ctx *p, union YYSTYPE *lval,
 	loc->start = resumed ? m->piece - 1 : m->start;
 	loc->end = p->pos;
 	if (interp) {
-		struct lex_mode *i = push_mode(p, MODE_INTERP, end);
-
-		(void)i;
+		push_mode(p, MODE_INTERP, end);
 		if (multi)
 			return resumed ? MSTR_MID : MSTR_HEAD;
 		return resumed ? STR_MID : STR_HEAD;

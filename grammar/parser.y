@@ -115,7 +115,7 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
 %%
 
 file:
-	  decls                         { ast_file_done(p, &$1, @$); }
+	  decls                         { ast_file_done(p, &$1); }
 	;
 
 decls:
@@ -239,9 +239,9 @@ type_args:
 
 type_mods:
 	  %empty                        { $$ = ast_type_mods(p, @$); }
-	| type_mods UNIQUE              { $$ = ast_mod_unique(p, $1, @2); }
-	| type_mods KEYED name          { $$ = ast_mod_keyed(p, $1, $3, @2); }
-	| type_mods '(' range ')'       { $$ = ast_mod_length(p, $1, $3, @3); }
+	| type_mods UNIQUE              { $$ = ast_mod_unique($1); }
+	| type_mods KEYED name          { $$ = ast_mod_keyed($1, $3); }
+	| type_mods '(' range ')'       { $$ = ast_mod_length($1, $3); }
 	;
 
 range:
@@ -391,7 +391,7 @@ primary:
 	| SUPER                         { $$ = ast_leaf(p, AST_SUPER, @$); }
 	| IDENT '(' args ')'            { $$ = ast_call(p, ast_name(p, $1, @1), &$3, @$); }
 	| UNIQUE '(' args ')'           { $$ = ast_call(p, ast_name(p, $1, @1), &$3, @$); }
-	| '(' expr ')'                  { $$ = ast_paren(p, $2, @$); }
+	| '(' expr ')'                  { $$ = ast_paren(p, $2); }
 	| list                          { $$ = $1; }
 	| object                        { $$ = $1; }
 	;
