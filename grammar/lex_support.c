@@ -10,6 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * flex's YY_FATAL_ERROR, which must not return: flex calls it only when it
+ * cannot allocate its buffers, so it ends the run as arena_oom() does
+ * (status 3), the one other place the compiler gives up.
+ */
 _Noreturn void lex_fatal(const char *msg)
 {
 	fprintf(stderr, "sitec: internal scanner error: %s\n", msg);
