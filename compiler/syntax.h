@@ -18,6 +18,12 @@
 
 struct ast *syntax_parse(struct arena *arena, struct interner *names,
 			 struct source *src, struct diag_sink *sink);
+/*
+ * Parses the whole of src as one expression (`sitec query`). Returns NULL
+ * after reporting a syntax error to sink.
+ */
+struct ast *syntax_parse_expr(struct arena *arena, struct interner *names,
+			      struct source *src, struct diag_sink *sink);
 
 /* --- shared by the scanner, the parser and the builders ------------------ */
 
@@ -101,6 +107,8 @@ struct parse_ctx {
 	bool depth_reported;
 	unsigned errors;
 	struct ast *file;
+	struct ast *expr;	/* syntax_parse_expr: the result */
+	bool want_expr;		/* send START_EXPR first */
 };
 
 #define SYNTAX_MAX_ERRORS 50

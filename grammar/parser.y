@@ -90,6 +90,7 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
 %token ADD_ASSIGN "+=" SUB_ASSIGN "-=" EQ "==" NE "!=" LE "<=" GE ">="
 %token AND "&&" OR "||" ELLIPSIS "..." DOTDOT ".."
 %token SYNC "end of a broken statement"
+%token START_EXPR "start of an expression"
 
 %precedence LIST_ITEM
 %precedence ELSE
@@ -114,8 +115,12 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
 
 %%
 
+/* `sitec query` parses an expression: the token filter sends START_EXPR
+ * first, after the empty list of declarations, so a file's first state
+ * still reduces that list by default and recovers as before. */
 file:
 	  decls                         { ast_file_done(p, &$1); }
+	| decls START_EXPR expr         { p->expr = $3; }
 	;
 
 decls:

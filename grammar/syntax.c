@@ -240,6 +240,11 @@ int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
 {
 	struct filter_token tok;
 
+	if (p->want_expr) {
+		p->want_expr = false;
+		lloc->start = lloc->end = 0;
+		return START_EXPR;
+	}
 	if (p->sync_pending) {
 		p->sync_pending = false;
 		lloc->start = lloc->end = p->held.loc.start;
@@ -600,6 +605,13 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 		     (p->lex_error && p->lex_error_at >= since);
 	struct recovery r = plan_recovery(p);
 
+	/* START_EXPR is never written: it is not worth expecting */
+	int kept = 0;
+	for (int i = 0; i < nexpected; i++)
+		if (strcmp(expected[i], "\"start of an expression\"") != 0 &&
+		    strcmp(expected[i], "start of an expression") != 0)
+			expected[kept++] = expected[i];
+	nexpected = kept;
 	describe_token(p, unexpected, loc, what, sizeof(what));
 	describe_expected(expected, nexpected, want, sizeof(want));
 	unquote(unexpected, name, sizeof(name));
@@ -725,13 +737,15 @@ static void check_file(struct parse_ctx *p, struct ast *file)
 
 /* --- the entry point -------------------------------------------------------- */
 
-struct ast *syntax_parse(struct arena *arena, struct interner *names,
-			 struct source *src, struct diag_sink *sink)
+static struct ast *parse(struct arena *arena, struct interner *names,
+			 struct source *src, struct diag_sink *sink,
+			 bool want_expr)
 {
 	struct parse_ctx p;
 	yyscan_t scanner;
 
 	memset(&p, 0, sizeof(p));
+	p.want_expr = want_expr;
 	p.arena = arena;
 	p.names = names;
 	p.src = src;
@@ -749,6 +763,9 @@ struct ast *syntax_parse(struct arena *arena, struct interner *names,
 	free(p.modes);
 	free(p.brackets);
 
+	if (want_expr)
+		return p.errors ? NULL : p.expr;
+
 	struct ast *file = p.file;
 
 	if (!file) {
@@ -761,4 +778,16 @@ struct ast *syntax_parse(struct arena *arena, struct interner *names,
 	file->u.file.ncomments = p.ncomments;
 	check_file(&p, file);
 	return file;
+}
+
+struct ast *syntax_parse(struct arena *arena, struct interner *names,
+			 struct source *src, struct diag_sink *sink)
+{
+	return parse(arena, names, src, sink, false);
+}
+
+struct ast *syntax_parse_expr(struct arena *arena, struct interner *names,
+			      struct source *src, struct diag_sink *sink)
+{
+	return parse(arena, names, src, sink, true);
 }
