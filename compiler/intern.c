@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t hash_bytes(const char *s, size_t len)
+uint32_t hash_bytes(const char *s, size_t len)
 {
 	uint32_t h = 2166136261u;
 

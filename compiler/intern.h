@@ -23,5 +23,7 @@ void interner_init(struct interner *in, struct arena *arena);
 void interner_free(struct interner *in);
 /* The one NUL-terminated copy of s[0..len); never freed before the arena. */
 const char *intern(struct interner *in, const char *s, size_t len);
+/* The hash the interner uses (FNV-1a), for other tables of strings. */
+uint32_t hash_bytes(const char *s, size_t len);
 
 #endif

@@ -3,12 +3,18 @@
  * the compiler library, prints what it reports and picks the exit status
  * (0 ok, 1 errors in the fleet, 2 usage error, 3 I/O or internal error).
  */
+#define _XOPEN_SOURCE 700
 #include "config.h"
 #include "ast_dump.h"
 #include "diag.h"
+#include "eval.h"
 #include "fleet.h"
+#include "syntax.h"
+#include "value.h"
 
 #include <getopt.h>
+#include <limits.h>
+#include <libgen.h>
 #include <stdarg.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -118,13 +124,28 @@ static int print_text(const char *text)
 	return EXIT_OK;
 }
 
+/* The directory file() may read below: the fleet directory itself, or the
+ * directory of a single file. */
+static char *fleet_root(const char *path)
+{
+	char buf[PATH_MAX];
+	struct stat st;
+
+	if (!realpath(path, buf))
+		return xstrdup(".");
+	if (stat(buf, &st) == 0 && !S_ISDIR(st.st_mode))
+		return xstrdup(dirname(buf));
+	return xstrdup(buf);
+}
+
 /* --- sitec check ------------------------------------------------------------------ */
 
 static const char check_help[] =
 	"Usage: sitec check [--format text|json] [FLEETDIR|FILE]...\n"
 	"\n"
 	"Reads every *.site file below each FLEETDIR (the current directory if\n"
-	"none is given), and reports every error it finds. Writes nothing.\n"
+	"none is given), evaluates every site totally, and reports every error\n"
+	"it finds. Writes nothing.\n"
 	"\n"
 	"  --format text|json  how to print diagnostics (json: on stdout)\n"
 	"  -h, --help          show this help\n"
@@ -169,16 +190,153 @@ static int cmd_check(int argc, char **argv)
 	sink_init(&sink, json, json ? stdout : stderr);
 	fleet_init(&fleet);
 	fleet_load(&fleet, paths, npaths, &sink.base);
+	size_t nsites = 0, bad = 0;
+	if (!sink.base.errors) {
+		char *root = fleet_root(paths[0]);
+		struct evaluator *ev = eval_new(&fleet, &sink.base, root);
+		if (eval_prepare(ev)) {
+			nsites = eval_site_count(ev);
+			for (size_t i = 0; i < nsites; i++)
+				if (!eval_site(ev, i))
+					bad++;
+		}
+		eval_free(ev);
+		free(root);
+	}
 	if (!json) {
 		if (sink.base.errors)
 			fprintf(stderr, "sitec: %u error%s in %zu file%s\n",
 				sink.base.errors, sink.base.errors == 1 ? "" : "s",
 				fleet.nfiles, fleet.nfiles == 1 ? "" : "s");
 		else
-			printf("%zu file%s checked, no errors\n", fleet.nfiles,
-			       fleet.nfiles == 1 ? "" : "s");
+			printf("%zu file%s, %zu site%s checked, no errors\n",
+			       fleet.nfiles, fleet.nfiles == 1 ? "" : "s",
+			       nsites, nsites == 1 ? "" : "s");
 	}
+	(void)bad;
 	rc = finish(&sink);
+	fleet_free(&fleet);
+	return rc;
+}
+
+/* --- sitec explain and query ------------------------------------------------------- */
+
+static const char explain_help[] =
+	"Usage: sitec explain [--fleet DIR] [--format text|json] SITE [PATH]\n"
+	"\n"
+	"Evaluates SITE and prints the final value at PATH (the whole site if\n"
+	"no PATH is given), then every statement that set it or something\n"
+	"under it, most specific first: the layer, the location, the operator,\n"
+	"and the value the statement replaced. PATH is written as in a\n"
+	"statement: os.sysctl.\"vm.swappiness\".\n"
+	"\n"
+	"  --fleet DIR         the fleet (default: the current directory)\n"
+	"  --format text|json  how to print diagnostics\n"
+	"  -h, --help          show this help\n";
+
+static const char query_help[] =
+	"Usage: sitec query [--fleet DIR] [--format text|json] SITE EXPR\n"
+	"\n"
+	"Evaluates EXPR as if it stood in the body of SITE (names are the\n"
+	"site's fields, fleet constants and functions work) and prints the\n"
+	"result as JSON on stdout.\n"
+	"\n"
+	"  --fleet DIR         the fleet (default: the current directory)\n"
+	"  --format text|json  how to print diagnostics\n"
+	"  -h, --help          show this help\n";
+
+/* Loads and prepares the fleet in dir for explain/query, and finds site. */
+static int open_site(const char *cmd, const char *dir, const char *site,
+		     struct output_sink *sink, struct fleet *fleet,
+		     struct evaluator **ev, char **root, size_t *index)
+{
+	*ev = NULL;
+	*root = NULL;
+	fleet_load(fleet, &dir, 1, &sink->base);
+	if (sink->base.errors)
+		return EXIT_ERRORS;
+	*root = fleet_root(dir);
+	*ev = eval_new(fleet, &sink->base, *root);
+	if (!eval_prepare(*ev))
+		return EXIT_ERRORS;
+	long i = eval_site_find(*ev, site);
+	if (i < 0) {
+		const char *s = eval_site_suggest(*ev, site);
+		if (s)
+			return usage_error(cmd, "no site is called '%s' in %s; "
+					   "did you mean '%s'?", site, dir, s);
+		return usage_error(cmd, "no site is called '%s' in %s", site, dir);
+	}
+	*index = (size_t)i;
+	return EXIT_OK;
+}
+
+static int cmd_explain_or_query(int argc, char **argv, bool query)
+{
+	static const struct option opts[] = {
+		{ "fleet", required_argument, NULL, 'F' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *cmd = query ? "query " : "explain ";
+	const char *dir = ".";
+	bool json = false;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'F':
+			dir = optarg;
+			break;
+		case 'f':
+			if ((rc = parse_format(cmd, optarg, &json)))
+				return rc;
+			break;
+		case 'h':
+			return print_text(query ? query_help : explain_help);
+		default:
+			fprintf(stderr, "Try 'sitec %s--help'.\n", cmd);
+			return EXIT_USAGE;
+		}
+	}
+	int nargs = argc - optind;
+	if (query ? nargs != 2 : (nargs < 1 || nargs > 2))
+		return usage_error(cmd, "%s", query ? "query takes SITE and EXPR"
+					    : "explain takes SITE and an optional PATH");
+
+	struct output_sink sink;
+	struct fleet fleet;
+	struct evaluator *ev;
+	char *root;
+	size_t site = 0;
+
+	sink_init(&sink, json, stderr);
+	fleet_init(&fleet);
+	rc = open_site(cmd, dir, argv[optind], &sink, &fleet, &ev, &root, &site);
+	if (rc == EXIT_OK) {
+		const char *text = nargs == 2 ? argv[optind + 1] : "";
+		if (query) {
+			struct ast *e = eval_parse_path(ev, text);
+			struct value *v = e ? eval_query(ev, site, e) : NULL;
+			if (v) {
+				char *out = value_to_json_text(v, 2);
+				fputs(out, stdout);
+				fputc('\n', stdout);
+				free(out);
+			}
+		} else {
+			struct ast *path = *text ? eval_parse_path(ev, text) : NULL;
+			if (!*text || path)
+				eval_explain(ev, site, path, stdout);
+		}
+	}
+	if (ev)
+		eval_finish(ev);
+	if (rc == EXIT_OK || rc == EXIT_ERRORS)
+		rc = finish(&sink);
+	eval_free(ev);
+	free(root);
 	fleet_free(&fleet);
 	return rc;
 }
@@ -286,7 +444,9 @@ static const char main_help[] =
 	"Compiles a fleet of edge sites described in the site language.\n"
 	"\n"
 	"Commands:\n"
-	"  check [FLEETDIR|FILE]...   parse the fleet and report every error\n"
+	"  check [FLEETDIR|FILE]...   evaluate the fleet and report every error\n"
+	"  explain SITE [PATH]        a site's value at PATH and where it was set\n"
+	"  query SITE EXPR            evaluate an expression on a site, as JSON\n"
 	"  parse --dump FILE          print the syntax tree of one file as JSON\n"
 	"  codes [CODE]               explain the diagnostic codes\n"
 	"\n"
@@ -313,6 +473,7 @@ int main(int argc, char **argv)
 	/* getopt_long starts over for the command's own arguments, and
 	 * names the command in its messages ("sitec check: ..."). */
 	static char check_name[] = "sitec check", parse_name[] = "sitec parse";
+	static char explain_name[] = "sitec explain", query_name[] = "sitec query";
 
 	optind = 1;
 	if (strcmp(cmd, "check") == 0) {
@@ -322,6 +483,14 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "parse") == 0) {
 		argv[1] = parse_name;
 		return cmd_parse(argc - 1, argv + 1);
+	}
+	if (strcmp(cmd, "explain") == 0) {
+		argv[1] = explain_name;
+		return cmd_explain_or_query(argc - 1, argv + 1, false);
+	}
+	if (strcmp(cmd, "query") == 0) {
+		argv[1] = query_name;
+		return cmd_explain_or_query(argc - 1, argv + 1, true);
 	}
 	if (strcmp(cmd, "codes") == 0)
 		return cmd_codes(argc - 1, argv + 1);

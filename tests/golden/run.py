@@ -2,7 +2,7 @@
 """Golden tests of sitec: run the compiler on each case, compare with the
 expected output byte for byte, print TAP.
 
-    run.py --sitec PATH --dir CASEDIR --kind parse|errors|cli|generated [--update]
+    run.py --sitec PATH --dir CASEDIR --kind parse|errors|cli|generated|eval [--update]
 
 Kinds (CASEDIR is tests/golden; each kind has its own subdirectory):
   parse      parse/NAME.site    `sitec parse --dump NAME.site`: stdout must
@@ -16,6 +16,13 @@ Kinds (CASEDIR is tests/golden; each kind has its own subdirectory):
   generated  inputs too big or too odd to commit, built in a temporary
              directory by the table GENERATED below; stderr must equal
              generated/NAME.err, exit 1, in a few seconds.
+
+  eval       eval/NAME.t        a transcript, run in eval/: each line
+             `$ ARGS` runs sitec with ARGS (shell-split); the lines after
+             it, up to the next `$ `, are its stdout then its stderr, and
+             `[N]` when it exits with N != 0. The fleets the commands name
+             (eval/NAME.site, eval/NAME/) sit beside the transcript.
+             Lines starting with `#` before the first command are comments.
 
 sitec always runs with the case directory as cwd and relative file names,
 so the paths in diagnostics are stable. --update rewrites the expected
@@ -424,11 +431,46 @@ def kind_generated(sitec, casedir, update):
     return tap
 
 
+# --- kind eval ------------------------------------------------------------------
+
+def transcript_commands(text):
+    """The comment lines and the commands of a transcript, in order."""
+    head, cmds = [], []
+    for line in text.splitlines():
+        if line.startswith("$ "):
+            cmds.append(line[2:])
+        elif not cmds:
+            head.append(line)
+    return head, cmds
+
+
+def kind_eval(sitec, casedir, update):
+    d = os.path.join(casedir, "eval")
+    names = cases(d, ".t")
+    tap = Tap(len(names))
+    for name in names:
+        path = os.path.join(d, name + ".t")
+        head, cmds = transcript_commands(read(path))
+        actual = "".join(line + "\n" for line in head)
+        problems = []
+        for cmd in cmds:
+            rc, out, err, dt, problem = run(sitec, shlex.split(cmd), d)
+            problems.append(problem)
+            actual += "$ " + cmd + "\n" + out + err
+            if (out + err) and not (out + err).endswith("\n"):
+                actual += "\n"
+            if rc:
+                actual += "[%s]\n" % rc
+        compare(tap, "eval/" + name, path, actual, update, problems)
+    return tap
+
+
 KINDS = {
     "parse": kind_parse,
     "errors": kind_errors,
     "cli": kind_cli,
     "generated": kind_generated,
+    "eval": kind_eval,
 }
 
 

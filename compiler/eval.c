@@ -1,0 +1,3096 @@
+/*
+ * eval.c - evaluating sites: building the tries of ops, folding them into
+ * values lazily, and evaluating expressions late-bound on the final site.
+ *
+ * See eval_internal.h for the model. Reading a value goes through slots
+ * (one per path of the site being evaluated) as long as it can, so that
+ * `self.x` or a site field computes only that field; a slot entered again
+ * while it is being computed is a cycle, reported with every step.
+ */
+#include "eval_internal.h"
+
+#include "syntax.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FRAMES 2000
+#define SEQ_END UINT32_MAX
+
+/* How an expression is evaluated: what `self`, `super` and names mean. */
+struct env {
+	const struct scope *scope;
+	struct tnode *self;		/* self as a path... */
+	struct slot *self_slot;		/* ...or a slot... */
+	struct value *self_value;	/* ...or a value */
+	const struct op *op;		/* the statement evaluated */
+	struct slot *slot;		/* its slot: super is its value before op */
+	struct value *super_value;	/* value-level statements: super */
+	bool has_super_value;
+	bool fleet;			/* a constant or def body: no site */
+	const struct type *type;	/* the type expected, if known */
+};
+
+/* A place a value is read from: a slot (lazy) or a value. */
+struct ref {
+	struct slot *slot;
+	struct value *value;
+	bool error;
+};
+
+static struct value *eval(struct evaluator *ev, const struct env *env,
+			  const struct ast *e);
+static struct ref eval_ref(struct evaluator *ev, const struct env *env,
+			   const struct ast *e);
+static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
+			struct fold *out);
+static bool force_window(struct evaluator *ev, struct slot *s, uint32_t hi,
+			 struct value **out);
+static struct value *object_literal(struct evaluator *ev,
+				    const struct env *env,
+				    const struct ast *obj, struct value *base,
+				    const struct type *type);
+static struct value *complete(struct evaluator *ev, struct value *v,
+			      const struct type *t, int depth);
+
+/* --- diagnostics -------------------------------------------------------- */
+
+static struct diag_sink *sink_of(struct evaluator *ev)
+{
+	return ev->cur ? &ev->site_sink : ev->sink;
+}
+
+static void report(struct evaluator *ev, struct diag *d)
+{
+	if (ev->cur)
+		ev->cur->failed = true;
+	diag_emit(sink_of(ev), d);
+}
+
+__attribute__((format(printf, 4, 5)))
+static void error_at(struct evaluator *ev, enum diag_code code,
+		     struct span span, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	report(ev, diag_new(code, span, "%s", buf));
+}
+
+static struct span op_span(const struct op *op)
+{
+	static const struct span none;
+	return op && op->stmt ? op->stmt->span : none;
+}
+
+static const char *brief(struct evaluator *ev, const struct value *v)
+{
+	return v ? value_brief(ev->alloc, v, 60) : "(unset)";
+}
+
+/* --- frames: what is being evaluated, for cycles ----------------------- */
+
+static const char *frame_name(struct evaluator *ev, const struct frame *f)
+{
+	switch (f->kind) {
+	case FR_SLOT:
+	case FR_DEFAULT:
+		return slot_path(ev, f->item);
+	case FR_LET: {
+		const struct scope *s = f->item;
+		char *b = arena_alloc(ev->alloc, strlen(s->name) + 8);
+		sprintf(b, "let %s", s->name);
+		return b;
+	}
+	case FR_GUARD:
+		return "an `if` condition";
+	case FR_CONST:
+		return ((const struct decl *)f->item)->name;
+	case FR_CALL: {
+		const struct decl *d = f->item;
+		char *b = arena_alloc(ev->alloc, strlen(d->name) + 4);
+		sprintf(b, "%s()", d->name);
+		return b;
+	}
+	}
+	return "?";
+}
+
+static bool frame_push(struct evaluator *ev, enum frame_kind kind,
+		       const void *item, struct span span)
+{
+	if (ev->nframes >= MAX_FRAMES) {
+		error_at(ev, E0517, span,
+			 "evaluation is nested more than %d levels deep",
+			 MAX_FRAMES);
+		return false;
+	}
+	if (ev->nframes == ev->frames_cap) {
+		ev->frames_cap = ev->frames_cap ? ev->frames_cap * 2 : 64;
+		ev->frames = xrealloc(ev->frames,
+				      ev->frames_cap * sizeof(*ev->frames));
+	}
+	ev->frames[ev->nframes++] = (struct frame){ kind, item, span,
+						     ev->reach.src ? ev->reach : span };
+	return true;
+}
+
+static void frame_pop(struct evaluator *ev)
+{
+	ev->nframes--;
+}
+
+/* The innermost frame now evaluates the op at span. */
+static void frame_at(struct evaluator *ev, struct span span)
+{
+	if (ev->nframes)
+		ev->frames[ev->nframes - 1].span = span;
+}
+
+/* item is entered again: report the cycle from its frame to the top. */
+static void report_cycle(struct evaluator *ev, const void *item,
+			 struct span reached)
+{
+	uint32_t from = ev->nframes;
+	while (from > 0 && ev->frames[from - 1].item != item)
+		from--;
+	if (from == 0) {
+		error_at(ev, E0503, reached, "a value depends on itself");
+		return;
+	}
+	from--;
+
+	size_t cap = 256, len = 0;
+	char *text = xmalloc(cap);
+	text[0] = 0;
+	for (uint32_t i = from; i <= ev->nframes; i++) {
+		const char *nm = frame_name(ev, &ev->frames[i < ev->nframes ? i : from]);
+		size_t need = strlen(nm) + 8;
+		while (len + need >= cap)
+			text = xrealloc(text, cap *= 2);
+		len += (size_t)sprintf(text + len, "%s`%s`",
+				       i > from ? " -> " : "", nm);
+	}
+	struct diag *d = diag_new(E0503, reached, "cycle: %s", text);
+	for (uint32_t i = from; i < ev->nframes; i++) {
+		const struct frame *f = &ev->frames[i];
+		const struct frame *next = i + 1 < ev->nframes ? &ev->frames[i + 1]
+							       : &ev->frames[from];
+		struct span at = i + 1 < ev->nframes ? ev->frames[i + 1].reached
+						     : reached;
+		diag_note(d, at, "`%s` reads `%s` here", frame_name(ev, f),
+			  frame_name(ev, next));
+	}
+	diag_help(d, "break the cycle: one of these values must not depend "
+		     "on the others");
+	report(ev, d);
+	free(text);
+}
+
+/* --- per-site memo of lets and guards --------------------------------- */
+
+static uint32_t ptr_hash(const void *p)
+{
+	uintptr_t x = (uintptr_t)p;
+
+	x ^= x >> 17;
+	x *= 0xed5ad4bbu;
+	x ^= x >> 11;
+	return (uint32_t)x;
+}
+
+static struct memo *memo_get(struct evaluator *ev, const void *key)
+{
+	struct site_eval *se = ev->cur;
+	static struct memo fleet_memo[1];
+
+	if (!se) {
+		/* fleet level: lets never occur there; one scratch cell */
+		fleet_memo[0] = (struct memo){ key, 0, NULL };
+		return fleet_memo;
+	}
+	if ((se->memo_count + 1) * 2 > se->memo_cap) {
+		uint32_t cap = se->memo_cap ? se->memo_cap * 2 : 64;
+		struct memo *m = arena_zalloc(ev->alloc, cap * sizeof(*m));
+		for (uint32_t i = 0; i < se->memo_cap; i++) {
+			if (!se->memo[i].key)
+				continue;
+			uint32_t j = ptr_hash(se->memo[i].key) & (cap - 1);
+			while (m[j].key)
+				j = (j + 1) & (cap - 1);
+			m[j] = se->memo[i];
+		}
+		se->memo = m;
+		se->memo_cap = cap;
+	}
+	uint32_t j = ptr_hash(key) & (se->memo_cap - 1);
+	for (; se->memo[j].key; j = (j + 1) & (se->memo_cap - 1))
+		if (se->memo[j].key == key)
+			return &se->memo[j];
+	se->memo[j].key = key;
+	se->memo_count++;
+	return &se->memo[j];
+}
+
+/* --- paths as text --------------------------------------------------------- */
+
+static bool is_ident(const char *s, size_t len)
+{
+	if (!len || !(s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z') ||
+		      (s[0] >= 'A' && s[0] <= 'Z')))
+		return false;
+	for (size_t i = 1; i < len; i++) {
+		char c = s[i];
+		if (!(c == '_' || c == '-' || (c >= 'a' && c <= 'z') ||
+		      (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			return false;
+	}
+	return true;
+}
+
+void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
+		     size_t keylen)
+{
+	size_t need = keylen * 2 + 8;
+
+	while (*len + need >= *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*buf = xrealloc(*buf, *cap);
+	}
+	char *p = *buf + *len;
+	if (*len)
+		*p++ = '.';
+	if (is_ident(key, keylen)) {
+		memcpy(p, key, keylen);
+		p += keylen;
+	} else {
+		*p++ = '"';
+		for (size_t i = 0; i < keylen; i++) {
+			if (key[i] == '"' || key[i] == '\\')
+				*p++ = '\\';
+			*p++ = key[i];
+		}
+		*p++ = '"';
+	}
+	*p = 0;
+	*len = (size_t)(p - *buf);
+}
+
+const char *slot_path(struct evaluator *ev, const struct slot *s)
+{
+	const struct slot *chain[256];
+	size_t n = 0;
+
+	for (const struct slot *x = s; x && x->parent && n < 256; x = x->parent)
+		chain[n++] = x;
+	if (n == 0)
+		return "the site";
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	while (n--)
+		path_append_key(&buf, &len, &cap, chain[n]->key,
+				chain[n]->keylen);
+	char *out = arena_strndup(ev->alloc, buf, len);
+	free(buf);
+	return out;
+}
+
+static const char *tnode_path(struct evaluator *ev, const struct tnode *t)
+{
+	const struct tnode *chain[256];
+	size_t n = 0;
+
+	for (; t && t->parent && n < 256; t = t->parent)
+		chain[n++] = t;
+	if (n == 0)
+		return "the site";
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	while (n--)
+		path_append_key(&buf, &len, &cap, chain[n]->key,
+				chain[n]->keylen);
+	char *out = arena_strndup(ev->arena, buf, len);
+	free(buf);
+	return out;
+}
+
+/* --- building tries ------------------------------------------------------ */
+
+struct build {
+	struct evaluator *ev;
+	struct trie *trie;
+	const struct trie *below;	/* a site trie: the inherited trie */
+	const struct decl *layer;
+	bool checked;			/* set-twice and final apply */
+	const struct env *env;		/* standalone: keys, for, if */
+	bool failed;
+};
+
+static bool guards_exclusive(const struct guard *a, const struct guard *b)
+{
+	for (const struct guard *x = a; x; x = x->parent)
+		for (const struct guard *y = b; y; y = y->parent)
+			if (x->if_node == y->if_node && x->negate != y->negate)
+				return true;
+	return false;
+}
+
+static bool kills(enum op_kind k)
+{
+	return k != OPK_AMEND;
+}
+
+static const char *layer_text(struct evaluator *ev, const struct decl *d)
+{
+	if (!d)
+		return "an object";
+	char *b = arena_alloc(ev->arena, strlen(d->name) + 16);
+	sprintf(b, "%s `%s`", d->kind == D_SITE ? "site" : "profile", d->name);
+	return b;
+}
+
+/* The final op at t or above it (in t's trie), or NULL. */
+static const struct op *final_above(const struct tnode *t)
+{
+	for (; t; t = t->parent)
+		if (t->final_op)
+			return t->final_op;
+	return NULL;
+}
+
+static void check_final(struct build *b, const struct op *op,
+			const struct tnode *t, const struct tnode *bt)
+{
+	struct evaluator *ev = b->ev;
+	const struct op *f = final_above(t);
+
+	if (!f || f->layer == b->layer)
+		f = final_above(bt);
+	if (f && f->layer == b->layer)
+		f = NULL;
+	/* += and -= on an ancestor change a final path only if they name
+	 * it: fold_window checks them when it has their values. */
+	if (!f && kills(op->kind) && op->kind != OPK_ADD &&
+	    op->kind != OPK_REMOVE) {
+		f = t->final_below;
+		if (f && f->layer == b->layer)
+			f = NULL;
+		if (!f && bt && bt->final_below &&
+		    bt->final_below->layer != b->layer)
+			f = bt->final_below;
+	}
+	if (!f)
+		return;
+	struct diag *d = diag_new(E0402, op->stmt->span,
+				  "`%s` is final: %s cannot change it",
+				  tnode_path(ev, f->at), layer_text(ev, b->layer));
+	diag_note(d, f->stmt->span, "%s made `%s` final here",
+		  layer_text(ev, f->layer), tnode_path(ev, f->at));
+	diag_help(d, "a final value is the same for every site below %s; "
+		     "remove this statement, or drop `final` there",
+		  layer_text(ev, f->layer));
+	report(ev, d);
+	b->failed = true;
+}
+
+static void check_set_twice(struct build *b, const struct op *op,
+			    const struct tnode *t)
+{
+	if (op->kind != OPK_SET && op->kind != OPK_RESET)
+		return;
+	for (uint32_t i = 0; i < t->nops; i++) {
+		const struct op *o = t->ops[i];
+		if (o->body != op->body ||
+		    (o->kind != OPK_SET && o->kind != OPK_RESET) ||
+		    guards_exclusive(o->guard, op->guard))
+			continue;
+		struct diag *d = diag_new(E0401, op->stmt->span,
+					  "`%s` is set twice in one body",
+					  tnode_path(b->ev, t));
+		diag_note(d, o->stmt->span, "it is first set here");
+		diag_help(d, "a layer says one thing about each value: keep one "
+			     "of them, or choose with `if c { ... } else { ... }` "
+			     "or `if c then a else b`");
+		report(b->ev, d);
+		b->failed = true;
+		return;
+	}
+}
+
+static struct op *add_op(struct build *b, struct tnode *t,
+			 const struct tnode *bt, enum op_kind kind,
+			 const struct ast *stmt, const struct ast *expr,
+			 const struct guard *guard, const struct scope *scope,
+			 struct tnode *self, const void *body, bool final)
+{
+	struct arena *a = b->trie->arena;
+	struct op *op = arena_zalloc(a, sizeof(*op));
+
+	op->kind = kind;
+	op->final = final;
+	op->seq = b->trie->next_seq++;
+	op->stmt = stmt;
+	op->expr = expr;
+	op->guard = guard;
+	op->scope = scope;
+	op->self = self;
+	op->at = t;
+	op->layer = b->layer;
+	op->body = body;
+	if (b->checked) {
+		check_final(b, op, t, bt);
+		check_set_twice(b, op, t);
+		if (bt)
+			check_set_twice(b, op, bt);
+	}
+	ARENA_RESERVE(a, t->ops, t->nops, t->ops_cap);
+	t->ops[t->nops++] = op;
+	for (struct tnode *x = t; x; x = x->parent) {
+		ARENA_RESERVE(a, x->seqs, x->nseqs, x->seqs_cap);
+		x->seqs[x->nseqs++] = op->seq;
+		if (final && x != t && !x->final_below)
+			x->final_below = op;
+	}
+	if (final && !t->final_op)
+		t->final_op = op;
+	return op;
+}
+
+/* An object literal whose own statements all have static paths. */
+static bool literal_static(const struct ast_list *body)
+{
+	for (uint32_t i = 0; i < body->len; i++) {
+		const struct ast *s = body->items[i];
+		if (s->kind == AST_FOR)
+			return false;
+		if (s->kind == AST_IF) {
+			if (!literal_static(&s->u.if_.then_body) ||
+			    !literal_static(&s->u.if_.else_body))
+				return false;
+			continue;
+		}
+		if (s->kind != AST_SET && s->kind != AST_ADD &&
+		    s->kind != AST_REMOVE && s->kind != AST_AMEND)
+			continue;
+		const struct ast_list *segs = &s->u.stmt.path->u.path.segs;
+		for (uint32_t k = 0; k < segs->len; k++)
+			if (segs->items[k]->kind == AST_SEG_KEY &&
+			    segs->items[k]->u.seg.key->kind != AST_STRING)
+				return false;
+	}
+	return true;
+}
+
+static void build_body(struct build *b, struct tnode *at,
+		       const struct tnode *bat, const struct ast_list *body,
+		       const struct guard *guard, const struct scope *scope,
+		       const void *body_id);
+
+/* The key of a path segment; dynamic keys only in standalone tries. */
+static bool seg_key(struct build *b, const struct ast *seg, const char **key,
+		    uint32_t *keylen)
+{
+	struct evaluator *ev = b->ev;
+
+	if (seg->kind == AST_SEG_NAME) {
+		*key = seg->u.seg.name.name;
+		*keylen = (uint32_t)strlen(*key);
+		return true;
+	}
+	const struct ast *k = seg->u.seg.key;
+	if (k->kind == AST_STRING) {
+		*key = b->trie->standalone ? k->u.string.text
+			: intern(ev->names, k->u.string.text, k->u.string.len);
+		*keylen = k->u.string.len;
+		return true;
+	}
+	struct value *v = b->env ? eval(ev, b->env, k) : NULL;
+	if (!v)
+		return false;
+	if (v->kind != V_STRING) {
+		error_at(ev, E0504, k->span, "a key must be a string, not %s %s",
+			 v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
+			 value_kind_name(v->kind));
+		return false;
+	}
+	*key = v->u.str;
+	*keylen = v->len;
+	return true;
+}
+
+static void build_stmt(struct build *b, struct tnode *at,
+		       const struct tnode *bat, const struct ast *s,
+		       const struct guard *guard, const struct scope *scope,
+		       const void *body_id)
+{
+	const struct ast_list *segs = &s->u.stmt.path->u.path.segs;
+	struct tnode *t = at;
+	const struct tnode *bt = bat;
+
+	for (uint32_t i = 0; i < segs->len; i++) {
+		const struct ast *seg = segs->items[i];
+		if (seg->kind == AST_SEG_SELECT) {
+			struct op *op = add_op(b, t, bt, OPK_PATCH, s, NULL,
+					       guard, scope, at, body_id,
+					       s->kind == AST_SET && s->u.stmt.final);
+			op->segs = &segs->items[i];
+			op->nsegs = segs->len - i;
+			return;
+		}
+		const char *key;
+		uint32_t keylen;
+		if (!seg_key(b, seg, &key, &keylen)) {
+			b->failed = true;
+			return;
+		}
+		t = tnode_child(t, key, keylen, true);
+		bt = bt ? tnode_child((struct tnode *)bt, key, keylen, false)
+			: NULL;
+	}
+
+	switch (s->kind) {
+	case AST_SET: {
+		const struct ast *v = s->u.stmt.value;
+		if (v->kind == AST_OBJECT &&
+		    (b->trie->standalone || literal_static(&v->u.object.body))) {
+			add_op(b, t, bt, OPK_RESET, s, NULL, guard, scope, at,
+			       body_id, s->u.stmt.final);
+			build_body(b, t, bt, &v->u.object.body, guard, scope, v);
+		} else {
+			add_op(b, t, bt, OPK_SET, s, v, guard, scope, at, body_id,
+			       s->u.stmt.final);
+		}
+		break;
+	}
+	case AST_ADD:
+		add_op(b, t, bt, OPK_ADD, s, s->u.stmt.value, guard, scope, at,
+		       body_id, false);
+		break;
+	case AST_REMOVE:
+		add_op(b, t, bt, OPK_REMOVE, s, s->u.stmt.value, guard, scope,
+		       at, body_id, false);
+		break;
+	case AST_AMEND:
+		add_op(b, t, bt, OPK_AMEND, s, NULL, guard, scope, at, body_id,
+		       false);
+		build_body(b, t, bt, &s->u.stmt.body, guard, scope, s);
+		break;
+	default:
+		break;
+	}
+}
+
+static void build_for(struct build *b, struct tnode *at,
+		      const struct tnode *bat, const struct ast *s,
+		      const struct guard *guard, const struct scope *scope,
+		      const void *body_id)
+{
+	struct evaluator *ev = b->ev;
+	struct env env = *b->env;
+
+	env.scope = scope;
+	struct value *it = eval(ev, &env, s->u.for_.iter);
+	if (!it) {
+		b->failed = true;
+		return;
+	}
+	if (it->kind != V_LIST && it->kind != V_OBJECT) {
+		error_at(ev, E0504, s->u.for_.iter->span,
+			 "`for` iterates over a list or an object, not %s",
+			 value_kind_name(it->kind));
+		b->failed = true;
+		return;
+	}
+	for (uint32_t i = 0; i < it->len; i++) {
+		struct value *k, *v;
+		if (it->kind == V_LIST) {
+			k = value_int(ev->alloc, i);
+			v = it->u.items[i];
+		} else {
+			k = value_string_ref(ev->alloc, it->u.fields[i].key,
+					     it->u.fields[i].keylen);
+			v = it->u.fields[i].value;
+		}
+		struct scope *sc = arena_zalloc(ev->alloc, 2 * sizeof(*sc));
+		const struct scope *inner = scope;
+		if (s->u.for_.key.name) {
+			sc[0] = (struct scope){ inner, s->u.for_.key.name,
+						SC_VALUE, s, .value = k };
+			inner = &sc[0];
+			sc[1] = (struct scope){ inner, s->u.for_.value.name,
+						SC_VALUE, s, .value = v };
+		} else {
+			sc[1] = (struct scope){ inner, s->u.for_.value.name,
+						SC_VALUE, s,
+						.value = it->kind == V_LIST ? v : k };
+		}
+		inner = &sc[1];
+		if (s->u.for_.filter) {
+			env.scope = inner;
+			struct value *c = eval(ev, &env, s->u.for_.filter);
+			if (!c) {
+				b->failed = true;
+				return;
+			}
+			if (c->kind != V_BOOL) {
+				error_at(ev, E0504, s->u.for_.filter->span,
+					 "a `for` filter must be a bool, not %s",
+					 value_kind_name(c->kind));
+				b->failed = true;
+				return;
+			}
+			if (!c->u.b)
+				continue;
+		}
+		const struct ast *body = s->u.for_.body;
+		if (body->kind == AST_FOR)
+			build_for(b, at, bat, body, guard, inner, body_id);
+		else if (body->kind == AST_IF || body->kind == AST_LET) {
+			struct ast_list one = { (struct ast **)&s->u.for_.body, 1, 1 };
+			build_body(b, at, bat, &one, guard, inner, body_id);
+		} else
+			build_stmt(b, at, bat, body, guard, inner, body_id);
+	}
+}
+
+static void build_body(struct build *b, struct tnode *at,
+		       const struct tnode *bat, const struct ast_list *body,
+		       const struct guard *guard, const struct scope *scope,
+		       const void *body_id)
+{
+	struct arena *a = b->trie->arena;
+
+	for (uint32_t i = 0; i < body->len; i++) {
+		const struct ast *s = body->items[i];
+		switch (s->kind) {
+		case AST_LET: {
+			struct scope *sc = arena_zalloc(a, sizeof(*sc));
+			sc->parent = scope;
+			sc->name = s->u.bind.name.name;
+			sc->kind = SC_LET;
+			sc->node = s;
+			sc->expr = s->u.bind.value;
+			sc->outer = scope;
+			sc->self = at;
+			sc->layer = b->layer;
+			scope = sc;
+			break;
+		}
+		case AST_IF: {
+			struct guard *g = arena_zalloc(a, 2 * sizeof(*g));
+			g[0] = (struct guard){ s->u.if_.cond, s, false, scope, at,
+					       guard, b->layer };
+			g[1] = g[0];
+			g[1].negate = true;
+			build_body(b, at, bat, &s->u.if_.then_body, &g[0], scope,
+				   body_id);
+			if (s->u.if_.has_else)
+				build_body(b, at, bat, &s->u.if_.else_body,
+					   &g[1], scope, body_id);
+			break;
+		}
+		case AST_FOR:
+			if (b->env)
+				build_for(b, at, bat, s, guard, scope, body_id);
+			break;
+		case AST_SET:
+		case AST_ADD:
+		case AST_REMOVE:
+		case AST_AMEND:
+			build_stmt(b, at, bat, s, guard, scope, body_id);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* --- guards -------------------------------------------------------------- */
+
+static struct env env_for(const struct op *op, struct slot *s)
+{
+	struct env e = { 0 };
+
+	e.scope = op->scope;
+	e.self = op->self;
+	e.op = op;
+	e.slot = s;
+	e.fleet = op->at && op->at->trie->fleet;
+	return e;
+}
+
+/* 1 when g (and the guards it is nested in) hold, 0 when not, -1 error. */
+static int guard_holds(struct evaluator *ev, const struct guard *g)
+{
+	for (; g; g = g->parent) {
+		const void *key = g->negate ? (const void *)(g - 1) : (const void *)g;
+		struct memo *m = memo_get(ev, key);
+		if (m->state == 3)
+			return -1;
+		if (m->state == 1) {
+			report_cycle(ev, key, ev->reach);
+			return -1;
+		}
+		if (m->state == 0) {
+			m->state = 1;
+			struct env e = { 0 };
+			e.scope = g->scope;
+			e.self = g->self;
+			e.fleet = g->self && g->self->trie->fleet;
+			struct value *v = NULL;
+			struct span saved = ev->reach;
+			ev->reach = g->cond->span;
+			if (frame_push(ev, FR_GUARD, key, g->cond->span)) {
+				v = eval(ev, &e, g->cond);
+				frame_pop(ev);
+			}
+			ev->reach = saved;
+			if (v && v->kind != V_BOOL) {
+				error_at(ev, E0504, g->cond->span,
+					 "an `if` condition must be a bool, not %s",
+					 value_kind_name(v->kind));
+				v = NULL;
+			}
+			m = memo_get(ev, key);	/* the table may have grown */
+			m->state = v ? 2 : 3;
+			m->value = v;
+			if (!v)
+				return -1;
+		}
+		if (m->value->u.b == g->negate)
+			return 0;
+	}
+	return 1;
+}
+
+/* --- slots ------------------------------------------------------------------ */
+
+/* Ops of a slot, newest first, within (lo, hi). */
+struct op_iter {
+	struct tnode *t[2];
+	uint32_t i[2];
+	uint32_t lo;
+};
+
+static uint32_t ops_before(const struct tnode *t, uint32_t hi)
+{
+	uint32_t a = 0, b = t->nops;
+
+	while (a < b) {
+		uint32_t m = (a + b) / 2;
+		if (t->ops[m]->seq < hi)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
+
+static void op_iter_init(struct op_iter *it, const struct slot *s, uint32_t hi)
+{
+	for (int k = 0; k < 2; k++) {
+		it->t[k] = s->tn[k];
+		it->i[k] = s->tn[k] ? ops_before(s->tn[k], hi) : 0;
+	}
+	it->lo = s->lo;
+}
+
+static struct op *op_iter_prev(struct op_iter *it)
+{
+	struct op *a = it->i[0] ? it->t[0]->ops[it->i[0] - 1] : NULL;
+	struct op *b = it->i[1] ? it->t[1]->ops[it->i[1] - 1] : NULL;
+	struct op *pick;
+
+	if (a && (!b || a->seq > b->seq)) {
+		pick = a;
+		it->i[0]--;
+	} else {
+		pick = b;
+		if (b)
+			it->i[1]--;
+	}
+	return pick && pick->seq > it->lo ? pick : NULL;
+}
+
+/* Number of seqs of arr in (a, b). */
+static uint32_t count_between(const uint32_t *arr, uint32_t n, uint32_t a,
+			      uint32_t b)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t m = (lo + hi) / 2;
+		if (arr[m] <= a)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	uint32_t first = lo;
+	hi = n;
+	while (lo < hi) {
+		uint32_t m = (lo + hi) / 2;
+		if (arr[m] < b)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo - first;
+}
+
+static uint32_t own_between(const struct tnode *t, uint32_t a, uint32_t b)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < t->nops; i++)
+		if (t->ops[i]->seq > a && t->ops[i]->seq < b)
+			n++;
+	return n;
+}
+
+/* Are there ops below s's path in (a, b)? */
+static bool kid_ops(const struct slot *s, uint32_t a, uint32_t b)
+{
+	for (int k = 0; k < 2; k++) {
+		const struct tnode *t = s->tn[k];
+		if (t && count_between(t->seqs, t->nseqs, a, b) >
+			     own_between(t, a, b))
+			return true;
+	}
+	return false;
+}
+
+/* The first op below t after seq a, for an error's location. */
+static const struct op *first_kid_op(const struct tnode *t, uint32_t a)
+{
+	const struct op *best = NULL;
+
+	if (!t)
+		return NULL;
+	for (uint32_t i = 0; i < t->nkids; i++) {
+		const struct tnode *k = t->kids[i];
+		for (uint32_t j = 0; j < k->nops; j++)
+			if (k->ops[j]->seq > a &&
+			    (!best || k->ops[j]->seq < best->seq))
+				best = k->ops[j];
+		const struct op *deeper = first_kid_op(k, a);
+		if (deeper && (!best || deeper->seq < best->seq))
+			best = deeper;
+	}
+	return best;
+}
+
+static struct slot *slot_new(struct evaluator *ev, struct slot *parent,
+			     const char *key, uint32_t keylen, uint32_t lo,
+			     const struct value *base_obj)
+{
+	struct slot *k = arena_zalloc(ev->alloc, sizeof(*k));
+
+	k->parent = parent;
+	k->key = key;
+	k->keylen = keylen;
+	k->lo = lo;
+	for (int i = 0; i < 2; i++)
+		k->tn[i] = parent->tn[i] ? tnode_child(parent->tn[i], key,
+						       keylen, false)
+					 : NULL;
+	if (base_obj)
+		k->base = value_get(base_obj, key, keylen);
+	k->type = type_child(parent->type, key, &k->field);
+	return k;
+}
+
+struct slot *slot_kid(struct evaluator *ev, struct slot *s, const char *key,
+		      uint32_t keylen)
+{
+	for (uint32_t i = 0; i < s->nkids; i++)
+		if (s->kids[i]->keylen == keylen &&
+		    memcmp(s->kids[i]->key, key, keylen) == 0)
+			return s->kids[i];
+	struct slot *k = slot_new(ev, s, key, keylen, s->fold.since, s->fold.v);
+	ARENA_RESERVE(ev->alloc, s->kids, s->nkids, s->kids_cap);
+	s->kids[s->nkids++] = k;
+	return k;
+}
+
+bool slot_fold(struct evaluator *ev, struct slot *s)
+{
+	switch (s->state) {
+	case SLOT_NEW:
+		break;
+	case SLOT_FOLDING:
+		report_cycle(ev, s, ev->reach);
+		return false;
+	case SLOT_ERROR:
+		return false;
+	default:
+		return true;
+	}
+	s->state = SLOT_FOLDING;
+	if (!frame_push(ev, FR_SLOT, s, ev->reach)) {
+		s->state = SLOT_ERROR;
+		return false;
+	}
+	bool ok = fold_window(ev, s, SEQ_END, &s->fold);
+	frame_pop(ev);
+	s->state = ok ? SLOT_FOLDED : SLOT_ERROR;
+	return ok;
+}
+
+bool slot_force(struct evaluator *ev, struct slot *s, struct value **out)
+{
+	*out = NULL;
+	if (s->state == SLOT_DONE) {
+		*out = s->value;
+		return true;
+	}
+	if (s->state == SLOT_FORCING) {
+		report_cycle(ev, s, ev->reach);
+		return false;
+	}
+	if (!slot_fold(ev, s))
+		return false;
+	s->state = SLOT_FORCING;
+	if (!frame_push(ev, FR_SLOT, s, ev->reach)) {
+		s->state = SLOT_ERROR;
+		return false;
+	}
+	bool ok = force_window(ev, s, SEQ_END, &s->value);
+	frame_pop(ev);
+	s->state = ok ? SLOT_DONE : SLOT_ERROR;
+	*out = s->value;
+	return ok;
+}
+
+/* A value of a keyed list type must not hold two elements of one key. */
+static bool check_keyed(struct evaluator *ev, const struct value *v,
+			const struct type *t, struct span span,
+			const char *what)
+{
+	const char *key = type_list_key(t);
+
+	if (!key || !v || v->kind != V_LIST)
+		return true;
+	size_t klen = strlen(key);
+	for (uint32_t i = 0; i < v->len; i++) {
+		const struct value *a = v->u.items[i]->kind == V_OBJECT
+			? value_get(v->u.items[i], key, klen) : NULL;
+		if (!a)
+			continue;
+		for (uint32_t j = 0; j < i; j++) {
+			const struct value *b = v->u.items[j]->kind == V_OBJECT
+				? value_get(v->u.items[j], key, klen) : NULL;
+			if (b && value_equal(a, b)) {
+				struct diag *d = diag_new(E0406, span,
+					"%s holds two elements with %s = %s",
+					what, key, brief(ev, a));
+				diag_help(d, "a list keyed by `%s` has one element "
+					     "per %s; use += to merge into the "
+					     "existing one", key, key);
+				report(ev, d);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+static struct value *combine_add(struct evaluator *ev, struct value *prev,
+				 struct value *rhs, const struct type *t,
+				 struct span span);
+static struct value *combine_remove(struct evaluator *ev, struct value *prev,
+				    struct value *rhs, const struct type *t,
+				    struct span span);
+static struct value *apply_segs(struct evaluator *ev, const struct env *env,
+				struct value *v, const struct type *t,
+				struct ast *const *segs, uint32_t nsegs,
+				const struct ast *stmt, bool *ok);
+
+/* A += or -= on an object must not name a key that leads to a path an
+ * ancestor layer made final. */
+static bool final_untouched(struct evaluator *ev, const struct slot *s,
+			    const struct op *op, const struct value *rhs)
+{
+	for (int k = 0; k < 2; k++) {
+		const struct tnode *t = s->tn[k];
+		const struct op *f = t ? t->final_below : NULL;
+		if (!f || f->layer == op->layer || f->seq > op->seq)
+			continue;
+		const struct tnode *kid = f->at;
+		while (kid->parent && kid->parent != t)
+			kid = kid->parent;
+		bool named = false;
+		if (op->kind == OPK_ADD && rhs->kind == V_OBJECT)
+			named = value_get(rhs, kid->key, kid->keylen) != NULL;
+		for (uint32_t i = 0; op->kind == OPK_REMOVE && rhs->kind == V_LIST &&
+				     i < rhs->len; i++)
+			named |= rhs->u.items[i]->kind == V_STRING &&
+				 rhs->u.items[i]->len == kid->keylen &&
+				 memcmp(rhs->u.items[i]->u.str, kid->key,
+					kid->keylen) == 0;
+		if (!named)
+			continue;
+		struct diag *d = diag_new(E0402, op->stmt->span,
+			"`%s` is final: %s cannot change it",
+			tnode_path(ev, f->at), layer_text(ev, op->layer));
+		diag_note(d, f->stmt->span, "%s made `%s` final here",
+			  layer_text(ev, f->layer), tnode_path(ev, f->at));
+		diag_help(d, "leave `%.*s` out of this statement",
+			  (int)kid->keylen, kid->key);
+		report(ev, d);
+		return false;
+	}
+	return true;
+}
+
+static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
+			struct fold *out)
+{
+	struct op_iter it;
+	struct op *killer = NULL, *op;
+	bool touched = false;
+
+	memset(out, 0, sizeof(*out));
+	op_iter_init(&it, s, hi);
+	while ((op = op_iter_prev(&it))) {
+		int r = guard_holds(ev, op->guard);
+		if (r < 0)
+			return false;
+		if (!r)
+			continue;
+		if (op->kind == OPK_AMEND) {
+			touched = true;
+			continue;
+		}
+		killer = op;
+		break;
+	}
+
+	uint32_t start = killer ? killer->seq : s->lo;
+	struct value *v = NULL;
+	bool reset = false;
+	if (killer) {
+		struct env e = env_for(killer, s);
+		struct value *prev = NULL, *rhs;
+		e.type = s->type;
+		frame_at(ev, killer->stmt->span);
+		switch (killer->kind) {
+		case OPK_SET:
+			v = eval(ev, &e, killer->expr);
+			if (!v)
+				return false;
+			break;
+		case OPK_RESET:
+			reset = true;
+			break;
+		case OPK_ADD:
+		case OPK_REMOVE:
+			if (!force_window(ev, s, killer->seq, &prev))
+				return false;
+			frame_at(ev, killer->stmt->span);
+			rhs = eval(ev, &e, killer->expr);
+			if (!rhs)
+				return false;
+			if (!final_untouched(ev, s, killer, rhs))
+				return false;
+			v = killer->kind == OPK_ADD
+				? combine_add(ev, prev, rhs, s->type, killer->stmt->span)
+				: combine_remove(ev, prev, rhs, s->type,
+						 killer->stmt->span);
+			if (!v && (killer->kind == OPK_ADD || prev))
+				return false;
+			break;
+		case OPK_PATCH: {
+			bool ok = true;
+			if (!force_window(ev, s, killer->seq, &prev))
+				return false;
+			frame_at(ev, killer->stmt->span);
+			v = apply_segs(ev, &e, prev, s->type, killer->segs,
+				       killer->nsegs, killer->stmt, &ok);
+			if (!ok)
+				return false;
+			break;
+		}
+		case OPK_BASE:
+			v = killer->base;
+			break;
+		default:
+			break;
+		}
+		if (v && !v->op) {
+			v = value_copy(ev->alloc, v);
+			v->op = killer;
+		}
+	} else if (s->base) {
+		v = s->base;
+	} else if (s->field && s->field->dflt) {
+		struct env e = { 0 };
+		e.self_slot = s->parent;
+		e.type = s->type;
+		frame_at(ev, s->field->dflt->span);
+		v = eval(ev, &e, s->field->dflt);
+		if (!v)
+			return false;
+		out->from_default = true;
+	} else if (s->field && s->field->dflt_empty_object) {
+		v = value_object(ev->alloc, NULL, 0);
+		out->from_default = true;
+	}
+
+	out->op = killer;
+	if (reset || touched || kid_ops(s, start, hi)) {
+		if (v && v->kind != V_OBJECT) {
+			const struct op *k = first_kid_op(s->tn[1], start);
+			if (!k)
+				k = first_kid_op(s->tn[0], start);
+			struct diag *d = diag_new(E0407,
+				k ? k->stmt->span : op_span(killer),
+				"`%s` is %s %s, not an object: a path cannot go "
+				"into it", slot_path(ev, s),
+				v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
+				value_kind_name(v->kind));
+			if (killer)
+				diag_note(d, killer->stmt->span,
+					  "`%s` is set to %s here",
+					  slot_path(ev, s), brief(ev, v));
+			if (v->kind == V_LIST)
+				diag_help(d, "pick one element with a selector: "
+					     "`%s[name = \"...\"]`",
+					  slot_path(ev, s));
+			report(ev, d);
+			return false;
+		}
+		out->kind = F_OBJECT;
+		out->v = v;
+		out->since = start;
+		out->implicit = !touched && !reset && !v;
+		return true;
+	}
+	if (!v) {
+		out->kind = F_ABSENT;
+		return true;
+	}
+	if (v->kind == V_OBJECT && s->type &&
+	    (s->type->kind == T_RECORD || s->type->kind == T_MAP)) {
+		out->kind = F_OBJECT;
+		out->v = v;
+		out->since = start;
+		return true;
+	}
+	v = complete(ev, v, s->type, 0);
+	if (!v || !check_keyed(ev, v, s->type, killer ? killer->stmt->span
+						     : op_span(NULL),
+			       slot_path(ev, s)))
+		return false;
+	out->kind = F_VALUE;
+	out->v = v;
+	return true;
+}
+
+static long vb_find(const struct value_builder *b, const char *key,
+		    uint32_t keylen)
+{
+	for (uint32_t i = 0; i < b->len; i++)
+		if (b->fields[i].keylen == keylen &&
+		    memcmp(b->fields[i].key, key, keylen) == 0)
+			return (long)i;
+	return -1;
+}
+
+struct kid_key {
+	const char *key;
+	uint32_t keylen;
+	uint32_t first;
+	uint32_t order;
+};
+
+static int kid_key_cmp(const void *a, const void *b)
+{
+	const struct kid_key *x = a, *y = b;
+
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The first seq in (a, b) of arr (ascending), or SEQ_END. */
+static uint32_t first_between(const uint32_t *arr, uint32_t n, uint32_t a,
+			      uint32_t b)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t m = (lo + hi) / 2;
+		if (arr[m] <= a)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < n && arr[lo] < b ? arr[lo] : SEQ_END;
+}
+
+static bool force_window(struct evaluator *ev, struct slot *s, uint32_t hi,
+			 struct value **out)
+{
+	struct fold tmp, *f;
+
+	*out = NULL;
+	if (hi == SEQ_END) {
+		f = &s->fold;
+	} else {
+		if (!fold_window(ev, s, hi, &tmp))
+			return false;
+		f = &tmp;
+	}
+	if (f->kind == F_ABSENT)
+		return true;
+	if (f->kind == F_VALUE) {
+		*out = f->v;
+		return true;
+	}
+
+	/* F_OBJECT: the base's keys, the keys set below in the order they
+	 * were first set, then the defaults of fields no layer set */
+	struct value_builder vb;
+	vb_init(&vb, ev->alloc);
+	struct kid_key *keys = NULL;
+	uint32_t nkeys = 0, cap = 0;
+	if (f->v)
+		for (uint32_t i = 0; i < f->v->len; i++) {
+			ARENA_RESERVE(ev->alloc, keys, nkeys, cap);
+			keys[nkeys] = (struct kid_key){ f->v->u.fields[i].key,
+				f->v->u.fields[i].keylen, 0, nkeys };
+			nkeys++;
+		}
+	uint32_t nfixed = nkeys;
+	for (int k = 0; k < 2; k++) {
+		const struct tnode *t = s->tn[k];
+		for (uint32_t i = 0; t && i < t->nkids; i++) {
+			const struct tnode *kid = t->kids[i];
+			uint32_t first = first_between(kid->seqs, kid->nseqs,
+						       f->since, hi);
+			if (first == SEQ_END)
+				continue;
+			ARENA_RESERVE(ev->alloc, keys, nkeys, cap);
+			keys[nkeys] = (struct kid_key){ kid->key, kid->keylen,
+							first, nkeys };
+			nkeys++;
+		}
+	}
+	if (nkeys > nfixed + 1)
+		qsort(keys + nfixed, nkeys - nfixed, sizeof(*keys), kid_key_cmp);
+	bool failed = false;
+	if (s->type && s->type->kind == T_RECORD) {
+		for (uint32_t i = 0; i < s->type->u.record.nfields; i++) {
+			const struct type_field *fl = &s->type->u.record.fields[i];
+			if (!fl->dflt && !fl->dflt_empty_object)
+				continue;
+			ARENA_RESERVE(ev->alloc, keys, nkeys, cap);
+			keys[nkeys] = (struct kid_key){ fl->name,
+				(uint32_t)strlen(fl->name), 0, nkeys };
+			nkeys++;
+		}
+	}
+	for (uint32_t i = 0; i < nkeys; i++) {
+		if (vb_find(&vb, keys[i].key, keys[i].keylen) >= 0)
+			continue;
+		struct slot *kid;
+		struct value *kv;
+		bool ok;
+		if (hi == SEQ_END) {
+			kid = slot_kid(ev, s, keys[i].key, keys[i].keylen);
+			ok = slot_force(ev, kid, &kv);
+		} else {
+			kid = slot_new(ev, s, keys[i].key, keys[i].keylen,
+				       f->since, f->v);
+			ok = force_window(ev, kid, hi, &kv);
+		}
+		if (!ok) {
+			/* go on: every error of the site is reported */
+			failed = true;
+			continue;
+		}
+		if (kv)
+			vb_set(&vb, keys[i].key, keys[i].keylen, kv);
+	}
+	if (failed)
+		return false;
+	if (f->implicit && vb.len == 0)
+		return true;
+	*out = vb_object(&vb);
+	(*out)->op = f->op;
+	return true;
+}
+
+/* --- merging values ------------------------------------------------------ */
+
+static const char *a_kind(enum value_kind k)
+{
+	switch (k) {
+	case V_NULL: return "null";
+	case V_BOOL: return "a bool";
+	case V_INT: return "an int";
+	case V_FLOAT: return "a float";
+	case V_STRING: return "a string";
+	case V_LIST: return "a list";
+	case V_OBJECT: return "an object";
+	case V_SECRET: return "a secret";
+	}
+	return "a value";
+}
+
+static struct value *deep_merge(struct evaluator *ev, struct value *a,
+				struct value *b, const struct type *t,
+				struct span span);
+
+static struct value *keyed_merge(struct evaluator *ev, struct value *a,
+				 struct value *b, const char *key,
+				 const struct type *t, struct span span)
+{
+	size_t klen = strlen(key);
+	struct value_builder vb;
+
+	if (!check_keyed(ev, b, t, span, "the right-hand side of +="))
+		return NULL;
+	vb_init(&vb, ev->alloc);
+	for (uint32_t i = 0; i < a->len; i++)
+		vb_push(&vb, a->u.items[i]);
+	for (uint32_t i = 0; i < b->len; i++) {
+		struct value *e = b->u.items[i];
+		struct value *k = e->kind == V_OBJECT ? value_get(e, key, klen)
+						      : NULL;
+		if (!k) {
+			struct diag *d = diag_new(E0405, span,
+				"an element added to a list keyed by `%s` needs "
+				"a `%s` field: %s", key, key, brief(ev, e));
+			report(ev, d);
+			return NULL;
+		}
+		uint32_t j = 0;
+		for (; j < vb.len; j++) {
+			struct value *x = vb.items[j];
+			struct value *xk = x->kind == V_OBJECT
+				? value_get(x, key, klen) : NULL;
+			if (xk && value_equal(xk, k))
+				break;
+		}
+		if (j < vb.len) {
+			struct value *m = deep_merge(ev, vb.items[j], e,
+						     type_elem(t), span);
+			if (!m)
+				return NULL;
+			vb.items[j] = m;
+		} else {
+			vb_push(&vb, e);
+		}
+	}
+	return vb_list(&vb);
+}
+
+/* An amend of a by b: objects field by field, keyed lists by key. */
+static struct value *deep_merge(struct evaluator *ev, struct value *a,
+				struct value *b, const struct type *t,
+				struct span span)
+{
+	if (a->kind == V_OBJECT && b->kind == V_OBJECT) {
+		struct value_builder vb;
+		vb_init(&vb, ev->alloc);
+		for (uint32_t i = 0; i < a->len; i++)
+			vb_set(&vb, a->u.fields[i].key, a->u.fields[i].keylen,
+			       a->u.fields[i].value);
+		for (uint32_t i = 0; i < b->len; i++) {
+			const struct value_field *f = &b->u.fields[i];
+			long j = vb_find(&vb, f->key, f->keylen);
+			struct value *nv = f->value;
+			if (j >= 0) {
+				const struct type_field *tf;
+				nv = deep_merge(ev, vb.fields[j].value, f->value,
+						type_child(t, f->key, &tf), span);
+				if (!nv)
+					return NULL;
+			}
+			vb_set(&vb, f->key, f->keylen, nv);
+		}
+		return vb_object(&vb);
+	}
+	const char *key = type_list_key(t);
+	if (key && a->kind == V_LIST && b->kind == V_LIST)
+		return keyed_merge(ev, a, b, key, t, span);
+	return b;
+}
+
+static struct value *combine_add(struct evaluator *ev, struct value *prev,
+				 struct value *rhs, const struct type *t,
+				 struct span span)
+{
+	if (!prev) {
+		if (!check_keyed(ev, rhs, t, span, "the right-hand side of +="))
+			return NULL;
+		return rhs;
+	}
+	if (prev->kind == V_LIST && rhs->kind == V_LIST) {
+		const char *key = type_list_key(t);
+		if (key)
+			return keyed_merge(ev, prev, rhs, key, t, span);
+		struct value_builder vb;
+		vb_init(&vb, ev->alloc);
+		for (uint32_t i = 0; i < prev->len; i++)
+			vb_push(&vb, prev->u.items[i]);
+		for (uint32_t i = 0; i < rhs->len; i++)
+			vb_push(&vb, rhs->u.items[i]);
+		return vb_list(&vb);
+	}
+	if (prev->kind == V_OBJECT && rhs->kind == V_OBJECT) {
+		struct value_builder vb;
+		vb_init(&vb, ev->alloc);
+		for (uint32_t i = 0; i < prev->len; i++)
+			vb_set(&vb, prev->u.fields[i].key,
+			       prev->u.fields[i].keylen, prev->u.fields[i].value);
+		for (uint32_t i = 0; i < rhs->len; i++)
+			vb_set(&vb, rhs->u.fields[i].key,
+			       rhs->u.fields[i].keylen, rhs->u.fields[i].value);
+		return vb_object(&vb);
+	}
+	if (prev->kind == V_STRING && rhs->kind == V_STRING) {
+		char *s = arena_alloc(ev->alloc, prev->len + rhs->len + 1);
+		memcpy(s, prev->u.str, prev->len);
+		memcpy(s + prev->len, rhs->u.str, rhs->len);
+		s[prev->len + rhs->len] = 0;
+		return value_string_ref(ev->alloc, s, prev->len + rhs->len);
+	}
+	if (prev->kind == V_INT && rhs->kind == V_INT) {
+		int64_t r;
+		if (__builtin_add_overflow(prev->u.i, rhs->u.i, &r)) {
+			error_at(ev, E0506, span, "%lld + %lld overflows 64 bits",
+				 (long long)prev->u.i, (long long)rhs->u.i);
+			return NULL;
+		}
+		return value_int(ev->alloc, r);
+	}
+	if (value_is_number(prev) && value_is_number(rhs))
+		return value_float(ev->alloc,
+				   value_as_double(prev) + value_as_double(rhs));
+	struct diag *d = diag_new(E0405, span, "cannot add %s to %s",
+				  a_kind(rhs->kind), a_kind(prev->kind));
+	if (prev->kind == V_LIST)
+		diag_help(d, "+= on a list takes a list: wrap the item in [ ]");
+	else
+		diag_help(d, "+= appends a list to a list, merges an object into "
+			     "an object, joins strings and adds numbers");
+	report(ev, d);
+	return NULL;
+}
+
+static struct value *combine_remove(struct evaluator *ev, struct value *prev,
+				    struct value *rhs, const struct type *t,
+				    struct span span)
+{
+	if (!prev)
+		return NULL;
+	if ((prev->kind != V_LIST && prev->kind != V_OBJECT) ||
+	    rhs->kind != V_LIST) {
+		struct diag *d;
+		if (prev->kind != V_LIST && prev->kind != V_OBJECT)
+			d = diag_new(E0405, span, "cannot remove from %s",
+				     a_kind(prev->kind));
+		else
+			d = diag_new(E0405, span, "-= takes a list, not %s",
+				     a_kind(rhs->kind));
+		diag_help(d, "-= removes the items of a list from a list, the "
+			     "elements with the listed keys from a keyed list, "
+			     "or the listed keys from an object");
+		report(ev, d);
+		return NULL;
+	}
+	struct value_builder vb;
+	vb_init(&vb, ev->alloc);
+	if (prev->kind == V_OBJECT) {
+		for (uint32_t i = 0; i < rhs->len; i++)
+			if (rhs->u.items[i]->kind != V_STRING) {
+				error_at(ev, E0405, span,
+					 "-= on an object takes a list of keys "
+					 "(strings), not %s",
+					 a_kind(rhs->u.items[i]->kind));
+				return NULL;
+			}
+		for (uint32_t i = 0; i < prev->len; i++) {
+			bool drop = false;
+			for (uint32_t j = 0; j < rhs->len && !drop; j++)
+				drop = rhs->u.items[j]->len == prev->u.fields[i].keylen &&
+				       memcmp(rhs->u.items[j]->u.str,
+					      prev->u.fields[i].key,
+					      prev->u.fields[i].keylen) == 0;
+			if (!drop)
+				vb_set(&vb, prev->u.fields[i].key,
+				       prev->u.fields[i].keylen,
+				       prev->u.fields[i].value);
+		}
+		return vb_object(&vb);
+	}
+	const char *key = type_list_key(t);
+	size_t klen = key ? strlen(key) : 0;
+	for (uint32_t i = 0; i < prev->len; i++) {
+		struct value *item = prev->u.items[i];
+		struct value *probe = item;
+		if (key)
+			probe = item->kind == V_OBJECT ? value_get(item, key, klen)
+						       : NULL;
+		bool drop = false;
+		for (uint32_t j = 0; probe && j < rhs->len && !drop; j++)
+			drop = value_equal(probe, rhs->u.items[j]);
+		if (!drop)
+			vb_push(&vb, item);
+	}
+	return vb_list(&vb);
+}
+
+/* Does a value of type t get defaults filled anywhere inside? */
+static bool has_defaults(const struct type *t, int depth)
+{
+	if (!t || depth > 8)
+		return false;
+	switch (t->kind) {
+	case T_RECORD:
+		for (uint32_t i = 0; i < t->u.record.nfields; i++) {
+			const struct type_field *f = &t->u.record.fields[i];
+			if (f->dflt || f->dflt_empty_object ||
+			    has_defaults(f->type, depth + 1))
+				return true;
+		}
+		return false;
+	case T_LIST:
+	case T_MAP:
+		return has_defaults(t->u.container.elem, depth + 1);
+	default:
+		return false;
+	}
+}
+
+/* Fills schema defaults into v wherever its type says (section 6). */
+static struct value *complete(struct evaluator *ev, struct value *v,
+			      const struct type *t, int depth)
+{
+	if (!v || !t || depth > 64 || !has_defaults(t, 0))
+		return v;
+	struct value_builder vb;
+	vb_init(&vb, ev->alloc);
+	if ((t->kind == T_LIST && v->kind == V_LIST)) {
+		for (uint32_t i = 0; i < v->len; i++) {
+			struct value *x = complete(ev, v->u.items[i],
+						   t->u.container.elem, depth + 1);
+			if (!x)
+				return NULL;
+			vb_push(&vb, x);
+		}
+		struct value *out = vb_list(&vb);
+		out->op = v->op;
+		out->expr = v->expr;
+		return out;
+	}
+	if (v->kind != V_OBJECT || (t->kind != T_MAP && t->kind != T_RECORD))
+		return v;
+	for (uint32_t i = 0; i < v->len; i++) {
+		const struct value_field *f = &v->u.fields[i];
+		const struct type_field *tf;
+		const struct type *ft = type_child(t, f->key, &tf);
+		struct value *x = complete(ev, f->value, ft, depth + 1);
+		if (!x)
+			return NULL;
+		vb_set(&vb, f->key, f->keylen, x);
+	}
+	if (t->kind == T_RECORD) {
+		for (uint32_t i = 0; i < t->u.record.nfields; i++) {
+			const struct type_field *tf = &t->u.record.fields[i];
+			size_t klen = strlen(tf->name);
+			if (vb_find(&vb, tf->name, (uint32_t)klen) >= 0)
+				continue;
+			struct value *x = NULL;
+			if (tf->dflt) {
+				struct env e = { 0 };
+				e.self_value = v;
+				e.type = tf->type;
+				x = eval(ev, &e, tf->dflt);
+				if (!x)
+					return NULL;
+			} else if (tf->dflt_empty_object) {
+				x = value_object(ev->alloc, NULL, 0);
+			} else {
+				continue;
+			}
+			x = complete(ev, x, tf->type, depth + 1);
+			if (!x)
+				return NULL;
+			vb_set(&vb, tf->name, klen, x);
+		}
+	}
+	struct value *out = vb_object(&vb);
+	out->op = v->op;
+	out->expr = v->expr;
+	return out;
+}
+
+/* The value of a body applied on base (an object literal, an amend of a
+ * value), in a trie of its own. */
+static struct value *body_value(struct evaluator *ev, const struct env *env,
+				const struct ast_list *body,
+				const void *body_id, struct value *base,
+				const struct type *type)
+{
+	struct trie *t = trie_new(ev->alloc, true);
+	struct slot *root = arena_zalloc(ev->alloc, sizeof(*root));
+	struct env benv = *env;
+
+	t->fleet = env->fleet;
+	root->tn[0] = t->root;
+	root->type = type;
+	root->key = "";
+	t->root_slot = root;
+
+	struct build b = { ev, t, NULL, env->op ? env->op->layer : NULL, true,
+			   &benv, false };
+	if (base) {
+		struct op *op = add_op(&b, t->root, NULL, OPK_BASE,
+				       env->op ? env->op->stmt : NULL, NULL,
+				       NULL, env->scope, t->root, NULL, false);
+		op->base = base;
+	}
+	build_body(&b, t->root, NULL, body, NULL, env->scope, body_id);
+	if (b.failed)
+		return NULL;
+	if (!base) {
+		/* an empty literal is still an object */
+		struct op *op = add_op(&b, t->root, NULL, OPK_AMEND,
+				       env->op ? env->op->stmt : NULL, NULL,
+				       NULL, env->scope, t->root, NULL, false);
+		(void)op;
+	}
+	struct value *v;
+	if (!slot_force(ev, root, &v))
+		return NULL;
+	return v ? v : value_object(ev->alloc, NULL, 0);
+}
+
+static struct value *object_literal(struct evaluator *ev,
+				    const struct env *env,
+				    const struct ast *obj, struct value *base,
+				    const struct type *type)
+{
+	return body_value(ev, env, &obj->u.object.body, obj, base, type);
+}
+
+static struct value *apply_stmt_value(struct evaluator *ev,
+				      const struct env *env, struct value *v,
+				      const struct type *t,
+				      const struct ast *stmt)
+{
+	struct env e = *env;
+	struct value *rhs;
+
+	e.super_value = v;
+	e.has_super_value = true;
+	e.type = t;
+	switch (stmt->kind) {
+	case AST_SET:
+		rhs = stmt->u.stmt.value->kind == AST_OBJECT
+			? object_literal(ev, &e, stmt->u.stmt.value, NULL, t)
+			: eval(ev, &e, stmt->u.stmt.value);
+		return rhs ? complete(ev, rhs, t, 0) : NULL;
+	case AST_ADD:
+		rhs = eval(ev, &e, stmt->u.stmt.value);
+		return rhs ? combine_add(ev, v, rhs, t, stmt->span) : NULL;
+	case AST_REMOVE:
+		rhs = eval(ev, &e, stmt->u.stmt.value);
+		if (!rhs)
+			return NULL;
+		if (!v)
+			return v;
+		return combine_remove(ev, v, rhs, t, stmt->span);
+	case AST_AMEND:
+		if (v && v->kind != V_OBJECT) {
+			error_at(ev, E0407, stmt->span,
+				 "cannot amend %s: only objects take `{ ... }`",
+				 a_kind(v->kind));
+			return NULL;
+		}
+		return body_value(ev, &e, &stmt->u.stmt.body, stmt, v, t);
+	default:
+		return v;
+	}
+}
+
+static struct value *apply_segs(struct evaluator *ev, const struct env *env,
+				struct value *v, const struct type *t,
+				struct ast *const *segs, uint32_t nsegs,
+				const struct ast *stmt, bool *ok)
+{
+	if (nsegs == 0) {
+		struct value *r = apply_stmt_value(ev, env, v, t, stmt);
+		if (!r && (stmt->kind != AST_REMOVE || v))
+			*ok = false;
+		return r;
+	}
+	const struct ast *seg = segs[0];
+	if (seg->kind == AST_SEG_SELECT) {
+		const char *f = seg->u.seg.name.name;
+		size_t flen = strlen(f);
+		struct value *want = eval(ev, env, seg->u.seg.key);
+		if (!want) {
+			*ok = false;
+			return NULL;
+		}
+		if (!v || v->kind != V_LIST) {
+			struct diag *d = diag_new(v ? E0407 : E0403, seg->span,
+				v ? "a selector picks from a list, not from %s"
+				  : "the selector [%s = ...] finds no list here",
+				v ? a_kind(v->kind) : f);
+			report(ev, d);
+			*ok = false;
+			return NULL;
+		}
+		long found = -1;
+		for (uint32_t i = 0; i < v->len; i++) {
+			struct value *e = v->u.items[i];
+			struct value *k = e->kind == V_OBJECT ? value_get(e, f, flen)
+							      : NULL;
+			if (!k || !value_equal(k, want))
+				continue;
+			if (found >= 0) {
+				struct diag *d = diag_new(E0404, seg->span,
+					"the selector [%s = %s] matches more than "
+					"one element", f, brief(ev, want));
+				diag_help(d, "select by a field whose value is "
+					     "unique in the list");
+				report(ev, d);
+				*ok = false;
+				return NULL;
+			}
+			found = (long)i;
+		}
+		if (found < 0) {
+			struct diag *d = diag_new(E0403, seg->span,
+				"the selector [%s = %s] matches no element",
+				f, brief(ev, want));
+			char have[256];
+			size_t n = 0;
+			have[0] = 0;
+			for (uint32_t i = 0; i < v->len && n < 200; i++) {
+				struct value *e = v->u.items[i];
+				struct value *k = e->kind == V_OBJECT
+					? value_get(e, f, flen) : NULL;
+				if (k)
+					n += (size_t)snprintf(have + n, sizeof(have) - n,
+						"%s%s", n ? ", " : "", brief(ev, k));
+			}
+			if (n)
+				diag_help(d, "the list has %s = %s", f, have);
+			else
+				diag_help(d, "no element of the list has a `%s` "
+					     "field", f);
+			report(ev, d);
+			*ok = false;
+			return NULL;
+		}
+		struct value *ne = apply_segs(ev, env, v->u.items[found],
+					      type_elem(t), segs + 1, nsegs - 1,
+					      stmt, ok);
+		if (!*ok)
+			return NULL;
+		struct value_builder vb;
+		vb_init(&vb, ev->alloc);
+		for (uint32_t i = 0; i < v->len; i++)
+			if ((long)i != found)
+				vb_push(&vb, v->u.items[i]);
+			else if (ne)
+				vb_push(&vb, ne);
+		struct value *out = vb_list(&vb);
+		out->op = v->op;
+		return out;
+	}
+
+	const char *key;
+	uint32_t keylen;
+	if (seg->kind == AST_SEG_NAME) {
+		key = seg->u.seg.name.name;
+		keylen = (uint32_t)strlen(key);
+	} else if (seg->u.seg.key->kind == AST_STRING) {
+		key = seg->u.seg.key->u.string.text;
+		keylen = seg->u.seg.key->u.string.len;
+	} else {
+		struct value *k = eval(ev, env, seg->u.seg.key);
+		if (!k || k->kind != V_STRING) {
+			if (k)
+				error_at(ev, E0504, seg->span,
+					 "a key must be a string, not %s",
+					 a_kind(k->kind));
+			*ok = false;
+			return NULL;
+		}
+		key = k->u.str;
+		keylen = k->len;
+	}
+	if (v && v->kind != V_OBJECT) {
+		error_at(ev, E0407, seg->span,
+			 "`%.*s` is looked up in %s, not in an object",
+			 (int)keylen, key, a_kind(v->kind));
+		*ok = false;
+		return NULL;
+	}
+	const struct type_field *tf;
+	const struct type *ct = type_child(t, key, &tf);
+	struct value *child = v ? value_get(v, key, keylen) : NULL;
+	struct value *nc = apply_segs(ev, env, child, ct, segs + 1, nsegs - 1,
+				      stmt, ok);
+	if (!*ok)
+		return NULL;
+	struct value_builder vb;
+	vb_init(&vb, ev->alloc);
+	for (uint32_t i = 0; v && i < v->len; i++)
+		vb_set(&vb, v->u.fields[i].key, v->u.fields[i].keylen,
+		       v->u.fields[i].value);
+	if (nc) {
+		vb_set(&vb, key, keylen, nc);
+	} else {
+		long j = vb_find(&vb, key, keylen);
+		if (j >= 0) {
+			memmove(&vb.fields[j], &vb.fields[j + 1],
+				(vb.len - (uint32_t)j - 1) * sizeof(*vb.fields));
+			vb.len--;
+		}
+	}
+	struct value *out = vb_object(&vb);
+	if (v)
+		out->op = v->op;
+	return out;
+}
+
+/* --- references: reading lazily through slots ------------------------- */
+
+static struct slot *slot_of_tnode(struct evaluator *ev, struct tnode *t)
+{
+	if (!t->parent)
+		return t->trie->standalone ? t->trie->root_slot
+					   : (ev->cur ? ev->cur->root : NULL);
+	struct slot *p = slot_of_tnode(ev, t->parent);
+	if (!p || !slot_fold(ev, p) || p->fold.kind != F_OBJECT)
+		return NULL;
+	return slot_kid(ev, p, t->key, t->keylen);
+}
+
+static struct ref ref_error(void)
+{
+	struct ref r = { NULL, NULL, true };
+	return r;
+}
+
+static struct ref ref_of_value(struct value *v)
+{
+	struct ref r = { NULL, v, v == NULL };
+	return r;
+}
+
+static struct ref ref_of_slot(struct slot *s)
+{
+	struct ref r = { s, NULL, s == NULL };
+	return r;
+}
+
+/* A slot's value that must be there: absent is an error at span. */
+static struct value *slot_value(struct evaluator *ev, struct slot *s,
+				struct span span)
+{
+	struct value *v;
+
+	if (!slot_force(ev, s, &v))
+		return NULL;
+	if (v)
+		return v;
+	if (s->field) {
+		struct diag *d = diag_new(E0509, span, "`%s` is not set",
+					  slot_path(ev, s));
+		diag_note(d, s->field->node->span, "`%s` is declared here%s",
+			  s->field->name,
+			  s->field->optional ? " as optional" : "");
+		diag_help(d, "set it in a profile or the site, give the field "
+			     "a default, or test it first with has(obj, key)");
+		report(ev, d);
+	} else {
+		struct diag *d = diag_new(E0508, span, "`%s` is not set",
+					  slot_path(ev, s));
+		diag_help(d, "test for it first with has(obj, key)");
+		report(ev, d);
+	}
+	return NULL;
+}
+
+static struct value *ref_value(struct evaluator *ev, struct ref r,
+			       struct span span)
+{
+	if (r.error)
+		return NULL;
+	if (r.slot)
+		return slot_value(ev, r.slot, span);
+	return r.value;
+}
+
+static void suggest_keys(struct evaluator *ev, struct diag *d,
+			 const char *key, const struct value *obj,
+			 const struct slot *s)
+{
+	const char **c = NULL;
+	uint32_t n = 0, cap = 0;
+
+	for (uint32_t i = 0; obj && i < obj->len; i++) {
+		ARENA_RESERVE(ev->alloc, c, n, cap);
+		c[n++] = obj->u.fields[i].key;
+	}
+	for (int k = 0; s && k < 2; k++)
+		for (uint32_t i = 0; s->tn[k] && i < s->tn[k]->nkids; i++) {
+			ARENA_RESERVE(ev->alloc, c, n, cap);
+			c[n++] = s->tn[k]->kids[i]->key;
+		}
+	const struct type *t = s ? s->type : NULL;
+	for (uint32_t i = 0; t && t->kind == T_RECORD && i < t->u.record.nfields;
+	     i++) {
+		ARENA_RESERVE(ev->alloc, c, n, cap);
+		c[n++] = t->u.record.fields[i].name;
+	}
+	const char *best = suggest(key, c, n);
+	if (best)
+		diag_help(d, "did you mean `%s`?", best);
+	else
+		diag_help(d, "test for it first with has(obj, key)");
+}
+
+/* r.key: a field of an object, through the slot while there is one. */
+static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
+			  uint32_t keylen, struct span span)
+{
+	if (r.error)
+		return r;
+	if (r.slot) {
+		ev->reach = span;
+		if (!slot_fold(ev, r.slot))
+			return ref_error();
+		if (r.slot->fold.kind == F_OBJECT) {
+			struct slot *k = slot_kid(ev, r.slot, key, keylen);
+			struct value *v;
+			if (!slot_force(ev, k, &v))
+				return ref_error();
+			if (v)
+				return ref_of_slot(k);
+			if (k->field) {
+				slot_value(ev, k, span);	/* reports */
+				return ref_error();
+			}
+			struct diag *d = diag_new(E0508, span,
+				"`%s` has no field `%.*s`", slot_path(ev, r.slot),
+				(int)keylen, key);
+			suggest_keys(ev, d, key, r.slot->fold.v, r.slot);
+			report(ev, d);
+			return ref_error();
+		}
+		struct value *v = slot_value(ev, r.slot, span);
+		if (!v)
+			return ref_error();
+		r = ref_of_value(v);
+	}
+	if (r.value->kind != V_OBJECT) {
+		error_at(ev, E0504, span, "`.%.*s` reads a field of an object, "
+			 "not of %s", (int)keylen, key, a_kind(r.value->kind));
+		return ref_error();
+	}
+	struct value *v = value_get(r.value, key, keylen);
+	if (!v) {
+		struct diag *d = diag_new(E0508, span, "the object has no field "
+					  "`%.*s`", (int)keylen, key);
+		suggest_keys(ev, d, key, r.value, NULL);
+		report(ev, d);
+		return ref_error();
+	}
+	return ref_of_value(v);
+}
+
+static struct value *let_value(struct evaluator *ev, const struct scope *sc,
+			       struct span reached)
+{
+	struct memo *m = memo_get(ev, sc);
+
+	if (m->state == 2)
+		return m->value;
+	if (m->state == 3)
+		return NULL;
+	if (m->state == 1) {
+		report_cycle(ev, sc, reached);
+		return NULL;
+	}
+	m->state = 1;
+	struct env e = { 0 };
+	e.scope = sc->outer;
+	e.self = sc->self;
+	e.fleet = sc->self && sc->self->trie->fleet;
+	struct value *v = NULL;
+	struct span saved = ev->reach;
+	ev->reach = reached;
+	if (frame_push(ev, FR_LET, sc, sc->node->span)) {
+		v = eval(ev, &e, sc->expr);
+		frame_pop(ev);
+	}
+	ev->reach = saved;
+	m = memo_get(ev, sc);
+	m->state = v ? 2 : 3;
+	m->value = v;
+	return v;
+}
+
+static struct value *const_value(struct evaluator *ev, struct decl *d,
+				 struct span reached)
+{
+	if (d->value_state == 2)
+		return d->value;
+	if (d->value_state == 3)
+		return NULL;
+	if (d->value_state == 1) {
+		report_cycle(ev, d, reached);
+		return NULL;
+	}
+	d->value_state = 1;
+	struct env e = { 0 };
+	e.fleet = true;
+	struct value *v = NULL;
+	struct span saved = ev->reach;
+	ev->reach = reached;
+	if (frame_push(ev, FR_CONST, d, d->node->u.bind.value->span)) {
+		v = eval(ev, &e, d->node->u.bind.value);
+		frame_pop(ev);
+	}
+	ev->reach = saved;
+	d->value = v;
+	d->value_state = v ? 2 : 3;
+	return v;
+}
+
+static void unknown_name(struct evaluator *ev, const struct env *env,
+			 const struct ast *e)
+{
+	const char *name = e->u.ref.name;
+	const char **c = NULL;
+	uint32_t n = 0, cap = 0;
+
+	for (const struct scope *s = env->scope; s; s = s->parent) {
+		ARENA_RESERVE(ev->alloc, c, n, cap);
+		c[n++] = s->name;
+	}
+	for (uint32_t i = 0; i < ev->ndecls; i++)
+		if (ev->decls[i]->kind == D_CONST) {
+			ARENA_RESERVE(ev->alloc, c, n, cap);
+			c[n++] = ev->decls[i]->name;
+		}
+	const struct type *st = ev->cur && ev->cur->site ? ev->cur->site->site_type
+							  : NULL;
+	for (uint32_t i = 0; !env->fleet && st && i < st->u.record.nfields; i++) {
+		ARENA_RESERVE(ev->alloc, c, n, cap);
+		c[n++] = st->u.record.fields[i].name;
+	}
+	struct diag *d = diag_new(E0501, e->span, "unknown name `%s`", name);
+	const char *best = suggest(name, c, n);
+	if (best)
+		diag_help(d, "did you mean `%s`?", best);
+	report(ev, d);
+}
+
+static struct ref name_ref(struct evaluator *ev, const struct env *env,
+			   const struct ast *e)
+{
+	const char *name = e->u.ref.name;
+
+	for (const struct scope *s = env->scope; s; s = s->parent)
+		if (s->name == name)
+			return s->kind == SC_VALUE
+				? ref_of_value(s->value)
+				: ref_of_value(let_value(ev, s, e->span));
+	struct decl *d = resolve_lookup(ev, name);
+	if (d && d->kind == D_CONST)
+		return ref_of_value(const_value(ev, d, e->span));
+
+	const struct decl *site = ev->cur ? ev->cur->site : NULL;
+	const struct type_field *f = site ? type_field(site->site_type, name)
+					  : NULL;
+	if (env->fleet || !site) {
+		if (f || (env->fleet && site)) {
+			struct diag *dg = diag_new(E0516, e->span,
+				"`%s` is not visible here: a function or fleet "
+				"constant cannot read a site's fields", name);
+			diag_help(dg, "pass the value in as an argument");
+			report(ev, dg);
+			return ref_error();
+		}
+		unknown_name(ev, env, e);
+		return ref_error();
+	}
+	struct slot *root = ev->cur->root;
+	ev->reach = e->span;
+	if (!slot_fold(ev, root))
+		return ref_error();
+	struct slot *k = slot_kid(ev, root, name, (uint32_t)strlen(name));
+	struct value *v;
+	if (!slot_force(ev, k, &v))
+		return ref_error();
+	if (v)
+		return ref_of_slot(k);
+	if (f) {
+		slot_value(ev, k, e->span);
+		return ref_error();
+	}
+	unknown_name(ev, env, e);
+	return ref_error();
+}
+
+static struct ref self_ref(struct evaluator *ev, const struct env *env,
+			   const struct ast *e)
+{
+	if (env->self_slot)
+		return ref_of_slot(env->self_slot);
+	if (env->self_value)
+		return ref_of_value(env->self_value);
+	if (env->self && !env->fleet) {
+		ev->reach = e->span;
+		struct slot *s = slot_of_tnode(ev, env->self);
+		if (s)
+			return ref_of_slot(s);
+		if (ev->cur && ev->cur->failed)
+			return ref_error();
+	}
+	error_at(ev, E0516, e->span, "`self` has no object here");
+	return ref_error();
+}
+
+static struct value *super_value(struct evaluator *ev, const struct env *env,
+				 const struct ast *e)
+{
+	struct value *v = NULL;
+
+	if (env->has_super_value) {
+		v = env->super_value;
+	} else if (env->slot && env->op && !env->fleet) {
+		if (!force_window(ev, env->slot, env->op->seq, &v))
+			return NULL;
+	} else {
+		error_at(ev, E0516, e->span,
+			 "`super` is read outside a statement of a body");
+		return NULL;
+	}
+	if (!v) {
+		struct diag *d = diag_new(E0408, e->span,
+			"`super`: nothing is set at `%s` before this statement",
+			env->slot ? slot_path(ev, env->slot) : "this path");
+		diag_help(d, "no layer below sets this path; write the value "
+			     "without `super`");
+		report(ev, d);
+	}
+	return v;
+}
+
+static struct ref eval_ref(struct evaluator *ev, const struct env *env,
+			   const struct ast *e)
+{
+	switch (e->kind) {
+	case AST_NAME:
+		return name_ref(ev, env, e);
+	case AST_SELF:
+		return self_ref(ev, env, e);
+	case AST_SITE_REF:
+		if (env->fleet || !ev->cur || !ev->cur->site) {
+			error_at(ev, E0516, e->span,
+				 "`site` is read where no site is evaluated");
+			return ref_error();
+		}
+		return ref_of_slot(ev->cur->root);
+	case AST_GET: {
+		struct ref t = eval_ref(ev, env, e->u.get.target);
+		const char *k = e->u.get.name.name;
+		return ref_get(ev, t, k, (uint32_t)strlen(k), e->span);
+	}
+	case AST_INDEX: {
+		struct ref t = eval_ref(ev, env, e->u.index.target);
+		if (t.error)
+			return t;
+		struct value *i = eval(ev, env, e->u.index.index);
+		if (!i)
+			return ref_error();
+		if (i->kind == V_STRING)
+			return ref_get(ev, t, i->u.str, i->len, e->span);
+		struct value *tv = ref_value(ev, t, e->u.index.target->span);
+		if (!tv)
+			return ref_error();
+		if (i->kind != V_INT || tv->kind != V_LIST) {
+			error_at(ev, E0504, e->u.index.index->span,
+				 "%s cannot be indexed by %s", a_kind(tv->kind),
+				 a_kind(i->kind));
+			return ref_error();
+		}
+		if (i->u.i < 0 || i->u.i >= (int64_t)tv->len) {
+			struct diag *d = diag_new(E0507, e->u.index.index->span,
+				"index %lld is out of range", (long long)i->u.i);
+			diag_help(d, "the list has %u item%s (indexes 0 to %d)",
+				  tv->len, tv->len == 1 ? "" : "s",
+				  (int)tv->len - 1);
+			report(ev, d);
+			return ref_error();
+		}
+		return ref_of_value(tv->u.items[i->u.i]);
+	}
+	default:
+		return ref_of_value(eval(ev, env, e));
+	}
+}
+
+/* --- expressions ----------------------------------------------------------- */
+
+static const char *const op_text[] = {
+	[OP_NEG] = "-", [OP_NOT] = "!", [OP_ADD] = "+", [OP_SUB] = "-",
+	[OP_MUL] = "*", [OP_DIV] = "/", [OP_MOD] = "%", [OP_EQ] = "==",
+	[OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=", [OP_GT] = ">",
+	[OP_GE] = ">=", [OP_AND] = "&&", [OP_OR] = "||",
+};
+
+static struct value *secret_misuse(struct evaluator *ev, struct span span,
+				   const char *where)
+{
+	struct diag *d = diag_new(E0515, span,
+		"a secret cannot be used %s: it would be emitted as plain text",
+		where);
+	diag_help(d, "a secret can only be a whole value, such as "
+		     "`psk = secret(\"vault:...\")`");
+	report(ev, d);
+	return NULL;
+}
+
+static struct value *float_result(struct evaluator *ev, double d,
+				  struct span span)
+{
+	if (!isfinite(d)) {
+		error_at(ev, E0506, span, "the float result is not finite");
+		return NULL;
+	}
+	return value_float(ev->alloc, d);
+}
+
+static struct value *arith(struct evaluator *ev, const struct ast *e,
+			   struct value *a, struct value *b)
+{
+	enum ast_op op = e->u.op.op;
+	int64_t r;
+
+	if (a->kind == V_SECRET || b->kind == V_SECRET)
+		return secret_misuse(ev, e->span, "in arithmetic");
+	if (op == OP_ADD && a->kind == b->kind &&
+	    (a->kind == V_STRING || a->kind == V_LIST || a->kind == V_OBJECT))
+		return combine_add(ev, a, b, NULL, e->span);
+	if (!value_is_number(a) || !value_is_number(b)) {
+		struct diag *d = diag_new(E0504, e->span,
+			"cannot apply `%s` to %s and %s", op_text[op],
+			a_kind(a->kind), a_kind(b->kind));
+		if (op == OP_ADD && (a->kind == V_STRING || b->kind == V_STRING))
+			diag_help(d, "to build a string, interpolate: "
+				     "\"${a}${b}\", or use to_string()");
+		report(ev, d);
+		return NULL;
+	}
+	if (a->kind == V_INT && b->kind == V_INT) {
+		int64_t x = a->u.i, y = b->u.i;
+		bool over = false;
+		switch (op) {
+		case OP_ADD: over = __builtin_add_overflow(x, y, &r); break;
+		case OP_SUB: over = __builtin_sub_overflow(x, y, &r); break;
+		case OP_MUL: over = __builtin_mul_overflow(x, y, &r); break;
+		case OP_DIV:
+		case OP_MOD:
+			if (y == 0) {
+				error_at(ev, E0505, e->span, "%s by zero",
+					 op == OP_DIV ? "division" : "remainder");
+				return NULL;
+			}
+			if (x == INT64_MIN && y == -1) {
+				over = true;
+				break;
+			}
+			r = op == OP_DIV ? x / y : x % y;
+			break;
+		default:
+			r = 0;
+			break;
+		}
+		if (over) {
+			error_at(ev, E0506, e->span,
+				 "%lld %s %lld overflows 64 bits", (long long)x,
+				 op_text[op], (long long)y);
+			return NULL;
+		}
+		return value_int(ev->alloc, r);
+	}
+	double x = value_as_double(a), y = value_as_double(b);
+	switch (op) {
+	case OP_ADD: return float_result(ev, x + y, e->span);
+	case OP_SUB: return float_result(ev, x - y, e->span);
+	case OP_MUL: return float_result(ev, x * y, e->span);
+	case OP_DIV:
+	case OP_MOD:
+		if (y == 0) {
+			error_at(ev, E0505, e->span, "%s by zero",
+				 op == OP_DIV ? "division" : "remainder");
+			return NULL;
+		}
+		return float_result(ev, op == OP_DIV ? x / y : fmod(x, y),
+				    e->span);
+	default:
+		return NULL;
+	}
+}
+
+static struct value *binary(struct evaluator *ev, const struct env *env,
+			    const struct ast *e)
+{
+	enum ast_op op = e->u.op.op;
+	struct value *a = eval(ev, env, e->u.op.lhs);
+
+	if (!a)
+		return NULL;
+	if (op == OP_AND || op == OP_OR) {
+		if (a->kind != V_BOOL) {
+			error_at(ev, E0504, e->u.op.lhs->span,
+				 "`%s` takes bools, not %s", op_text[op],
+				 a_kind(a->kind));
+			return NULL;
+		}
+		if (a->u.b == (op == OP_OR))
+			return a;
+		struct value *b = eval(ev, env, e->u.op.rhs);
+		if (b && b->kind != V_BOOL) {
+			error_at(ev, E0504, e->u.op.rhs->span,
+				 "`%s` takes bools, not %s", op_text[op],
+				 a_kind(b->kind));
+			return NULL;
+		}
+		return b;
+	}
+	struct value *b = eval(ev, env, e->u.op.rhs);
+	if (!b)
+		return NULL;
+	switch (op) {
+	case OP_EQ:
+	case OP_NE:
+		return value_bool(ev->alloc, value_equal(a, b) == (op == OP_EQ));
+	case OP_LT:
+	case OP_LE:
+	case OP_GT:
+	case OP_GE: {
+		bool ok;
+		int c = value_compare(a, b, &ok);
+		if (!ok) {
+			error_at(ev, E0504, e->span,
+				 "cannot compare %s with %s: `%s` orders numbers "
+				 "or strings", a_kind(a->kind), a_kind(b->kind),
+				 op_text[op]);
+			return NULL;
+		}
+		bool r = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0
+			 : op == OP_GT ? c > 0 : c >= 0;
+		return value_bool(ev->alloc, r);
+	}
+	default:
+		return arith(ev, e, a, b);
+	}
+}
+
+static struct value *unary(struct evaluator *ev, const struct env *env,
+			   const struct ast *e)
+{
+	struct value *a = eval(ev, env, e->u.op.rhs);
+
+	if (!a)
+		return NULL;
+	if (e->u.op.op == OP_NOT) {
+		if (a->kind != V_BOOL) {
+			error_at(ev, E0504, e->span, "`!` takes a bool, not %s",
+				 a_kind(a->kind));
+			return NULL;
+		}
+		return value_bool(ev->alloc, !a->u.b);
+	}
+	if (a->kind == V_INT) {
+		if (a->u.i == INT64_MIN) {
+			error_at(ev, E0506, e->span, "-(%lld) overflows 64 bits",
+				 (long long)a->u.i);
+			return NULL;
+		}
+		return value_int(ev->alloc, -a->u.i);
+	}
+	if (a->kind == V_FLOAT)
+		return value_float(ev->alloc, -a->u.f);
+	error_at(ev, E0504, e->span, "`-` takes a number, not %s",
+		 a_kind(a->kind));
+	return NULL;
+}
+
+static struct value *interpolate(struct evaluator *ev, const struct env *env,
+				 const struct ast *e)
+{
+	size_t cap = 64, len = 0;
+	char *buf = arena_alloc(ev->alloc, cap);
+
+	for (uint32_t i = 0; i < e->u.interp.parts.len; i++) {
+		const struct ast *p = e->u.interp.parts.items[i];
+		const char *text;
+		size_t n;
+		if (p->kind == AST_STRING) {
+			text = p->u.string.text;
+			n = p->u.string.len;
+		} else {
+			struct value *v = eval(ev, env, p);
+			if (!v)
+				return NULL;
+			if (v->kind == V_SECRET)
+				return secret_misuse(ev, p->span, "in a string");
+			text = value_scalar_text(ev->alloc, v, &n);
+			if (!text) {
+				struct diag *d = diag_new(E0504, p->span,
+					"cannot put %s in a string",
+					a_kind(v->kind));
+				diag_help(d, "use join(\", \", list) or "
+					     "to_string(value)");
+				report(ev, d);
+				return NULL;
+			}
+		}
+		if (len + n + 1 > cap) {
+			size_t ncap = (len + n + 1) * 2;
+			buf = arena_grow(ev->alloc, buf, cap, ncap);
+			cap = ncap;
+		}
+		memcpy(buf + len, text, n);
+		len += n;
+	}
+	buf[len] = 0;
+	return value_string_ref(ev->alloc, buf, len);
+}
+
+static struct value *list_for(struct evaluator *ev, const struct env *env,
+			      const struct ast *e)
+{
+	struct value *it = eval(ev, env, e->u.for_.iter);
+
+	if (!it)
+		return NULL;
+	if (it->kind != V_LIST && it->kind != V_OBJECT) {
+		error_at(ev, E0504, e->u.for_.iter->span,
+			 "`for` iterates over a list or an object, not %s",
+			 a_kind(it->kind));
+		return NULL;
+	}
+	struct value_builder vb;
+	vb_init(&vb, ev->alloc);
+	struct env inner = *env;
+	inner.type = type_elem(env->type);
+	for (uint32_t i = 0; i < it->len; i++) {
+		struct value *k, *v;
+		if (it->kind == V_LIST) {
+			k = value_int(ev->alloc, i);
+			v = it->u.items[i];
+		} else {
+			k = value_string_ref(ev->alloc, it->u.fields[i].key,
+					     it->u.fields[i].keylen);
+			v = it->u.fields[i].value;
+		}
+		struct scope *sc = arena_zalloc(ev->alloc, 2 * sizeof(*sc));
+		const struct scope *s = env->scope;
+		if (e->u.for_.key.name) {
+			sc[0] = (struct scope){ s, e->u.for_.key.name, SC_VALUE,
+						e, .value = k };
+			s = &sc[0];
+			sc[1] = (struct scope){ s, e->u.for_.value.name,
+						SC_VALUE, e, .value = v };
+		} else {
+			sc[1] = (struct scope){ s, e->u.for_.value.name,
+						SC_VALUE, e,
+						.value = it->kind == V_LIST ? v : k };
+		}
+		inner.scope = &sc[1];
+		if (e->u.for_.filter) {
+			struct value *c = eval(ev, &inner, e->u.for_.filter);
+			if (!c)
+				return NULL;
+			if (c->kind != V_BOOL) {
+				error_at(ev, E0504, e->u.for_.filter->span,
+					 "a `for` filter must be a bool, not %s",
+					 a_kind(c->kind));
+				return NULL;
+			}
+			if (!c->u.b)
+				continue;
+		}
+		struct value *x = eval(ev, &inner, e->u.for_.body);
+		if (!x)
+			return NULL;
+		vb_push(&vb, x);
+	}
+	return vb_list(&vb);
+}
+
+static bool on_stack(const struct evaluator *ev, const void *item)
+{
+	for (uint32_t i = 0; i < ev->nframes; i++)
+		if (ev->frames[i].item == item)
+			return true;
+	return false;
+}
+
+static struct value *call(struct evaluator *ev, const struct env *env,
+			  const struct ast *e)
+{
+	const char *name = e->u.call.name.name;
+	const struct ast_list *args = &e->u.call.args;
+	struct decl *d = resolve_lookup(ev, name);
+	const struct builtin_info *b = d ? NULL : builtin_lookup(name);
+
+	if ((!d || d->kind != D_DEF) && !b) {
+		struct diag *dg = diag_new(E0502, e->u.call.name.span,
+					   "unknown function `%s`", name);
+		size_t nb;
+		const struct builtin_info *tab = builtin_table(&nb);
+		const char **c = xmalloc((nb + ev->ndecls + 1) * sizeof(*c));
+		size_t n = 0;
+		for (size_t i = 0; i < nb; i++)
+			c[n++] = tab[i].name;
+		for (uint32_t i = 0; i < ev->ndecls; i++)
+			if (ev->decls[i]->kind == D_DEF)
+				c[n++] = ev->decls[i]->name;
+		const char *best = suggest(name, c, n);
+		free(c);
+		if (best)
+			diag_help(dg, "did you mean `%s`?", best);
+		report(ev, dg);
+		return NULL;
+	}
+	int min = b ? b->min_args : (int)d->node->u.def.nparams;
+	int max = b ? b->max_args : min;
+	if ((int)args->len < min || (max >= 0 && (int)args->len > max)) {
+		struct diag *dg = diag_new(E0511, e->span,
+			"`%s` takes %s%d argument%s, not %u", name,
+			max < 0 ? "at least " : min != max ? "at least " : "", min,
+			min == 1 ? "" : "s", args->len);
+		if (b)
+			diag_help(dg, "call it as %s", b->signature);
+		else
+			diag_note(dg, d->node->u.def.name.span,
+				  "`%s` is declared here", name);
+		report(ev, dg);
+		return NULL;
+	}
+	struct value **argv = arena_alloc(ev->alloc,
+					  (args->len + 1) * sizeof(*argv));
+	for (uint32_t i = 0; i < args->len; i++) {
+		struct env ae = *env;
+		ae.type = NULL;
+		argv[i] = eval(ev, &ae, args->items[i]);
+		if (!argv[i])
+			return NULL;
+	}
+	if (b) {
+		struct builtin_call c = {
+			.arena = ev->alloc, .sink = sink_of(ev), .call = e,
+			.args = argv, .nargs = args->len,
+			.fleet_root = ev->fleet_root, .cache = ev->cache,
+		};
+		unsigned before = sink_of(ev)->errors;
+		struct value *v = builtin_invoke(b, &c);
+		if (!v && ev->cur && sink_of(ev)->errors != before)
+			ev->cur->failed = true;
+		return v;
+	}
+	if (on_stack(ev, d)) {
+		struct diag *dg = diag_new(E0510, e->span,
+					   "`%s` calls itself", name);
+		for (uint32_t i = 0; i < ev->nframes; i++)
+			if (ev->frames[i].kind == FR_CALL)
+				diag_note(dg, ev->frames[i].reached,
+					  "`%s` is called here",
+					  ((const struct decl *)ev->frames[i].item)->name);
+		diag_help(dg, "functions are not recursive; use a "
+			      "comprehension over range(n) instead");
+		report(ev, dg);
+		return NULL;
+	}
+	struct scope *sc = arena_zalloc(ev->alloc,
+					(args->len + 1) * sizeof(*sc));
+	const struct scope *s = NULL;
+	for (uint32_t i = 0; i < args->len; i++) {
+		sc[i] = (struct scope){ s, d->node->u.def.params[i].name,
+					SC_VALUE, d->node, .value = argv[i] };
+		s = &sc[i];
+	}
+	struct env fe = { 0 };
+	fe.scope = s;
+	fe.fleet = true;
+	struct span saved = ev->reach;
+	ev->reach = e->span;
+	struct value *v = NULL;
+	if (frame_push(ev, FR_CALL, d, d->node->u.def.body->span)) {
+		v = eval(ev, &fe, d->node->u.def.body);
+		frame_pop(ev);
+	}
+	ev->reach = saved;
+	return v;
+}
+
+static struct value *eval(struct evaluator *ev, const struct env *env,
+			  const struct ast *e)
+{
+	struct value *v = NULL;
+
+	switch (e->kind) {
+	case AST_NULL:
+		v = value_null(ev->alloc);
+		break;
+	case AST_BOOL:
+		v = value_bool(ev->alloc, e->u.boolean.value);
+		break;
+	case AST_INT:
+		v = value_int(ev->alloc, e->u.integer.value);
+		break;
+	case AST_FLOAT:
+		v = value_float(ev->alloc, e->u.real.value);
+		break;
+	case AST_STRING:
+		v = value_string_ref(ev->alloc, e->u.string.text,
+				     e->u.string.len);
+		break;
+	case AST_INTERP:
+		v = interpolate(ev, env, e);
+		break;
+	case AST_LIST: {
+		struct value_builder vb;
+		struct env ie = *env;
+		ie.type = type_elem(env->type);
+		vb_init(&vb, ev->alloc);
+		for (uint32_t i = 0; i < e->u.list.items.len; i++) {
+			struct value *x = eval(ev, &ie, e->u.list.items.items[i]);
+			if (!x)
+				return NULL;
+			vb_push(&vb, x);
+		}
+		v = vb_list(&vb);
+		break;
+	}
+	case AST_LIST_FOR:
+		v = list_for(ev, env, e);
+		break;
+	case AST_OBJECT:
+		v = object_literal(ev, env, e, NULL, env->type);
+		break;
+	case AST_SUPER:
+		v = super_value(ev, env, e);
+		break;
+	case AST_NAME:
+	case AST_SELF:
+	case AST_SITE_REF:
+	case AST_GET:
+	case AST_INDEX:
+		v = ref_value(ev, eval_ref(ev, env, e), e->span);
+		break;
+	case AST_CALL:
+		v = call(ev, env, e);
+		break;
+	case AST_UNARY:
+		v = unary(ev, env, e);
+		break;
+	case AST_BINARY:
+		v = binary(ev, env, e);
+		break;
+	case AST_COND: {
+		struct value *c = eval(ev, env, e->u.cond.cond);
+		if (!c)
+			return NULL;
+		if (c->kind != V_BOOL) {
+			error_at(ev, E0504, e->u.cond.cond->span,
+				 "an `if` condition must be a bool, not %s",
+				 a_kind(c->kind));
+			return NULL;
+		}
+		return eval(ev, env, c->u.b ? e->u.cond.then
+					    : e->u.cond.otherwise);
+	}
+	default:
+		return NULL;
+	}
+	if (v && !v->expr && !v->op) {
+		v->expr = e;
+		v->op = env->op;
+	}
+	return v;
+}
+
+/* --- diagnostics of sites: once each, with the sites they affect ----- */
+
+static struct diag *diag_clone(const struct diag *d)
+{
+	struct diag *c = diag_new(d->code, d->span, "%s", d->message);
+
+	c->severity = d->severity;
+	if (d->help)
+		diag_help(c, "%s", d->help);
+	for (size_t i = 0; i < d->nnotes; i++)
+		diag_note(c, d->notes[i].span, "%s", d->notes[i].message);
+	return c;
+}
+
+static uint32_t diag_hash(const struct diag *d)
+{
+	uint32_t h = hash_bytes(d->message, strlen(d->message));
+
+	h ^= ptr_hash(d->span.src) + d->span.start * 2654435761u + d->code;
+	return h;
+}
+
+static bool diag_same(const struct diag *a, const struct diag *b)
+{
+	return a->code == b->code && a->span.src == b->span.src &&
+	       a->span.start == b->span.start && a->span.end == b->span.end &&
+	       strcmp(a->message, b->message) == 0;
+}
+
+#define SITES_NAMED 3
+
+static void buffer_emit(struct diag_sink *sink, const struct diag *d)
+{
+	struct evaluator *ev = (struct evaluator *)((char *)sink -
+					offsetof(struct evaluator, site_sink));
+	uint32_t h = diag_hash(d);
+	const char *site = ev->cur && ev->cur->site ? ev->cur->site->name : NULL;
+
+	if ((ev->npending + 1) * 2 > ev->pending_index_cap) {
+		uint32_t cap = ev->pending_index_cap ? ev->pending_index_cap * 2
+						     : 64;
+		uint32_t *idx = calloc(cap, sizeof(*idx));
+		if (!idx)
+			arena_oom();
+		for (uint32_t i = 0; i < ev->npending; i++) {
+			uint32_t j = ev->pending[i].hash & (cap - 1);
+			while (idx[j])
+				j = (j + 1) & (cap - 1);
+			idx[j] = i + 1;
+		}
+		free(ev->pending_index);
+		ev->pending_index = idx;
+		ev->pending_index_cap = cap;
+	}
+	uint32_t j = h & (ev->pending_index_cap - 1);
+	for (; ev->pending_index[j]; j = (j + 1) & (ev->pending_index_cap - 1)) {
+		struct pending_diag *p = &ev->pending[ev->pending_index[j] - 1];
+		if (p->hash != h || !diag_same(p->d, d))
+			continue;
+		if (site && (!p->nsites ||
+			     strcmp(p->sites[p->nsites - 1], site) != 0)) {
+			if (p->nsites < SITES_NAMED)
+				p->sites[p->nsites++] = xstrdup(site);
+			p->total++;
+		}
+		return;
+	}
+	if (ev->npending == ev->pending_cap) {
+		ev->pending_cap = ev->pending_cap ? ev->pending_cap * 2 : 16;
+		ev->pending = xrealloc(ev->pending,
+				       ev->pending_cap * sizeof(*ev->pending));
+	}
+	struct pending_diag *p = &ev->pending[ev->npending];
+	memset(p, 0, sizeof(*p));
+	p->d = diag_clone(d);
+	p->hash = h;
+	p->sites = xmalloc(SITES_NAMED * sizeof(*p->sites));
+	if (site) {
+		p->sites[p->nsites++] = xstrdup(site);
+		p->total = 1;
+	}
+	ev->pending_index[j] = ++ev->npending;
+}
+
+void eval_finish(struct evaluator *ev)
+{
+	for (uint32_t i = 0; i < ev->npending; i++) {
+		struct pending_diag *p = &ev->pending[i];
+		const struct decl *only = p->total == 1
+			? resolve_lookup(ev, intern(ev->names, p->sites[0],
+						    strlen(p->sites[0])))
+			: NULL;
+		bool own = only && p->d->span.src == only->node->span.src;
+		if (p->total > 1) {
+			char names[256];
+			size_t n = 0;
+			for (uint32_t k = 0; k < p->nsites; k++)
+				n += (size_t)snprintf(names + n, sizeof(names) - n,
+						      "%s%s", k ? ", " : "",
+						      p->sites[k]);
+			diag_note(p->d, (struct span){ 0 },
+				  "in %zu sites: %s%s", p->total, names,
+				  p->total > p->nsites ? ", ..." : "");
+		} else if (p->total == 1 && !own) {
+			diag_note(p->d, (struct span){ 0 },
+				  "in site %s", p->sites[0]);
+		}
+		diag_emit(ev->sink, p->d);
+		for (uint32_t k = 0; k < p->nsites; k++)
+			free(p->sites[k]);
+		free(p->sites);
+	}
+	ev->npending = 0;
+	if (ev->pending_index)
+		memset(ev->pending_index, 0,
+		       ev->pending_index_cap * sizeof(*ev->pending_index));
+}
+
+/* --- the fleet ---------------------------------------------------------- */
+
+struct evaluator *eval_new(struct fleet *f, struct diag_sink *sink,
+			   const char *fleet_root)
+{
+	struct evaluator *ev = xmalloc(sizeof(*ev));
+
+	memset(ev, 0, sizeof(*ev));
+	ev->fleet = f;
+	ev->arena = &f->arena;
+	ev->names = &f->names;
+	ev->sink = sink;
+	ev->site_sink.emit = buffer_emit;
+	ev->fleet_root = xstrdup(fleet_root ? fleet_root : ".");
+	ev->cache = builtin_cache_new();
+	ev->alloc = ev->arena;
+	arena_init(&ev->site_arena);
+	return ev;
+}
+
+void eval_free(struct evaluator *ev)
+{
+	if (!ev)
+		return;
+	eval_finish(ev);
+	free(ev->pending);
+	free(ev->pending_index);
+	free(ev->frames);
+	free(ev->fleet_root);
+	builtin_cache_free(ev->cache);
+	arena_free(&ev->site_arena);
+	if (ev->prelude_src)
+		source_free(ev->prelude_src);
+	for (uint32_t i = 0; i < ev->nextra; i++)
+		source_free(ev->extra[i]);
+	free(ev);
+}
+
+/* The trie of a chain of profiles (most specific first), shared by every
+ * site that inherits exactly that chain. */
+static struct trie *chain_trie(struct evaluator *ev, struct decl **parents,
+			       uint32_t n)
+{
+	if (n == 0)
+		return NULL;
+	for (uint32_t i = 0; i < ev->ntries; i++)
+		if (ev->tries[i].nparents == n &&
+		    memcmp(ev->tries[i].parents, parents, n * sizeof(*parents)) == 0)
+			return ev->tries[i].trie;
+
+	struct trie *t = trie_new(ev->arena, false);
+	for (uint32_t k = n; k-- > 0;) {
+		struct decl *p = parents[k];
+		struct build b = { ev, t, NULL, p, true, NULL, false };
+		build_body(&b, t->root, NULL, &p->node->u.decl.body, NULL, NULL,
+			   p->node);
+	}
+	ARENA_RESERVE(ev->arena, ev->tries, ev->ntries, ev->tries_cap);
+	ev->tries[ev->ntries].parents = parents;
+	ev->tries[ev->ntries].nparents = n;
+	ev->tries[ev->ntries].trie = t;
+	ev->ntries++;
+	return t;
+}
+
+bool eval_prepare(struct evaluator *ev)
+{
+	if (ev->prepared)
+		return ev->prepare_ok;
+	ev->prepared = true;
+	unsigned before = ev->sink->errors;
+	if (!resolve_fleet(ev)) {
+		ev->prepare_ok = false;
+		return false;
+	}
+
+	/* fleet constants, once, in the fleet arena */
+	struct site_eval fleet_se = { 0 };
+	ev->cur = &fleet_se;
+	ev->alloc = ev->arena;
+	for (uint32_t i = 0; i < ev->ndecls; i++)
+		if (ev->decls[i]->kind == D_CONST)
+			const_value(ev, ev->decls[i], ev->decls[i]->node->span);
+
+	/* every profile's chain, so errors in unused profiles show too */
+	for (uint32_t i = 0; i < ev->ndecls; i++) {
+		struct decl *d = ev->decls[i];
+		if (d->kind == D_PROFILE && d->mro_state == 2)
+			chain_trie(ev, d->mro, d->nmro);
+	}
+	for (uint32_t i = 0; i < ev->nsites; i++) {
+		struct decl *s = ev->sites[i];
+		if (s->mro_state != 2 || !s->site_type)
+			continue;
+		s->inherited = chain_trie(ev, s->mro + 1, s->nmro - 1);
+		struct ast *nv = arena_zalloc(ev->arena, sizeof(*nv));
+		nv->kind = AST_STRING;
+		nv->span = s->node->u.decl.name.span;
+		nv->u.string.text = s->name;
+		nv->u.string.len = (uint32_t)strlen(s->name);
+		s->name_value = nv;
+	}
+	ev->cur = NULL;
+	eval_finish(ev);
+	ev->prepare_ok = ev->sink->errors == before;
+	return ev->prepare_ok;
+}
+
+size_t eval_site_count(const struct evaluator *ev)
+{
+	return ev->nsites;
+}
+
+const char *eval_site_name(const struct evaluator *ev, size_t i)
+{
+	return ev->sites[i]->name;
+}
+
+long eval_site_find(const struct evaluator *ev, const char *name)
+{
+	for (uint32_t i = 0; i < ev->nsites; i++)
+		if (strcmp(ev->sites[i]->name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+const char *eval_site_suggest(const struct evaluator *ev, const char *name)
+{
+	const char **c = xmalloc((ev->nsites + 1) * sizeof(*c));
+	for (uint32_t i = 0; i < ev->nsites; i++)
+		c[i] = ev->sites[i]->name;
+	const char *best = suggest(name, c, ev->nsites);
+	free(c);
+	return best;
+}
+
+/* Starts site i: a fresh site arena, its own trie, its root slot. */
+void eval_site_begin(struct evaluator *ev, size_t i)
+{
+	struct decl *d = ev->sites[i];
+
+	arena_reset(&ev->site_arena);
+	ev->alloc = &ev->site_arena;
+	ev->nframes = 0;
+	ev->reach = (struct span){ 0 };
+	struct site_eval *se = arena_zalloc(ev->alloc, sizeof(*se));
+	se->site = d;
+	ev->cur = se;
+	if (d->mro_state != 2 || !d->site_type) {
+		se->failed = true;
+		return;
+	}
+
+	struct trie *t = trie_new(ev->alloc, false);
+	t->below = d->inherited;
+	t->next_seq = d->inherited ? d->inherited->next_seq : 2;
+	se->trie = t;
+	struct build b = { ev, t, d->inherited, d, true, NULL, false };
+
+	/* `site NAME` sets name, final */
+	const struct tnode *below_name = d->inherited
+		? tnode_child(d->inherited->root, ev->n_name, 4, false) : NULL;
+	struct tnode *nt = tnode_child(t->root, ev->n_name, 4, true);
+	uint32_t next = t->next_seq;
+	t->next_seq = 1;	/* before every layer: `site NAME` comes first */
+	add_op(&b, nt, NULL, OPK_SET, d->node, d->name_value, NULL, NULL,
+	       t->root, d->node, true);
+	t->next_seq = next;
+	if (below_name && below_name->nops) {
+		const struct op *o = below_name->ops[0];
+		struct diag *dg = diag_new(E0402, o->stmt->span,
+			"`name` is set by the `site` declaration and cannot be "
+			"set by %s", layer_text(ev, o->layer));
+		diag_help(dg, "remove this statement: `site NAME` names the site");
+		report(ev, dg);
+	}
+	build_body(&b, t->root, d->inherited ? d->inherited->root : NULL,
+		   &d->node->u.decl.body, NULL, NULL, d->node);
+
+	struct slot *root = arena_zalloc(ev->alloc, sizeof(*root));
+	root->tn[0] = d->inherited ? d->inherited->root : NULL;
+	root->tn[1] = t->root;
+	root->type = d->site_type;
+	root->key = "";
+	se->root = root;
+}
+
+struct value *eval_site(struct evaluator *ev, size_t i)
+{
+	eval_site_begin(ev, i);
+	struct site_eval *se = ev->cur;
+	struct value *v = NULL;
+	if (se->root && !slot_force(ev, se->root, &v))
+		v = NULL;
+	if (se->failed)
+		v = NULL;
+	ev->cur = NULL;
+	return v;
+}
+
+struct value *eval_query(struct evaluator *ev, size_t i,
+			 const struct ast *expr)
+{
+	eval_site_begin(ev, i);
+	struct site_eval *se = ev->cur;
+	struct value *v = NULL;
+	if (!se->failed) {
+		struct env e = { 0 };
+		e.self_slot = se->root;
+		v = eval(ev, &e, expr);
+	}
+	if (se->failed)
+		v = NULL;
+	ev->cur = NULL;
+	return v;
+}
+
+struct ast *eval_parse_path(struct evaluator *ev, const char *text)
+{
+	struct source *src = source_from_buffer("<path>", text, strlen(text));
+	struct ast *e = syntax_parse_expr(ev->arena, ev->names, src, ev->sink);
+
+	/* The path's nodes point into src: it lives as long as ev. */
+	ARENA_RESERVE(ev->arena, ev->extra, ev->nextra, ev->extra_cap);
+	ev->extra[ev->nextra++] = src;
+	return e;
+}
+
+/* --- for explain.c --------------------------------------------------------- */
+
+bool slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
+		       struct value **out)
+{
+	return force_window(ev, s, seq, out);
+}
+
+int eval_guard_holds(struct evaluator *ev, const struct guard *g)
+{
+	return guard_holds(ev, g);
+}
+
+const char *tnode_path_text(struct evaluator *ev, const struct tnode *t)
+{
+	return tnode_path(ev, t);
+}

@@ -1,0 +1,236 @@
+/*
+ * explain.c - `sitec explain SITE [PATH]`: a value and where it came from.
+ *
+ * Prints the final value at PATH, then every statement that set it or
+ * something under it, most specific (the last applied) first: the layer
+ * (site or profile), the location, the operator, the statement's source
+ * line and, for a statement on PATH itself, the value it replaced. A
+ * statement whose `if` did not hold is listed as skipped; a schema
+ * default is listed last, as the bottom layer.
+ */
+#include "eval_internal.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *op_name(const struct op *op)
+{
+	switch (op->kind) {
+	case OPK_SET: return op->final ? "final =" : "=";
+	case OPK_RESET: return op->final ? "final = { }" : "= { }";
+	case OPK_AMEND: return "{ }";
+	case OPK_ADD: return "+=";
+	case OPK_REMOVE: return "-=";
+	case OPK_PATCH: return "[selector]";
+	case OPK_BASE: return "base";
+	case OPK_DEFAULT: return "default";
+	}
+	return "?";
+}
+
+/* Collects the ops at s and below it with seq in (lo, end). */
+static void collect(struct tnode *t, uint32_t lo, struct op ***ops,
+		    uint32_t *n, uint32_t *cap, struct arena *a)
+{
+	if (!t)
+		return;
+	for (uint32_t i = 0; i < t->nops; i++)
+		if (t->ops[i]->seq > lo) {
+			ARENA_RESERVE(a, *ops, *n, *cap);
+			(*ops)[(*n)++] = t->ops[i];
+		}
+	for (uint32_t i = 0; i < t->nkids; i++)
+		collect(t->kids[i], lo, ops, n, cap, a);
+}
+
+static int by_seq_desc(const void *a, const void *b)
+{
+	const struct op *x = *(struct op *const *)a, *y = *(struct op *const *)b;
+	return x->seq < y->seq ? 1 : x->seq > y->seq ? -1 : 0;
+}
+
+static void print_value(FILE *out, const struct value *v)
+{
+	if (!v) {
+		fputs("(unset)\n", out);
+		return;
+	}
+	char *text = value_to_json_text(v, 2);
+	fprintf(out, "%s\n", text);
+	free(text);
+}
+
+static void print_where(FILE *out, struct span sp)
+{
+	uint32_t line, col;
+
+	if (!sp.src) {
+		fputs("(built in)", out);
+		return;
+	}
+	source_position(sp.src, sp.start, &line, &col);
+	fprintf(out, "%s:%u:%u", sp.src->path, line, col);
+}
+
+static void print_source_line(FILE *out, struct span sp)
+{
+	uint32_t line, col;
+	size_t len;
+
+	if (!sp.src || sp.src->unread)
+		return;
+	source_position(sp.src, sp.start, &line, &col);
+	const char *text = source_line(sp.src, line, &len);
+	while (len && (*text == ' ' || *text == '\t')) {
+		text++;
+		len--;
+	}
+	if (len > 100)
+		len = 100;
+	fprintf(out, "      | %.*s\n", (int)len, text);
+}
+
+/* Which guard of op does not hold (1 all hold, 0 one does not, -1 error). */
+static int op_holds(struct evaluator *ev, const struct op *op);
+
+bool eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
+		  FILE *out)
+{
+	const char *keys[256];
+	uint32_t lens[256];
+	size_t nkeys = 0;
+	bool ok = true;
+
+	/* a.b."c"[0]["d"] as keys, outermost first */
+	for (const struct ast *p = path; p;) {
+		if (nkeys == 256)
+			break;
+		if (p->kind == AST_GET) {
+			keys[nkeys] = p->u.get.name.name;
+			lens[nkeys++] = (uint32_t)strlen(p->u.get.name.name);
+			p = p->u.get.target;
+		} else if (p->kind == AST_NAME) {
+			keys[nkeys] = p->u.ref.name;
+			lens[nkeys++] = (uint32_t)strlen(p->u.ref.name);
+			p = NULL;
+		} else if (p->kind == AST_INDEX &&
+			   p->u.index.index->kind == AST_STRING) {
+			keys[nkeys] = p->u.index.index->u.string.text;
+			lens[nkeys++] = p->u.index.index->u.string.len;
+			p = p->u.index.target;
+		} else if (p->kind == AST_STRING && nkeys == 0) {
+			keys[nkeys] = p->u.string.text;
+			lens[nkeys++] = p->u.string.len;
+			p = NULL;
+		} else {
+			struct diag *d = diag_new(E0201, p->span,
+				"a path is names and quoted keys joined by dots");
+			diag_help(d, "write it as in a statement: "
+				     "os.sysctl.\"vm.swappiness\"");
+			diag_emit(ev->sink, d);
+			return false;
+		}
+	}
+	for (size_t a = 0, b = nkeys ? nkeys - 1 : 0; a < b; a++, b--) {
+		const char *tk = keys[a];
+		uint32_t tl = lens[a];
+		keys[a] = keys[b];
+		lens[a] = lens[b];
+		keys[b] = tk;
+		lens[b] = tl;
+	}
+
+	eval_site_begin(ev, i);
+	struct site_eval *se = ev->cur;
+	struct slot *s = se->root;
+	struct value *v = NULL;
+	size_t k = 0;
+	if (se->failed)
+		goto fail;
+	for (; k < nkeys; k++) {
+		if (!slot_fold(ev, s))
+			goto fail;
+		if (s->fold.kind != F_OBJECT)
+			break;
+		s = slot_kid(ev, s, keys[k], lens[k]);
+	}
+	if (!slot_force(ev, s, &v))
+		goto fail;
+	/* the rest of the path inside a value */
+	for (size_t r = k; r < nkeys && v; r++)
+		v = v->kind == V_OBJECT ? value_get(v, keys[r], lens[r]) : NULL;
+
+	const char *shown = NULL;
+	{
+		char *buf = NULL;
+		size_t len = 0, cap = 0;
+		for (size_t r = 0; r < nkeys; r++)
+			path_append_key(&buf, &len, &cap, keys[r], lens[r]);
+		shown = buf ? arena_strndup(ev->alloc, buf, len) : "";
+		free(buf);
+	}
+	fprintf(out, "site %s%s%s\n", se->site->name, nkeys ? ", " : "", shown);
+	if (!v && k == nkeys && s->field)
+		fprintf(out, "(unset)\n");
+	else
+		print_value(out, v);
+	if (k < nkeys)
+		fprintf(out, "\n`%s` is inside the value of `%s`, set as a whole:\n",
+			shown, slot_path(ev, s));
+
+	/* the statements, newest first */
+	struct op **ops = NULL;
+	uint32_t n = 0, cap = 0;
+	for (int t = 0; t < 2; t++)
+		collect(s->tn[t], s->lo, &ops, &n, &cap, ev->alloc);
+	if (n > 1)
+		qsort(ops, n, sizeof(*ops), by_seq_desc);
+	fprintf(out, "\nset by, most specific first:\n");
+	if (n == 0 && !(s->field && (s->field->dflt ||
+				      s->field->dflt_empty_object)) && !s->base)
+		fprintf(out, "  (nothing sets it)\n");
+	for (uint32_t j = 0; j < n; j++) {
+		const struct op *op = ops[j];
+		int holds = op_holds(ev, op);
+		if (holds < 0)
+			goto fail;
+		const char *at = op->at == s->tn[0] || op->at == s->tn[1]
+			? NULL : tnode_path_text(ev, op->at);
+		fprintf(out, "  %s", op->layer ? (op->layer->kind == D_SITE
+						  ? "site " : "profile ") : "");
+		fprintf(out, "%s  ", op->layer ? op->layer->name : "(object)");
+		print_where(out, op->stmt ? op->stmt->span : (struct span){ 0 });
+		fprintf(out, "  %s%s%s%s\n", at ? at : "", at ? " " : "",
+			op_name(op), holds ? "" : "  (skipped: its `if` is false)");
+		print_source_line(out, op->stmt ? op->stmt->span
+						: (struct span){ 0 });
+		if (!at && holds && op->kind != OPK_AMEND) {
+			struct value *before;
+			if (!slot_value_before(ev, s, op->seq, &before))
+				goto fail;
+			fprintf(out, "      before: %s\n",
+				before ? value_brief(ev->alloc, before, 200)
+				       : "(unset)");
+		}
+	}
+	if (s->field && (s->field->dflt || s->field->dflt_empty_object)) {
+		fprintf(out, "  default of `%s`  ", s->field->name);
+		print_where(out, s->field->node->span);
+		fprintf(out, "\n");
+		print_source_line(out, s->field->node->span);
+	} else if (s->base && n == 0) {
+		fprintf(out, "  as part of `%s`\n",
+			s->parent ? slot_path(ev, s->parent) : "the site");
+	}
+	ev->cur = NULL;
+	return ok;
+fail:
+	ev->cur = NULL;
+	return false;
+}
+
+static int op_holds(struct evaluator *ev, const struct op *op)
+{
+	return eval_guard_holds(ev, op->guard);
+}

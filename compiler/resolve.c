@@ -1,0 +1,891 @@
+/*
+ * resolve.c - the fleet's namespace: declarations, parents, linearization
+ * (C3), schemas and types (LANGUAGE.md sections 1, 3, 4, 6, 8).
+ *
+ * All top-level names of every file share one table, with the built-in
+ * output types of section 8 (parsed from a prelude written in the
+ * language itself). Each profile and site gets its linearization, most
+ * specific first, computed over its parent list taken right to left, so
+ * that with `: a, b` the later parent b wins; and each site its one
+ * schema, extended with the fields every site has.
+ */
+#include "eval_internal.h"
+
+#include "syntax.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The output types every site has (section 8). Names starting with "__"
+ * are not in the fleet's namespace. */
+static const char prelude_text[] =
+	"schema ApiCall {\n"
+	"  service: dns_label\n"
+	"  method: \"PUT\" | \"POST\" | \"PATCH\" | \"DELETE\" = \"PUT\"\n"
+	"  path: string\n"
+	"  body: any\n"
+	"}\n"
+	"schema OsFile {\n"
+	"  content: string\n"
+	"  mode: int(0..0o7777) = 0o644\n"
+	"  owner: string = \"root\"\n"
+	"  group: string = \"root\"\n"
+	"}\n"
+	"schema OsUnit {\n"
+	"  content?: string\n"
+	"  enabled: bool = true\n"
+	"}\n"
+	"schema OsUser {\n"
+	"  name: dns_label\n"
+	"  uid?: int\n"
+	"  groups: list<string> = []\n"
+	"  shell?: abspath\n"
+	"  ssh_authorized_keys: list<string> = []\n"
+	"}\n"
+	"schema OsConfig {\n"
+	"  version?: string\n"
+	"  hostname?: hostname\n"
+	"  hosts: map<ip> = {}\n"
+	"  hugepages?: { size: \"2Mi\" | \"1Gi\" = \"2Mi\"; count: int(0..) }\n"
+	"  sysctl: map<string> = {}\n"
+	"  users: list<OsUser> keyed name = []\n"
+	"  ca_certs: map<string> = {}\n"
+	"  files: map<OsFile> = {}\n"
+	"  units: map<OsUnit> = {}\n"
+	"}\n"
+	"schema __SiteName {\n"
+	"  name: dns_label\n"
+	"}\n"
+	"schema __SiteOutputs {\n"
+	"  k8s: map<K8sObject> = {}\n"
+	"  api: map<ApiCall> = {}\n"
+	"  os: OsConfig\n"
+	"}\n";
+
+static const char *const decl_kind_names[] = {
+	[D_SCHEMA] = "schema", [D_TYPE] = "type", [D_CONST] = "constant",
+	[D_DEF] = "function", [D_PROFILE] = "profile", [D_SITE] = "site",
+};
+
+/* --- did you mean --------------------------------------------------------- */
+
+/* Optimal string alignment distance, capped: returns > cap early. */
+static size_t edit_distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if ((la > lb ? la - lb : lb - la) > cap || la > 64 || lb > 64)
+		return cap + 1;
+	size_t d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[la][lb];
+}
+
+const char *suggest(const char *name, const char *const *cands, size_t n)
+{
+	size_t len = strlen(name);
+	size_t cap = len / 3 > 1 ? len / 3 : 1;
+	const char *best = NULL;
+	size_t best_d = cap + 1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!cands[i] || strcmp(cands[i], name) == 0)
+			continue;
+		size_t d = edit_distance(name, cands[i], cap);
+		if (d < best_d) {
+			best_d = d;
+			best = cands[i];
+		}
+	}
+	return best;
+}
+
+const char *suggest_decl(const struct evaluator *ev, const char *name,
+			 unsigned kinds_mask)
+{
+	const char **cands = xmalloc((ev->ndecls + 1) * sizeof(*cands));
+	size_t n = 0;
+
+	for (uint32_t i = 0; i < ev->ndecls; i++)
+		if (kinds_mask & (1u << ev->decls[i]->kind))
+			cands[n++] = ev->decls[i]->name;
+	const char *best = suggest(name, cands, n);
+	free(cands);
+	return best;
+}
+
+/* --- the table ------------------------------------------------------------ */
+
+static uint32_t ptr_hash(const void *p)
+{
+	uintptr_t x = (uintptr_t)p;
+
+	x ^= x >> 17;
+	x *= 0xed5ad4bbu;
+	x ^= x >> 11;
+	return (uint32_t)x;
+}
+
+struct decl *resolve_lookup(const struct evaluator *ev, const char *name)
+{
+	if (!ev->table_cap)
+		return NULL;
+	for (uint32_t j = ptr_hash(name) & (ev->table_cap - 1);;
+	     j = (j + 1) & (ev->table_cap - 1)) {
+		if (!ev->table[j])
+			return NULL;
+		if (ev->table[j]->name == name)
+			return ev->table[j];
+	}
+}
+
+static void table_insert(struct evaluator *ev, struct decl *d)
+{
+	if ((ev->ndecls + 1) * 2 > ev->table_cap) {
+		uint32_t cap = ev->table_cap ? ev->table_cap * 2 : 64;
+		while (cap < (ev->ndecls + 1) * 2)
+			cap *= 2;
+		struct decl **t = arena_zalloc(ev->arena, cap * sizeof(*t));
+		for (uint32_t i = 0; i < ev->table_cap; i++) {
+			struct decl *x = ev->table[i];
+			if (!x)
+				continue;
+			uint32_t j = ptr_hash(x->name) & (cap - 1);
+			while (t[j])
+				j = (j + 1) & (cap - 1);
+			t[j] = x;
+		}
+		ev->table = t;
+		ev->table_cap = cap;
+	}
+	uint32_t j = ptr_hash(d->name) & (ev->table_cap - 1);
+	while (ev->table[j])
+		j = (j + 1) & (ev->table_cap - 1);
+	ev->table[j] = d;
+}
+
+static const struct ast_name *decl_name_of(const struct ast *n)
+{
+	switch (n->kind) {
+	case AST_SCHEMA:
+	case AST_PROFILE:
+	case AST_SITE:
+		return &n->u.decl.name;
+	case AST_TYPEDEF:
+	case AST_CONST:
+		return &n->u.bind.name;
+	case AST_DEF:
+		return &n->u.def.name;
+	default:
+		return NULL;
+	}
+}
+
+static void add_decl(struct evaluator *ev, const struct ast *n, bool builtin)
+{
+	static const enum decl_kind kinds[AST_KIND_COUNT] = {
+		[AST_SCHEMA] = D_SCHEMA, [AST_TYPEDEF] = D_TYPE,
+		[AST_CONST] = D_CONST, [AST_DEF] = D_DEF,
+		[AST_PROFILE] = D_PROFILE, [AST_SITE] = D_SITE,
+	};
+	const struct ast_name *nm = decl_name_of(n);
+
+	if (!nm || !nm->name)
+		return;
+	struct decl *d = arena_zalloc(ev->arena, sizeof(*d));
+	d->kind = kinds[n->kind];
+	d->name = nm->name;
+	d->node = n;
+	d->builtin = builtin;
+	if (builtin && strncmp(d->name, "__", 2) == 0) {
+		/* hidden: reachable only through the evaluator's own pointers */
+		ARENA_RESERVE(ev->arena, ev->decls, ev->ndecls, ev->decls_cap);
+		d->index = ev->ndecls;
+		ev->decls[ev->ndecls++] = d;
+		return;
+	}
+
+	struct decl *old = resolve_lookup(ev, d->name);
+	if (old) {
+		struct diag *dg = diag_new(E0301, nm->span,
+					   "`%s` is declared twice", d->name);
+		const struct ast_name *on = decl_name_of(old->node);
+		if (old->builtin)
+			diag_note(dg, on->span,
+				  "`%s` is a built-in %s of every fleet",
+				  d->name, decl_kind_names[old->kind]);
+		else
+			diag_note(dg, on->span, "the first %s `%s` is here",
+				  decl_kind_names[old->kind], d->name);
+		diag_help(dg, "all top-level names of a fleet share one "
+			      "namespace; rename one of them");
+		diag_emit(ev->sink, dg);
+		return;
+	}
+	ARENA_RESERVE(ev->arena, ev->decls, ev->ndecls, ev->decls_cap);
+	d->index = ev->ndecls;
+	ev->decls[ev->ndecls++] = d;
+	table_insert(ev, d);
+	if (d->kind == D_SITE) {
+		ARENA_RESERVE(ev->arena, ev->sites, ev->nsites, ev->sites_cap);
+		ev->sites[ev->nsites++] = d;
+	}
+}
+
+static struct decl *hidden_decl(struct evaluator *ev, const char *name)
+{
+	for (uint32_t i = 0; i < ev->ndecls; i++)
+		if (ev->decls[i]->builtin && strcmp(ev->decls[i]->name, name) == 0)
+			return ev->decls[i];
+	return NULL;
+}
+
+/* --- parents ---------------------------------------------------------------- */
+
+#define MASK(k) (1u << (k))
+
+static void resolve_parents(struct evaluator *ev, struct decl *d)
+{
+	const struct ast *n = d->node;
+
+	d->parents = arena_alloc(ev->arena, (n->u.decl.nparents + 1) *
+					    sizeof(*d->parents));
+	d->schemas = arena_alloc(ev->arena, (n->u.decl.nparents + 1) *
+					    sizeof(*d->schemas));
+	for (uint32_t i = 0; i < n->u.decl.nparents; i++) {
+		const struct ast_name *pn = &n->u.decl.parents[i];
+		struct decl *p = resolve_lookup(ev, pn->name);
+
+		if (!p) {
+			struct diag *dg = diag_new(E0302, pn->span,
+						   "no profile or schema is called `%s`",
+						   pn->name);
+			const char *s = suggest_decl(ev, pn->name,
+				d->kind == D_SCHEMA ? MASK(D_SCHEMA)
+				: MASK(D_SCHEMA) | MASK(D_PROFILE));
+			if (s)
+				diag_help(dg, "did you mean `%s`?", s);
+			diag_emit(ev->sink, dg);
+			continue;
+		}
+		bool ok = d->kind == D_SCHEMA
+			  ? p->kind == D_SCHEMA
+			  : p->kind == D_SCHEMA || p->kind == D_PROFILE;
+		if (!ok) {
+			struct diag *dg = diag_new(E0303, pn->span,
+				"%s `%s` cannot inherit %s `%s`",
+				decl_kind_names[d->kind], d->name,
+				decl_kind_names[p->kind], p->name);
+			diag_note(dg, decl_name_of(p->node)->span,
+				  "`%s` is declared here", p->name);
+			if (p->kind == D_SITE)
+				diag_help(dg, "move what the sites share into a "
+					      "profile, and let both inherit it");
+			else if (d->kind == D_SCHEMA)
+				diag_help(dg, "a schema extends only schemas");
+			else
+				diag_help(dg, "parents are profiles and schemas");
+			diag_emit(ev->sink, dg);
+			continue;
+		}
+		if (p->kind == D_SCHEMA && d->kind != D_SCHEMA)
+			d->schemas[d->nschemas++] = p;
+		else
+			d->parents[d->nparents++] = p;
+	}
+}
+
+/* Reports the cycle that reaches d again, from the DFS stack. */
+static void report_cycle(struct evaluator *ev, struct decl **stack,
+			 uint32_t depth, struct decl *d)
+{
+	uint32_t from = 0;
+	while (stack[from] != d)
+		from++;
+
+	size_t cap = 256, len = 0;
+	char *text = xmalloc(cap);
+	text[0] = 0;
+	for (uint32_t i = from; i <= depth; i++) {
+		const char *nm = i < depth ? stack[i]->name : d->name;
+		size_t need = strlen(nm) + 8;
+		while (len + need >= cap)
+			text = xrealloc(text, cap *= 2);
+		len += (size_t)sprintf(text + len, "%s%s", i > from ? " -> " : "",
+				       nm);
+	}
+	struct decl *at = stack[depth - 1];
+	const struct ast_name *span_name = NULL;
+	for (uint32_t k = 0; k < at->node->u.decl.nparents; k++)
+		if (at->node->u.decl.parents[k].name == d->name)
+			span_name = &at->node->u.decl.parents[k];
+	struct diag *dg = diag_new(E0304, span_name ? span_name->span
+						    : decl_name_of(at->node)->span,
+				   "inheritance cycle: %s", text);
+	for (uint32_t i = from; i < depth; i++) {
+		struct decl *a = stack[i];
+		struct decl *b = i + 1 < depth ? stack[i + 1] : d;
+		for (uint32_t k = 0; k < a->node->u.decl.nparents; k++)
+			if (a->node->u.decl.parents[k].name == b->name)
+				diag_note(dg, a->node->u.decl.parents[k].span,
+					  "`%s` inherits `%s` here", a->name,
+					  b->name);
+	}
+	diag_help(dg, "remove one of these parents");
+	diag_emit(ev->sink, dg);
+	free(text);
+}
+
+/* C3 over the parent lists taken right to left. */
+static bool c3(struct evaluator *ev, struct decl *d)
+{
+	uint32_t np = d->nparents;
+	/* lists to merge: L(Pn) ... L(P1), then [Pn ... P1] */
+	struct decl ***lists = xmalloc((np + 1) * sizeof(*lists));
+	uint32_t *lens = xmalloc((np + 1) * sizeof(*lens));
+	uint32_t *pos = calloc(np + 1, sizeof(*pos));
+	uint32_t total = 1;
+
+	if (!pos)
+		arena_oom();
+	for (uint32_t i = 0; i < np; i++) {
+		struct decl *p = d->parents[np - 1 - i];
+		lists[i] = p->mro;
+		lens[i] = p->nmro;
+		total += p->nmro;
+	}
+	struct decl **direct = xmalloc((np + 1) * sizeof(*direct));
+	for (uint32_t i = 0; i < np; i++)
+		direct[i] = d->parents[np - 1 - i];
+	lists[np] = direct;
+	lens[np] = np;
+
+	struct decl **out = arena_alloc(ev->arena, total * sizeof(*out));
+	uint32_t nout = 0;
+	bool ok = true;
+	out[nout++] = d;
+	for (;;) {
+		struct decl *pick = NULL;
+		bool any = false;
+		for (uint32_t i = 0; i <= np && !pick; i++) {
+			if (pos[i] >= lens[i])
+				continue;
+			any = true;
+			struct decl *cand = lists[i][pos[i]];
+			bool in_tail = false;
+			for (uint32_t j = 0; j <= np && !in_tail; j++)
+				for (uint32_t k = pos[j] + 1; k < lens[j]; k++)
+					if (lists[j][k] == cand) {
+						in_tail = true;
+						break;
+					}
+			if (!in_tail)
+				pick = cand;
+		}
+		if (!any)
+			break;
+		if (!pick) {
+			ok = false;
+			break;
+		}
+		out[nout++] = pick;
+		for (uint32_t i = 0; i <= np; i++)
+			if (pos[i] < lens[i] && lists[i][pos[i]] == pick)
+				pos[i]++;
+	}
+	if (ok) {
+		d->mro = out;
+		d->nmro = nout;
+	} else {
+		const struct ast *n = d->node;
+		struct diag *dg = diag_new(E0305, decl_name_of(n)->span,
+			"the parents of `%s` cannot be put in one order", d->name);
+		for (uint32_t i = 0; i < n->u.decl.nparents; i++)
+			diag_note(dg, n->u.decl.parents[i].span,
+				  "parent `%s`", n->u.decl.parents[i].name);
+		diag_help(dg, "two parents inherit shared ancestors in "
+			      "contradicting orders; list the parents so that "
+			      "each comes after the ones it builds on");
+		diag_emit(ev->sink, dg);
+	}
+	free(lists);
+	free(lens);
+	free(pos);
+	free(direct);
+	return ok;
+}
+
+static bool linearize(struct evaluator *ev, struct decl *d,
+		      struct decl ***stack, uint32_t *depth, uint32_t *cap)
+{
+	if (d->mro_state == 2)
+		return true;
+	if (d->mro_state == 3)
+		return false;
+	if (d->mro_state == 1) {
+		report_cycle(ev, *stack, *depth, d);
+		return false;
+	}
+	d->mro_state = 1;
+	if (*depth == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*stack = xrealloc(*stack, *cap * sizeof(**stack));
+	}
+	(*stack)[(*depth)++] = d;
+	bool ok = true;
+	for (uint32_t i = 0; i < d->nparents; i++)
+		if (!linearize(ev, d->parents[i], stack, depth, cap))
+			ok = false;
+	(*depth)--;
+	if (ok)
+		ok = c3(ev, d);
+	/* A member of a cycle that was already reported is marked failed
+	 * without a second report. */
+	d->mro_state = ok ? 2 : 3;
+	return ok;
+}
+
+/* The schema of a profile or site: the most derived of those reachable. */
+static bool schema_extends(const struct decl *s, const struct decl *base)
+{
+	for (int guard = 0; s && guard < 1000; guard++) {
+		if (s == base)
+			return true;
+		s = s->nparents ? s->parents[0] : NULL;
+	}
+	return false;
+}
+
+static void find_schema(struct evaluator *ev, struct decl *d)
+{
+	struct decl *best = NULL;
+	const struct decl *best_from = NULL;
+
+	for (uint32_t i = 0; i < d->nmro; i++) {
+		struct decl *a = d->mro[i];
+		for (uint32_t k = 0; k < a->nschemas; k++) {
+			struct decl *s = a->schemas[k];
+			if (!best || schema_extends(s, best)) {
+				best = s;
+				best_from = a;
+			} else if (!schema_extends(best, s)) {
+				if (d->kind != D_SITE)
+					continue;
+				struct diag *dg = diag_new(E0307,
+					decl_name_of(d->node)->span,
+					"site `%s` reaches two schemas, `%s` and `%s`",
+					d->name, best->name, s->name);
+				diag_note(dg, decl_name_of(best_from->node)->span,
+					  "`%s` names `%s`", best_from->name,
+					  best->name);
+				diag_note(dg, decl_name_of(a->node)->span,
+					  "`%s` names `%s`", a->name, s->name);
+				diag_help(dg, "a site has exactly one schema; "
+					      "make one extend the other");
+				diag_emit(ev->sink, dg);
+				return;
+			}
+		}
+	}
+	d->schema = best;
+	if (!best && d->kind == D_SITE) {
+		struct diag *dg = diag_new(E0306, decl_name_of(d->node)->span,
+			"site `%s` has no schema", d->name);
+		diag_help(dg, "name a schema in the parent list of the site or "
+			      "of a profile it inherits: `profile global : Site`");
+		diag_emit(ev->sink, dg);
+	}
+}
+
+/* --- types ------------------------------------------------------------------ */
+
+static struct type *type_new(struct evaluator *ev, enum type_kind k,
+			     const struct ast *node)
+{
+	struct type *t = arena_zalloc(ev->arena, sizeof(*t));
+	t->kind = k;
+	t->node = node;
+	return t;
+}
+
+static const struct {
+	const char *name;
+	enum type_format format;
+} formats[] = {
+	{ "ip", FMT_IP }, { "ipv4", FMT_IPV4 }, { "ipv6", FMT_IPV6 },
+	{ "cidr", FMT_CIDR }, { "hostname", FMT_HOSTNAME },
+	{ "dns_label", FMT_DNS_LABEL }, { "semver", FMT_SEMVER },
+	{ "quantity", FMT_QUANTITY }, { "duration", FMT_DURATION },
+	{ "abspath", FMT_ABSPATH }, { "url", FMT_URL },
+};
+
+static const struct type *record_type(struct evaluator *ev, struct decl *d);
+
+static const struct type *named_type(struct evaluator *ev, const char *name,
+				     const struct ast *node)
+{
+	static const struct {
+		const char *name;
+		enum type_kind kind;
+	} prims[] = {
+		{ "any", T_ANY }, { "bool", T_BOOL }, { "int", T_INT },
+		{ "float", T_FLOAT }, { "string", T_STRING },
+	};
+	for (size_t i = 0; i < sizeof(prims) / sizeof(prims[0]); i++)
+		if (strcmp(name, prims[i].name) == 0)
+			return type_new(ev, prims[i].kind, node);
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(name, formats[i].name) == 0) {
+			struct type *t = type_new(ev, T_STRING, node);
+			t->u.str.format = formats[i].format;
+			t->name = formats[i].name;
+			return t;
+		}
+	if (strcmp(name, "K8sObject") == 0)
+		return ev->k8s_object;
+
+	struct decl *d = resolve_lookup(ev, name);
+	if (d && d->kind == D_SCHEMA)
+		return record_type(ev, d);
+	if (d && d->kind == D_TYPE) {
+		if (d->type_state == 1) {
+			struct diag *dg = diag_new(E0309, node->span,
+				"type `%s` is defined in terms of itself", name);
+			diag_note(dg, d->node->u.bind.name.span,
+				  "`%s` is declared here", name);
+			diag_help(dg, "a named type cannot name itself; use a "
+				      "schema for recursive records");
+			diag_emit(ev->sink, dg);
+			return ev->t_any;
+		}
+		if (d->type_state == 0) {
+			d->type_state = 1;
+			d->type = resolve_type(ev, d->node->u.bind.value);
+			d->type_state = 2;
+		}
+		return d->type;
+	}
+	struct diag *dg = diag_new(E0309, node->span, "no type is called `%s`",
+				   name);
+	const char *cands[64];
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(prims) / sizeof(prims[0]); i++)
+		cands[n++] = prims[i].name;
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		cands[n++] = formats[i].name;
+	const char *s = suggest(name, cands, n);
+	if (!s)
+		s = suggest_decl(ev, name, MASK(D_SCHEMA) | MASK(D_TYPE));
+	if (s)
+		diag_help(dg, "did you mean `%s`?", s);
+	diag_emit(ev->sink, dg);
+	return ev->t_any;
+}
+
+static void record_fields(struct evaluator *ev, struct type *t,
+			  const struct ast_list *fields, const struct type *base)
+{
+	uint32_t n = base ? base->u.record.nfields : 0;
+	struct type_field *f = arena_zalloc(ev->arena, (n + fields->len + 1) *
+						       sizeof(*f));
+	if (n)
+		memcpy(f, base->u.record.fields, n * sizeof(*f));
+	for (uint32_t i = 0; i < fields->len; i++) {
+		const struct ast *fa = fields->items[i];
+		if (fa->kind != AST_FIELD)
+			continue;
+		struct type_field nf = {
+			.name = fa->u.field.name.name,
+			.node = fa,
+			.dflt = fa->u.field.dflt,
+			.optional = fa->u.field.optional,
+			.owner = t,
+		};
+		uint32_t k = 0;
+		while (k < n && f[k].name != nf.name)
+			k++;
+		f[k] = nf;
+		if (k == n)
+			n++;
+	}
+	t->u.record.fields = f;
+	t->u.record.nfields = n;
+	/* field types after the record exists, for recursive schemas */
+	for (uint32_t k = 0; k < n; k++)
+		if (f[k].owner == t)
+			f[k].type = resolve_type(ev, f[k].node->u.field.type);
+}
+
+static const struct type *record_type(struct evaluator *ev, struct decl *d)
+{
+	if (d->type)
+		return d->type;
+	struct type *t = type_new(ev, T_RECORD, d->node);
+	t->name = d->name;
+	t->u.record.open = d->node->u.decl.open;
+	d->type = t;
+	const struct type *base = NULL;
+	if (d->nparents && d->parents[0]->kind == D_SCHEMA &&
+	    d->parents[0]->mro_state != 3)
+		base = record_type(ev, d->parents[0]);
+	record_fields(ev, t, &d->node->u.decl.body, base);
+	return t;
+}
+
+const struct type *resolve_type(struct evaluator *ev, const struct ast *n)
+{
+	struct type *t;
+
+	if (!n)
+		return ev->t_any;
+	switch (n->kind) {
+	case AST_TYPE_NAME:
+		return named_type(ev, n->u.ref.name, n);
+	case AST_TYPE_RANGE: {
+		const struct type *b = named_type(ev, n->u.range.name, n);
+		t = type_new(ev, b->kind, n);
+		t->u = b->u;
+		if (b->kind == T_STRING)
+			t->u.str.range = n;
+		else
+			t->u.num.range = n;
+		return t;
+	}
+	case AST_TYPE_REGEX:
+		t = type_new(ev, T_STRING, n);
+		t->u.str.regex = n->u.regex.pattern;
+		return t;
+	case AST_TYPE_LITERAL:
+		t = type_new(ev, T_LITERAL, n);
+		t->u.literal.value = n->u.literal.value;
+		return t;
+	case AST_TYPE_UNION:
+		t = type_new(ev, T_UNION, n);
+		t->u.type_union.alts = arena_alloc(ev->arena,
+			n->u.type_union.alts.len * sizeof(struct type *));
+		for (uint32_t i = 0; i < n->u.type_union.alts.len; i++)
+			t->u.type_union.alts[t->u.type_union.nalts++] =
+				resolve_type(ev, n->u.type_union.alts.items[i]);
+		return t;
+	case AST_TYPE_RECORD:
+		t = type_new(ev, T_RECORD, n);
+		t->u.record.open = n->u.record.open;
+		record_fields(ev, t, &n->u.record.fields, NULL);
+		return t;
+	case AST_TYPE_GENERIC: {
+		const char *g = n->u.generic.name;
+		bool list = strcmp(g, "list") == 0, map = strcmp(g, "map") == 0;
+		if ((!list && !map) || n->u.generic.args.len != 1) {
+			struct diag *dg = diag_new(E0309, n->span,
+				"`%s<...>` is not a type", g);
+			diag_help(dg, "the containers are list<T> and map<T>");
+			diag_emit(ev->sink, dg);
+			return ev->t_any;
+		}
+		t = type_new(ev, list ? T_LIST : T_MAP, n);
+		t->u.container.elem = resolve_type(ev, n->u.generic.args.items[0]);
+		t->u.container.unique = n->u.generic.unique;
+		t->u.container.keyed = n->u.generic.keyed.name;
+		t->u.container.length = n->u.generic.length;
+		return t;
+	}
+	default:
+		return ev->t_any;
+	}
+}
+
+/* Follows named types: the record, or NULL. */
+static const struct type *as_record(const struct type *t)
+{
+	return t && t->kind == T_RECORD ? t : NULL;
+}
+
+/* A record all of whose fields have defaults or are optional. */
+static bool record_complete(const struct type *t, int depth)
+{
+	if (depth > 32)
+		return false;
+	for (uint32_t i = 0; i < t->u.record.nfields; i++) {
+		const struct type_field *f = &t->u.record.fields[i];
+		if (f->dflt || f->optional || f->dflt_empty_object)
+			continue;
+		const struct type *r = as_record(f->type);
+		if (!r || !record_complete(r, depth + 1))
+			return false;
+	}
+	return true;
+}
+
+static void mark_empty_defaults(struct type *t)
+{
+	for (uint32_t i = 0; i < t->u.record.nfields; i++) {
+		struct type_field *f = &t->u.record.fields[i];
+		const struct type *r = as_record(f->type);
+		if (!f->dflt && !f->optional && r && record_complete(r, 0))
+			f->dflt_empty_object = true;
+	}
+}
+
+/* Marks every record type reachable from t (once). */
+static void mark_all(const struct type *t, int depth)
+{
+	if (!t || depth > 64)
+		return;
+	switch (t->kind) {
+	case T_RECORD:
+		mark_empty_defaults((struct type *)t);
+		for (uint32_t i = 0; i < t->u.record.nfields; i++)
+			if (t->u.record.fields[i].owner == t &&
+			    t->u.record.fields[i].type != t)
+				mark_all(t->u.record.fields[i].type, depth + 1);
+		break;
+	case T_LIST:
+	case T_MAP:
+		mark_all(t->u.container.elem, depth + 1);
+		break;
+	case T_UNION:
+		for (uint32_t i = 0; i < t->u.type_union.nalts; i++)
+			mark_all(t->u.type_union.alts[i], depth + 1);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The schema plus the fields every site has: name first, outputs last. */
+static const struct type *site_type(struct evaluator *ev, struct decl *schema)
+{
+	if (schema->site_type)
+		return schema->site_type;
+	const struct type *user = record_type(ev, schema);
+	const struct type *nm = record_type(ev, hidden_decl(ev, "__SiteName"));
+	const struct type *out = record_type(ev, hidden_decl(ev, "__SiteOutputs"));
+	struct type *t = type_new(ev, T_RECORD, schema->node);
+	uint32_t n = 0, cap = user->u.record.nfields + 4;
+	struct type_field *f = arena_zalloc(ev->arena, cap * sizeof(*f));
+
+	f[n++] = nm->u.record.fields[0];
+	for (uint32_t i = 0; i < user->u.record.nfields; i++) {
+		const char *fname = user->u.record.fields[i].name;
+		if (fname == ev->n_name || fname == ev->n_k8s ||
+		    fname == ev->n_api || fname == ev->n_os)
+			continue;
+		f[n++] = user->u.record.fields[i];
+	}
+	for (uint32_t i = 0; i < out->u.record.nfields; i++)
+		f[n++] = out->u.record.fields[i];
+	t->name = schema->name;
+	t->u.record.fields = f;
+	t->u.record.nfields = n;
+	t->u.record.open = user->u.record.open;
+	mark_all(t, 0);
+	schema->site_type = t;
+	return t;
+}
+
+/* A fleet constant named like a field of a site schema hides it. */
+static void check_constants(struct evaluator *ev, const struct type *st)
+{
+	for (uint32_t i = 0; i < st->u.record.nfields; i++) {
+		const struct type_field *f = &st->u.record.fields[i];
+		struct decl *c = resolve_lookup(ev, f->name);
+		if (!c || c->kind != D_CONST || c->mro_state == 3)
+			continue;
+		c->mro_state = 3;	/* reported once */
+		struct diag *dg = diag_new(E0308, c->node->u.bind.name.span,
+			"fleet constant `%s` has the name of a site field",
+			c->name);
+		diag_note(dg, f->node->u.field.name.span,
+			  "the field `%s` of schema `%s`", f->name,
+			  st->name ? st->name : "?");
+		diag_help(dg, "rename the constant: a bare `%s` in a body "
+			      "would no longer reach the site's field", f->name);
+		diag_emit(ev->sink, dg);
+	}
+}
+
+bool resolve_fleet(struct evaluator *ev)
+{
+	unsigned errors = ev->sink->errors;
+
+	ev->n_name = intern(ev->names, "name", 4);
+	ev->n_k8s = intern(ev->names, "k8s", 3);
+	ev->n_api = intern(ev->names, "api", 3);
+	ev->n_os = intern(ev->names, "os", 2);
+	ev->t_any = type_new(ev, T_ANY, NULL);
+	ev->t_string = type_new(ev, T_STRING, NULL);
+	struct type *k8s = type_new(ev, T_K8S, NULL);
+	k8s->name = "K8sObject";
+	k8s->u.k8s.context = K8S_OBJECT;
+	ev->k8s_object = k8s;
+
+	ev->prelude_src = source_from_buffer("<builtin>", prelude_text,
+					     sizeof(prelude_text) - 1);
+	ev->prelude = syntax_parse(ev->arena, ev->names, ev->prelude_src,
+				   ev->sink);
+	for (uint32_t i = 0; i < ev->prelude->u.file.decls.len; i++)
+		add_decl(ev, ev->prelude->u.file.decls.items[i], true);
+	for (size_t f = 0; f < ev->fleet->nfiles; f++) {
+		const struct ast *file = ev->fleet->files[f].ast;
+		if (!file)
+			continue;
+		for (uint32_t i = 0; i < file->u.file.decls.len; i++)
+			add_decl(ev, file->u.file.decls.items[i], false);
+	}
+
+	for (uint32_t i = 0; i < ev->ndecls; i++) {
+		struct decl *d = ev->decls[i];
+		if (d->kind == D_SCHEMA || d->kind == D_PROFILE ||
+		    d->kind == D_SITE)
+			resolve_parents(ev, d);
+	}
+	struct decl **stack = NULL;
+	uint32_t depth = 0, cap = 0;
+	for (uint32_t i = 0; i < ev->ndecls; i++) {
+		struct decl *d = ev->decls[i];
+		if (d->kind == D_PROFILE || d->kind == D_SITE ||
+		    d->kind == D_SCHEMA)
+			linearize(ev, d, &stack, &depth, &cap);
+	}
+	free(stack);
+	/* types: every schema and named type, also unused ones */
+	for (uint32_t i = 0; i < ev->ndecls; i++) {
+		struct decl *d = ev->decls[i];
+		if (d->kind == D_SCHEMA && d->mro_state != 3) {
+			mark_all(record_type(ev, d), 0);
+		} else if (d->kind == D_TYPE && d->type_state == 0) {
+			d->type_state = 1;
+			d->type = resolve_type(ev, d->node->u.bind.value);
+			d->type_state = 2;
+		}
+	}
+	for (uint32_t i = 0; i < ev->ndecls; i++) {
+		struct decl *d = ev->decls[i];
+		if ((d->kind == D_PROFILE || d->kind == D_SITE) &&
+		    d->mro_state == 2)
+			find_schema(ev, d);
+		if (d->kind == D_SITE && d->schema) {
+			d->site_type = site_type(ev, d->schema);
+			check_constants(ev, d->site_type);
+		}
+	}
+	return ev->sink->errors == errors;
+}

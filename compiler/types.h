@@ -1,0 +1,121 @@
+/*
+ * types.h - types resolved from their syntax (LANGUAGE.md sections 6, 8).
+ *
+ * Every type written in the fleet (a field's type, a named type, a schema)
+ * is resolved once into a struct type in the fleet arena: names point to
+ * what they name, records list their fields with defaults, and the output
+ * types of section 8 are built in. The evaluator reads types for three
+ * things: schema defaults, which lists are keyed (and by what), and which
+ * names are site fields. The type checker (types_check.c) walks values
+ * against them.
+ */
+#ifndef SITEC_TYPES_H
+#define SITEC_TYPES_H
+
+#include "ast.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum type_kind {
+	T_ANY,
+	T_BOOL,
+	T_INT,
+	T_FLOAT,
+	T_STRING,	/* maybe with a format, a length range or a regex */
+	T_LITERAL,	/* one literal value of a literal union */
+	T_UNION,
+	T_LIST,
+	T_MAP,
+	T_RECORD,
+	T_K8S,		/* inside a Kubernetes object: open, keyed by rule */
+};
+
+/* The string formats of section 6. */
+enum type_format {
+	FMT_NONE,
+	FMT_IP, FMT_IPV4, FMT_IPV6, FMT_CIDR, FMT_HOSTNAME, FMT_DNS_LABEL,
+	FMT_SEMVER, FMT_QUANTITY, FMT_DURATION, FMT_ABSPATH, FMT_URL,
+};
+
+struct type;
+
+struct type_field {
+	const char *name;	/* interned */
+	const struct ast *node;	/* the AST_FIELD */
+	const struct type *type;
+	const struct ast *dflt;	/* default expression, or NULL */
+	bool optional;
+	/* A record whose fields all have defaults defaults to {} (section 6);
+	 * set when dflt is NULL but the field's record type is complete. */
+	bool dflt_empty_object;
+	const struct type *owner;	/* the record declaring it */
+};
+
+/* In K8s objects: what a list of a well-known name is keyed by. */
+enum k8s_context {
+	K8S_OBJECT,	/* an object: its lists are keyed by name */
+	K8S_CONTAINER,	/* a container: its ports by containerPort */
+};
+
+struct type {
+	enum type_kind kind;
+	const struct ast *node;	/* where it is written (NULL: built in) */
+	const char *name;	/* a schema's or named type's name, or NULL */
+	union {
+		struct {
+			enum type_format format;
+			const struct ast *range;	/* TYPE_RANGE or NULL */
+			const char *regex;		/* or NULL */
+		} str;
+		struct {
+			const struct ast *range;	/* int/float bounds */
+		} num;
+		struct {
+			const struct ast *value;	/* a literal node */
+		} literal;
+		struct {
+			const struct type **alts;
+			uint32_t nalts;
+		} type_union;
+		/* T_LIST, T_MAP */
+		struct {
+			const struct type *elem;
+			bool unique;
+			const char *keyed;	/* interned field name, or NULL */
+			const struct ast *length;
+		} container;
+		struct {
+			struct type_field *fields;
+			uint32_t nfields;
+			bool open;
+			const struct type *base;	/* schema B : A */
+		} record;
+		struct {
+			enum k8s_context context;
+		} k8s;
+	} u;
+};
+
+/* The record's field named name (interned), or NULL. */
+const struct type_field *type_field(const struct type *record,
+				    const char *name);
+/*
+ * The type of the value at key under a value of type t, for the evaluator:
+ * a record's field, a map's element, the rules inside K8s objects. NULL
+ * when nothing is known (any, a union, an open record's extra field).
+ * *field is set to the record field, if any.
+ */
+const struct type *type_child(const struct type *t, const char *key,
+			      const struct type_field **field);
+/* The element type of a list type, or NULL. */
+const struct type *type_elem(const struct type *t);
+/*
+ * The key field of a keyed list of type t (schema `keyed F`, or the
+ * Kubernetes merge keys of list `list_name` in context t), or NULL.
+ */
+const char *type_list_key(const struct type *t);
+/* A type's name for messages: "EdgeSite", "list<string>", "int(1..)". */
+const char *type_describe(const struct type *t, char *buf, size_t size);
+
+#endif
