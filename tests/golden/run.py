@@ -444,9 +444,12 @@ def transcript_commands(text):
     return head, cmds
 
 
+ONLY = None          # --only PREFIX: the eval cases whose name starts so
+
+
 def kind_eval(sitec, casedir, update):
     d = os.path.join(casedir, "eval")
-    names = cases(d, ".t")
+    names = [n for n in cases(d, ".t") if not ONLY or n.startswith(ONLY)]
     tap = Tap(len(names))
     for name in names:
         path = os.path.join(d, name + ".t")
@@ -481,7 +484,10 @@ def main():
     ap.add_argument("--kind", required=True, choices=sorted(KINDS))
     ap.add_argument("--update", action="store_true",
                     help="rewrite the expected files (review them!)")
+    ap.add_argument("--only", help="eval: only the cases named PREFIX*")
     a = ap.parse_args()
+    global ONLY
+    ONLY = a.only
     tap = KINDS[a.kind](os.path.abspath(a.sitec), os.path.abspath(a.dir),
                         a.update)
     return 1 if tap.failed else 0
