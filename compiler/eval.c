@@ -883,6 +883,27 @@ static const struct op *first_kid_op(const struct tnode *t, uint32_t a)
 	return best;
 }
 
+/* 1 when some op below t in (a, b) applies (its `if` holds), 0 when
+ * none does, -1 on error. */
+static int active_kid_op(struct evaluator *ev, const struct tnode *t,
+			 uint32_t a, uint32_t b)
+{
+	for (uint32_t i = 0; t && i < t->nkids; i++) {
+		const struct tnode *k = t->kids[i];
+		for (uint32_t j = 0; j < k->nops; j++) {
+			if (k->ops[j]->seq <= a || k->ops[j]->seq >= b)
+				continue;
+			int r = guard_holds(ev, k->ops[j]->guard);
+			if (r)
+				return r;
+		}
+		int r = active_kid_op(ev, k, a, b);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
 static struct slot *slot_new(struct evaluator *ev, struct slot *parent,
 			     const char *key, uint32_t keylen, uint32_t lo,
 			     const struct value *base_obj)
@@ -968,7 +989,7 @@ bool slot_force(struct evaluator *ev, struct slot *s, struct value **out)
 /* A value of a keyed list type must not hold two elements of one key. */
 static bool check_keyed(struct evaluator *ev, const struct value *v,
 			const struct type *t, struct span span,
-			const char *what)
+			const char *what, const struct slot *s)
 {
 	const char *key = type_list_key(t);
 
@@ -986,7 +1007,8 @@ static bool check_keyed(struct evaluator *ev, const struct value *v,
 			if (b && value_equal(a, b)) {
 				struct diag *d = diag_new(E0406, span,
 					"%s holds two elements with %s = %s",
-					what, key, brief(ev, a));
+					s ? slot_path(ev, s) : what, key,
+					brief(ev, a));
 				diag_help(d, "a list keyed by `%s` has one element "
 					     "per %s; use += to merge into the "
 					     "existing one", key, key);
@@ -1141,7 +1163,17 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 	}
 
 	out->op = killer;
-	if (reset || touched || kid_ops(s, start, hi)) {
+	bool kids = kid_ops(s, start, hi);
+	if (kids && v && v->kind != V_OBJECT && !reset && !touched) {
+		/* kid ops whose `if` does not hold do not make it an object */
+		int r = active_kid_op(ev, s->tn[0], start, hi);
+		if (r == 0)
+			r = active_kid_op(ev, s->tn[1], start, hi);
+		if (r < 0)
+			return false;
+		kids = r > 0;
+	}
+	if (reset || touched || kids) {
 		if (v && v->kind != V_OBJECT) {
 			const struct op *k = first_kid_op(s->tn[1], start);
 			if (!k)
@@ -1183,7 +1215,7 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 	v = complete(ev, v, s->type, 0);
 	if (!v || !check_keyed(ev, v, s->type, killer ? killer->stmt->span
 						     : op_span(NULL),
-			       slot_path(ev, s)))
+			       NULL, s))
 		return false;
 	out->kind = F_VALUE;
 	out->v = v;
@@ -1299,6 +1331,7 @@ static bool force_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 		struct slot *kid;
 		struct value *kv;
 		bool ok;
+		ev->reach = (struct span){ 0 };	/* not reached by a reference */
 		if (hi == SEQ_END) {
 			kid = slot_kid(ev, s, keys[i].key, keys[i].keylen);
 			ok = slot_force(ev, kid, &kv);
@@ -1352,7 +1385,7 @@ static struct value *keyed_merge(struct evaluator *ev, struct value *a,
 	size_t klen = strlen(key);
 	struct value_builder vb;
 
-	if (!check_keyed(ev, b, t, span, "the right-hand side of +="))
+	if (!check_keyed(ev, b, t, span, "the right-hand side of +=", NULL))
 		return NULL;
 	vb_init(&vb, ev->alloc);
 	for (uint32_t i = 0; i < a->len; i++)
@@ -1426,7 +1459,7 @@ static struct value *combine_add(struct evaluator *ev, struct value *prev,
 				 struct span span)
 {
 	if (!prev) {
-		if (!check_keyed(ev, rhs, t, span, "the right-hand side of +="))
+		if (!check_keyed(ev, rhs, t, span, "the right-hand side of +=", NULL))
 			return NULL;
 		return rhs;
 	}

@@ -35,6 +35,9 @@ K8S_LIST(k8s_by_port, "port", &k8s_object);
 
 static const struct type *k8s_child(const struct type *t, const char *key)
 {
+	/* most keys are none of these: decide on the first letter */
+	if (!strchr("ceihvrp", key[0]))
+		return &k8s_object;
 	static const char *const by_name[] = {
 		"env", "volumes", "imagePullSecrets", "resourceClaims",
 	};
@@ -62,10 +65,11 @@ const struct type_field *type_field(const struct type *record,
 {
 	if (!record || record->kind != T_RECORD)
 		return NULL;
-	for (uint32_t i = 0; i < record->u.record.nfields; i++)
-		if (record->u.record.fields[i].name == name ||
-		    strcmp(record->u.record.fields[i].name, name) == 0)
+	for (uint32_t i = 0; i < record->u.record.nfields; i++) {
+		const char *f = record->u.record.fields[i].name;
+		if (f == name || (f[0] == name[0] && strcmp(f, name) == 0))
 			return &record->u.record.fields[i];
+	}
 	return NULL;
 }
 
