@@ -2953,10 +2953,9 @@ bool eval_prepare(struct evaluator *ev)
 		return ev->prepare_ok;
 	ev->prepared = true;
 	unsigned before = ev->sink->errors;
-	if (!resolve_fleet(ev)) {
-		ev->prepare_ok = false;
-		return false;
-	}
+	/* After errors here, the sites whose chain is sound are still
+	 * evaluated, so that one run reports every error. */
+	resolve_fleet(ev);
 
 	/* fleet constants, once, in the fleet arena */
 	struct site_eval fleet_se = { 0 };

@@ -34,7 +34,8 @@ void eval_free(struct evaluator *ev);
 
 /*
  * Resolves names, parents, types and fleet constants. Returns false when
- * that found errors (then sites cannot be evaluated).
+ * that found errors; the sites whose chain of parents is sound can still
+ * be evaluated (the others fail without a further message).
  */
 bool eval_prepare(struct evaluator *ev);
 

@@ -284,6 +284,7 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 			if (s)
 				diag_help(dg, "did you mean `%s`?", s);
 			diag_emit(ev->sink, dg);
+			d->mro_state = 3;	/* its sites are not evaluated */
 			continue;
 		}
 		bool ok = d->kind == D_SCHEMA
@@ -304,6 +305,7 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 			else
 				diag_help(dg, "parents are profiles and schemas");
 			diag_emit(ev->sink, dg);
+			d->mro_state = 3;
 			continue;
 		}
 		if (p->kind == D_SCHEMA && d->kind != D_SCHEMA)

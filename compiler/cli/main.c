@@ -194,12 +194,11 @@ static int cmd_check(int argc, char **argv)
 	if (!sink.base.errors) {
 		char *root = fleet_root(paths[0]);
 		struct evaluator *ev = eval_new(&fleet, &sink.base, root);
-		if (eval_prepare(ev)) {
-			nsites = eval_site_count(ev);
-			for (size_t i = 0; i < nsites; i++)
-				if (!eval_site(ev, i))
-					bad++;
-		}
+		eval_prepare(ev);
+		nsites = eval_site_count(ev);
+		for (size_t i = 0; i < nsites; i++)
+			if (!eval_site(ev, i))
+				bad++;
 		eval_free(ev);
 		free(root);
 	}
