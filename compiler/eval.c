@@ -2579,6 +2579,20 @@ static bool on_stack(const struct evaluator *ev, const void *item)
 	return false;
 }
 
+static void note_file(void *data, const char *path, const struct value *v)
+{
+	struct evaluator *ev = data;
+	struct site_eval *se = ev->cur;
+
+	if (!se || !se->site)
+		return;
+	for (uint32_t i = 0; i < se->nfiles; i++)
+		if (strcmp(se->files[i], path) == 0)
+			return;
+	ARENA_RESERVE(ev->alloc, se->files, se->nfiles, se->files_cap);
+	se->files[se->nfiles++] = arena_strndup(ev->alloc, path, strlen(path));
+}
+
 static struct value *call(struct evaluator *ev, const struct env *env,
 			  const struct ast *e)
 {
@@ -2635,6 +2649,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 			.arena = ev->alloc, .sink = sink_of(ev), .call = e,
 			.args = argv, .nargs = args->len,
 			.fleet_root = ev->fleet_root, .cache = ev->cache,
+			.on_file = note_file, .on_file_data = ev,
 		};
 		unsigned before = sink_of(ev)->errors;
 		struct value *v = builtin_invoke(b, &c);
@@ -3022,6 +3037,7 @@ void eval_site_begin(struct evaluator *ev, size_t i)
 {
 	struct decl *d = ev->sites[i];
 
+	ev->last_site = NULL;
 	arena_reset(&ev->site_arena);
 	ev->alloc = &ev->site_arena;
 	ev->nframes = 0;
@@ -3068,6 +3084,12 @@ void eval_site_begin(struct evaluator *ev, size_t i)
 	se->root = root;
 }
 
+const char *const *eval_site_files(const struct evaluator *ev, size_t *n)
+{
+	*n = ev->last_site ? ev->last_site->nfiles : 0;
+	return ev->last_site ? ev->last_site->files : NULL;
+}
+
 struct value *eval_site(struct evaluator *ev, size_t i)
 {
 	eval_site_begin(ev, i);
@@ -3077,6 +3099,7 @@ struct value *eval_site(struct evaluator *ev, size_t i)
 		v = NULL;
 	if (se->failed)
 		v = NULL;
+	ev->last_site = se;
 	ev->cur = NULL;
 	return v;
 }

@@ -53,6 +53,13 @@ const char *eval_site_suggest(const struct evaluator *ev, const char *name);
  */
 struct value *eval_site(struct evaluator *ev, size_t i);
 
+/*
+ * The files the last evaluated site read with file(), as real paths, in
+ * the order first read (their bytes count in the site's digest). Valid
+ * until the next eval_site.
+ */
+const char *const *eval_site_files(const struct evaluator *ev, size_t *n);
+
 /* Reports the buffered diagnostics (once each, with site counts). */
 void eval_finish(struct evaluator *ev);
 

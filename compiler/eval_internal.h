@@ -203,6 +203,8 @@ struct site_eval {
 	struct slot *root;
 	struct memo *memo;		/* open addressing, in the site arena */
 	uint32_t memo_cap, memo_count;
+	const char **files;		/* read by file(), in order, once each */
+	uint32_t nfiles, files_cap;
 	bool failed;
 };
 
@@ -246,6 +248,7 @@ struct evaluator {
 	/* site evaluation */
 	struct arena site_arena;
 	struct site_eval *cur;		/* NULL: fleet-level evaluation */
+	struct site_eval *last_site;	/* the last eval_site */
 	struct arena *alloc;		/* where values go now */
 	struct span reach;		/* the reference being followed */
 	struct frame *frames;
