@@ -1520,7 +1520,8 @@ static struct value *bi_sha256(struct bcx *x)
 static char *join_to_caller(struct bcx *x, const char *path, size_t n)
 {
 	const struct ast *call = x->c->call;
-	const char *from = call && call->span.src ? call->span.src->path : NULL;
+	const char *from = x->c->base_file ? x->c->base_file
+			   : call && call->span.src ? call->span.src->path : NULL;
 	const char *slash = from ? strrchr(from, '/') : NULL;
 	size_t dlen = slash ? (size_t)(slash - from) : 1;
 	char *full;

@@ -23,6 +23,9 @@ struct builtin_call {
 	/* file(): paths resolve against the directory of the calling file
 	 * and must stay inside fleet_root (an absolute, real path). */
 	const char *fleet_root;
+	/* file(): resolve against this file's directory instead of the
+	 * calling file's (an expression of `sitec query`), or NULL */
+	const char *base_file;
 	struct builtin_cache *cache;	/* compiled regexes, files read */
 	/* file() reports each file it reads here (may be NULL). */
 	void (*on_file)(void *data, const char *path, const struct value *v);

@@ -45,10 +45,19 @@ static struct value *eval(struct evaluator *ev, const struct env *env,
 			  const struct ast *e);
 static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 			   const struct ast *e);
+/*
+ * defaults: fill the schema defaults of the fields below (false for the
+ * value a +=, -= or selector merges into: the defaults below fill only
+ * what the merged value lacks, late-bound). A path's own default is its
+ * bottom layer and always counts.
+ */
 static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
-			struct fold *out);
-static bool force_window(struct evaluator *ev, struct slot *s, uint32_t hi,
-			 struct value **out);
+			struct fold *out, bool defaults);
+static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
+			    struct value **out, bool defaults,
+			    bool own_default);
+#define force_window(ev, s, hi, out, defaults) \
+	force_window_at(ev, s, hi, out, defaults, true)
 static struct value *object_literal(struct evaluator *ev,
 				    const struct env *env,
 				    const struct ast *obj, struct value *base,
@@ -98,28 +107,32 @@ static const char *brief(struct evaluator *ev, const struct value *v)
 
 static const char *frame_name(struct evaluator *ev, const struct frame *f)
 {
+	const char *name = NULL, *pre = "`", *post = "`";
+
 	switch (f->kind) {
 	case FR_SLOT:
 	case FR_DEFAULT:
-		return slot_path(ev, f->item);
-	case FR_LET: {
-		const struct scope *s = f->item;
-		char *b = arena_alloc(ev->alloc, strlen(s->name) + 8);
-		sprintf(b, "let %s", s->name);
-		return b;
-	}
+		name = slot_path(ev, f->item);
+		break;
+	case FR_LET:
+		name = ((const struct scope *)f->item)->name;
+		pre = "`let ";
+		break;
 	case FR_GUARD:
 		return "an `if` condition";
 	case FR_CONST:
-		return ((const struct decl *)f->item)->name;
-	case FR_CALL: {
-		const struct decl *d = f->item;
-		char *b = arena_alloc(ev->alloc, strlen(d->name) + 4);
-		sprintf(b, "%s()", d->name);
-		return b;
+		name = ((const struct decl *)f->item)->name;
+		break;
+	case FR_CALL:
+		name = ((const struct decl *)f->item)->name;
+		post = "()`";
+		break;
 	}
-	}
-	return "?";
+	if (!name)
+		return "?";
+	char *b = arena_alloc(ev->alloc, strlen(name) + 16);
+	sprintf(b, "%s%s%s", pre, name, post);
+	return b;
 }
 
 static bool frame_push(struct evaluator *ev, enum frame_kind kind,
@@ -174,7 +187,7 @@ static void report_cycle(struct evaluator *ev, const void *item,
 		size_t need = strlen(nm) + 8;
 		while (len + need >= cap)
 			text = xrealloc(text, cap *= 2);
-		len += (size_t)sprintf(text + len, "%s`%s`",
+		len += (size_t)sprintf(text + len, "%s%s",
 				       i > from ? " -> " : "", nm);
 	}
 	struct diag *d = diag_new(E0503, reached, "cycle: %s", text);
@@ -184,8 +197,9 @@ static void report_cycle(struct evaluator *ev, const void *item,
 							       : &ev->frames[from];
 		struct span at = i + 1 < ev->nframes ? ev->frames[i + 1].reached
 						     : reached;
-		diag_note(d, at, "`%s` reads `%s` here", frame_name(ev, f),
-			  frame_name(ev, next));
+		if (at.src)
+			diag_note(d, at, "%s reads %s here", frame_name(ev, f),
+				  frame_name(ev, next));
 	}
 	diag_help(d, "break the cycle: one of these values must not depend "
 		     "on the others");
@@ -286,13 +300,21 @@ const char *slot_path(struct evaluator *ev, const struct slot *s)
 {
 	const struct slot *chain[256];
 	size_t n = 0;
+	const struct slot *x = s;
 
-	for (const struct slot *x = s; x && x->parent && n < 256; x = x->parent)
+	for (; x && x->parent && n < 256; x = x->parent)
 		chain[n++] = x;
+	/* a slot of an object literal evaluated on its own, not of the site */
+	bool literal = !ev->cur || x != ev->cur->root;
 	if (n == 0)
-		return "the site";
+		return literal ? "{...}" : "the site";
 	char *buf = NULL;
 	size_t len = 0, cap = 0;
+	if (literal) {
+		buf = xmalloc(cap = 64);
+		memcpy(buf, "{...}", 6);
+		len = 5;
+	}
 	while (n--)
 		path_append_key(&buf, &len, &cap, chain[n]->key,
 				chain[n]->keylen);
@@ -493,7 +515,8 @@ static void build_body(struct build *b, struct tnode *at,
 		       const void *body_id);
 
 /* The key of a path segment; dynamic keys only in standalone tries. */
-static bool seg_key(struct build *b, const struct ast *seg, const char **key,
+static bool seg_key(struct build *b, const struct ast *seg,
+		    const struct scope *scope, const char **key,
 		    uint32_t *keylen)
 {
 	struct evaluator *ev = b->ev;
@@ -510,7 +533,12 @@ static bool seg_key(struct build *b, const struct ast *seg, const char **key,
 		*keylen = k->u.string.len;
 		return true;
 	}
-	struct value *v = b->env ? eval(ev, b->env, k) : NULL;
+	if (!b->env)
+		return false;
+	struct env e = *b->env;
+	e.scope = scope;	/* the literal's lets and for variables */
+	e.type = NULL;
+	struct value *v = eval(ev, &e, k);
 	if (!v)
 		return false;
 	if (v->kind != V_STRING) {
@@ -545,7 +573,7 @@ static void build_stmt(struct build *b, struct tnode *at,
 		}
 		const char *key;
 		uint32_t keylen;
-		if (!seg_key(b, seg, &key, &keylen)) {
+		if (!seg_key(b, seg, scope, &key, &keylen)) {
 			b->failed = true;
 			return;
 		}
@@ -955,7 +983,7 @@ bool slot_fold(struct evaluator *ev, struct slot *s)
 		s->state = SLOT_ERROR;
 		return false;
 	}
-	bool ok = fold_window(ev, s, SEQ_END, &s->fold);
+	bool ok = fold_window(ev, s, SEQ_END, &s->fold, true);
 	frame_pop(ev);
 	s->state = ok ? SLOT_FOLDED : SLOT_ERROR;
 	return ok;
@@ -979,7 +1007,7 @@ bool slot_force(struct evaluator *ev, struct slot *s, struct value **out)
 		s->state = SLOT_ERROR;
 		return false;
 	}
-	bool ok = force_window(ev, s, SEQ_END, &s->value);
+	bool ok = force_window(ev, s, SEQ_END, &s->value, true);
 	frame_pop(ev);
 	s->state = ok ? SLOT_DONE : SLOT_ERROR;
 	*out = s->value;
@@ -1069,7 +1097,7 @@ static bool final_untouched(struct evaluator *ev, const struct slot *s,
 }
 
 static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
-			struct fold *out)
+			struct fold *out, bool defaults)
 {
 	struct op_iter it;
 	struct op *killer = NULL, *op;
@@ -1110,9 +1138,12 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			break;
 		case OPK_ADD:
 		case OPK_REMOVE:
-			if (!force_window(ev, s, killer->seq, &prev))
+			if (!force_window(ev, s, killer->seq, &prev, false))
 				return false;
 			frame_at(ev, killer->stmt->span);
+			/* no defaults before the merge: they fill only what the
+			 * merged value lacks (section 6) */
+			e.type = NULL;
 			rhs = eval(ev, &e, killer->expr);
 			if (!rhs)
 				return false;
@@ -1127,7 +1158,7 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			break;
 		case OPK_PATCH: {
 			bool ok = true;
-			if (!force_window(ev, s, killer->seq, &prev))
+			if (!force_window(ev, s, killer->seq, &prev, false))
 				return false;
 			frame_at(ev, killer->stmt->span);
 			v = apply_segs(ev, &e, prev, s->type, killer->segs,
@@ -1148,16 +1179,19 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 		}
 	} else if (s->base) {
 		v = s->base;
-	} else if (s->field && s->field->dflt) {
+	} else if (defaults && s->field && s->field->dflt) {
 		struct env e = { 0 };
-		e.self_slot = s->parent;
+		if (s->self_override)
+			e.self_value = s->self_override;
+		else
+			e.self_slot = s->parent;
 		e.type = s->type;
 		frame_at(ev, s->field->dflt->span);
 		v = eval(ev, &e, s->field->dflt);
 		if (!v)
 			return false;
 		out->from_default = true;
-	} else if (s->field && s->field->dflt_empty_object) {
+	} else if (defaults && s->field && s->field->dflt_empty_object) {
 		v = value_object(ev->alloc, NULL, 0);
 		out->from_default = true;
 	}
@@ -1212,7 +1246,8 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 		out->since = start;
 		return true;
 	}
-	v = complete(ev, v, s->type, 0);
+	if (defaults)
+		v = complete(ev, v, s->type, 0);
 	if (!v || !check_keyed(ev, v, s->type, killer ? killer->stmt->span
 						     : op_span(NULL),
 			       NULL, s))
@@ -1263,8 +1298,9 @@ static uint32_t first_between(const uint32_t *arr, uint32_t n, uint32_t a,
 	return lo < n && arr[lo] < b ? arr[lo] : SEQ_END;
 }
 
-static bool force_window(struct evaluator *ev, struct slot *s, uint32_t hi,
-			 struct value **out)
+static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
+			    struct value **out, bool defaults,
+			    bool own_default)
 {
 	struct fold tmp, *f;
 
@@ -1272,7 +1308,7 @@ static bool force_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 	if (hi == SEQ_END) {
 		f = &s->fold;
 	} else {
-		if (!fold_window(ev, s, hi, &tmp))
+		if (!fold_window(ev, s, hi, &tmp, own_default))
 			return false;
 		f = &tmp;
 	}
@@ -1314,7 +1350,7 @@ static bool force_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 	if (nkeys > nfixed + 1)
 		qsort(keys + nfixed, nkeys - nfixed, sizeof(*keys), kid_key_cmp);
 	bool failed = false;
-	if (s->type && s->type->kind == T_RECORD) {
+	if (defaults && s->type && s->type->kind == T_RECORD) {
 		for (uint32_t i = 0; i < s->type->u.record.nfields; i++) {
 			const struct type_field *fl = &s->type->u.record.fields[i];
 			if (!fl->dflt && !fl->dflt_empty_object)
@@ -1338,7 +1374,11 @@ static bool force_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 		} else {
 			kid = slot_new(ev, s, keys[i].key, keys[i].keylen,
 				       f->since, f->v);
-			ok = force_window(ev, kid, hi, &kv);
+			if (kid->field && kid->field->dflt)
+				kid->self_override = value_object(ev->alloc,
+						vb.fields, vb.len);
+			ok = force_window_at(ev, kid, hi, &kv, defaults,
+					     defaults);
 		}
 		if (!ok) {
 			/* go on: every error of the site is reported */
@@ -1358,6 +1398,16 @@ static bool force_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 }
 
 /* --- merging values ------------------------------------------------------ */
+
+static struct value *float_result(struct evaluator *ev, double d,
+				  struct span span)
+{
+	if (!isfinite(d)) {
+		error_at(ev, E0506, span, "the float result is not finite");
+		return NULL;
+	}
+	return value_float(ev->alloc, d);
+}
 
 static const char *a_kind(enum value_kind k)
 {
@@ -1503,8 +1553,8 @@ static struct value *combine_add(struct evaluator *ev, struct value *prev,
 		return value_int(ev->alloc, r);
 	}
 	if (value_is_number(prev) && value_is_number(rhs))
-		return value_float(ev->alloc,
-				   value_as_double(prev) + value_as_double(rhs));
+		return float_result(ev, value_as_double(prev) +
+					value_as_double(rhs), span);
 	struct diag *d = diag_new(E0405, span, "cannot add %s to %s",
 				  a_kind(rhs->kind), a_kind(prev->kind));
 	if (prev->kind == V_LIST)
@@ -1731,9 +1781,12 @@ static struct value *apply_stmt_value(struct evaluator *ev,
 			: eval(ev, &e, stmt->u.stmt.value);
 		return rhs ? complete(ev, rhs, t, 0) : NULL;
 	case AST_ADD:
+		e.type = NULL;
 		rhs = eval(ev, &e, stmt->u.stmt.value);
-		return rhs ? combine_add(ev, v, rhs, t, stmt->span) : NULL;
+		return rhs ? complete(ev, combine_add(ev, v, rhs, t, stmt->span),
+				      t, 0) : NULL;
 	case AST_REMOVE:
+		e.type = NULL;
 		rhs = eval(ev, &e, stmt->u.stmt.value);
 		if (!rhs)
 			return NULL;
@@ -1962,6 +2015,7 @@ static struct value *ref_value(struct evaluator *ev, struct ref r,
 {
 	if (r.error)
 		return NULL;
+	ev->reach = span;
 	if (r.slot)
 		return slot_value(ev, r.slot, span);
 	return r.value;
@@ -2030,8 +2084,9 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 		r = ref_of_value(v);
 	}
 	if (r.value->kind != V_OBJECT) {
-		error_at(ev, E0504, span, "`.%.*s` reads a field of an object, "
-			 "not of %s", (int)keylen, key, a_kind(r.value->kind));
+		error_at(ev, E0504, span, "cannot read field `%.*s` of %s: only "
+			 "objects have fields", (int)keylen, key,
+			 a_kind(r.value->kind));
 		return ref_error();
 	}
 	struct value *v = value_get(r.value, key, keylen);
@@ -2126,6 +2181,13 @@ static void unknown_name(struct evaluator *ev, const struct env *env,
 		ARENA_RESERVE(ev->alloc, c, n, cap);
 		c[n++] = st->u.record.fields[i].name;
 	}
+	for (int k = 0; !env->fleet && ev->cur && ev->cur->root && k < 2; k++) {
+		const struct tnode *t = ev->cur->root->tn[k];
+		for (uint32_t i = 0; t && i < t->nkids; i++) {
+			ARENA_RESERVE(ev->alloc, c, n, cap);
+			c[n++] = t->kids[i]->key;
+		}
+	}
 	struct diag *d = diag_new(E0501, e->span, "unknown name `%s`", name);
 	const char *best = suggest(name, c, n);
 	if (best)
@@ -2151,15 +2213,10 @@ static struct ref name_ref(struct evaluator *ev, const struct env *env,
 	const struct type_field *f = site ? type_field(site->site_type, name)
 					  : NULL;
 	if (env->fleet || !site) {
-		if (f || (env->fleet && site)) {
-			struct diag *dg = diag_new(E0516, e->span,
-				"`%s` is not visible here: a function or fleet "
-				"constant cannot read a site's fields", name);
-			diag_help(dg, "pass the value in as an argument");
-			report(ev, dg);
-			return ref_error();
-		}
-		unknown_name(ev, env, e);
+		/* resolve_check_names reported the names of defs and
+		 * constants, once for the fleet */
+		if (ev->cur)
+			ev->cur->failed = true;
 		return ref_error();
 	}
 	struct slot *root = ev->cur->root;
@@ -2195,6 +2252,12 @@ static struct ref self_ref(struct evaluator *ev, const struct env *env,
 		if (ev->cur && ev->cur->failed)
 			return ref_error();
 	}
+	if (env->fleet) {
+		/* resolve_check_names reported it */
+		if (ev->cur)
+			ev->cur->failed = true;
+		return ref_error();
+	}
 	error_at(ev, E0516, e->span, "`self` has no object here");
 	return ref_error();
 }
@@ -2207,8 +2270,12 @@ static struct value *super_value(struct evaluator *ev, const struct env *env,
 	if (env->has_super_value) {
 		v = env->super_value;
 	} else if (env->slot && env->op && !env->fleet) {
-		if (!force_window(ev, env->slot, env->op->seq, &v))
+		if (!force_window(ev, env->slot, env->op->seq, &v, true))
 			return NULL;
+	} else if (env->fleet) {
+		if (ev->cur)
+			ev->cur->failed = true;	/* reported statically */
+		return NULL;
 	} else {
 		error_at(ev, E0516, e->span,
 			 "`super` is read outside a statement of a body");
@@ -2235,8 +2302,9 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 		return self_ref(ev, env, e);
 	case AST_SITE_REF:
 		if (env->fleet || !ev->cur || !ev->cur->site) {
-			error_at(ev, E0516, e->span,
-				 "`site` is read where no site is evaluated");
+			/* resolve_check_names reported it */
+			if (ev->cur)
+				ev->cur->failed = true;
 			return ref_error();
 		}
 		return ref_of_slot(ev->cur->root);
@@ -2266,9 +2334,12 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 		if (i->u.i < 0 || i->u.i >= (int64_t)tv->len) {
 			struct diag *d = diag_new(E0507, e->u.index.index->span,
 				"index %lld is out of range", (long long)i->u.i);
-			diag_help(d, "the list has %u item%s (indexes 0 to %d)",
-				  tv->len, tv->len == 1 ? "" : "s",
-				  (int)tv->len - 1);
+			if (tv->len == 0)
+				diag_help(d, "the list is empty");
+			else
+				diag_help(d, "the list has %u item%s (indexes 0 "
+					     "to %u)", tv->len,
+					  tv->len == 1 ? "" : "s", tv->len - 1);
 			report(ev, d);
 			return ref_error();
 		}
@@ -2300,16 +2371,6 @@ static struct value *secret_misuse(struct evaluator *ev, struct span span,
 	return NULL;
 }
 
-static struct value *float_result(struct evaluator *ev, double d,
-				  struct span span)
-{
-	if (!isfinite(d)) {
-		error_at(ev, E0506, span, "the float result is not finite");
-		return NULL;
-	}
-	return value_float(ev->alloc, d);
-}
-
 static struct value *arith(struct evaluator *ev, const struct ast *e,
 			   struct value *a, struct value *b)
 {
@@ -2317,7 +2378,7 @@ static struct value *arith(struct evaluator *ev, const struct ast *e,
 	int64_t r;
 
 	if (a->kind == V_SECRET || b->kind == V_SECRET)
-		return secret_misuse(ev, e->span, "in arithmetic");
+		return secret_misuse(ev, e->span, "with an operator");
 	if (op == OP_ADD && a->kind == b->kind &&
 	    (a->kind == V_STRING || a->kind == V_LIST || a->kind == V_OBJECT))
 		return combine_add(ev, a, b, NULL, e->span);
@@ -2325,7 +2386,9 @@ static struct value *arith(struct evaluator *ev, const struct ast *e,
 		struct diag *d = diag_new(E0504, e->span,
 			"cannot apply `%s` to %s and %s", op_text[op],
 			a_kind(a->kind), a_kind(b->kind));
-		if (op == OP_ADD && (a->kind == V_STRING || b->kind == V_STRING))
+		if (op == OP_ADD && (a->kind == V_STRING || b->kind == V_STRING) &&
+		    a->kind != V_LIST && a->kind != V_OBJECT &&
+		    b->kind != V_LIST && b->kind != V_OBJECT)
 			diag_help(d, "to build a string, interpolate: "
 				     "\"${a}${b}\", or use to_string()");
 		report(ev, d);
@@ -2346,7 +2409,8 @@ static struct value *arith(struct evaluator *ev, const struct ast *e,
 				return NULL;
 			}
 			if (x == INT64_MIN && y == -1) {
-				over = true;
+				over = op == OP_DIV;
+				r = 0;
 				break;
 			}
 			r = op == OP_DIV ? x / y : x % y;
@@ -2599,34 +2663,29 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 	const char *name = e->u.call.name.name;
 	const struct ast_list *args = &e->u.call.args;
 	struct decl *d = resolve_lookup(ev, name);
-	const struct builtin_info *b = d ? NULL : builtin_lookup(name);
+	const struct builtin_info *b = d && d->kind == D_DEF
+		? NULL : builtin_lookup(name);
 
 	if ((!d || d->kind != D_DEF) && !b) {
-		struct diag *dg = diag_new(E0502, e->u.call.name.span,
-					   "unknown function `%s`", name);
-		size_t nb;
-		const struct builtin_info *tab = builtin_table(&nb);
-		const char **c = xmalloc((nb + ev->ndecls + 1) * sizeof(*c));
-		size_t n = 0;
-		for (size_t i = 0; i < nb; i++)
-			c[n++] = tab[i].name;
-		for (uint32_t i = 0; i < ev->ndecls; i++)
-			if (ev->decls[i]->kind == D_DEF)
-				c[n++] = ev->decls[i]->name;
-		const char *best = suggest(name, c, n);
-		free(c);
-		if (best)
-			diag_help(dg, "did you mean `%s`?", best);
-		report(ev, dg);
+		/* resolve_check_names reported it, once for the fleet */
+		if (ev->cur)
+			ev->cur->failed = true;
 		return NULL;
 	}
 	int min = b ? b->min_args : (int)d->node->u.def.nparams;
 	int max = b ? b->max_args : min;
 	if ((int)args->len < min || (max >= 0 && (int)args->len > max)) {
+		char want[64];
+		if (max < 0)
+			snprintf(want, sizeof(want), "at least %d argument%s", min,
+				 min == 1 ? "" : "s");
+		else if (min != max)
+			snprintf(want, sizeof(want), "%d to %d arguments", min, max);
+		else
+			snprintf(want, sizeof(want), "%d argument%s", min,
+				 min == 1 ? "" : "s");
 		struct diag *dg = diag_new(E0511, e->span,
-			"`%s` takes %s%d argument%s, not %u", name,
-			max < 0 ? "at least " : min != max ? "at least " : "", min,
-			min == 1 ? "" : "s", args->len);
+			"`%s` takes %s, not %u", name, want, args->len);
 		if (b)
 			diag_help(dg, "call it as %s", b->signature);
 		else
@@ -2637,9 +2696,36 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 	}
 	struct value **argv = arena_alloc(ev->alloc,
 					  (args->len + 1) * sizeof(*argv));
-	for (uint32_t i = 0; i < args->len; i++) {
-		struct env ae = *env;
-		ae.type = NULL;
+	struct env ae = *env;
+	ae.type = NULL;
+	uint32_t from = 0;
+	if (b && strcmp(name, "has") == 0) {
+		/* has(self, "x") reads the one field, not the whole object
+		 * (which may be the object being computed) */
+		struct ref r = eval_ref(ev, &ae, args->items[0]);
+		struct value *k = eval(ev, &ae, args->items[1]);
+		if (r.error || !k)
+			return NULL;
+		if (r.slot && k->kind == V_STRING) {
+			ev->reach = args->items[0]->span;
+			if (!slot_fold(ev, r.slot))
+				return NULL;
+			if (r.slot->fold.kind == F_OBJECT) {
+				struct slot *kid = slot_kid(ev, r.slot, k->u.str,
+							    k->len);
+				struct value *kv;
+				if (!slot_force(ev, kid, &kv))
+					return NULL;
+				return value_bool(ev->alloc, kv != NULL);
+			}
+		}
+		argv[0] = ref_value(ev, r, args->items[0]->span);
+		argv[1] = k;
+		if (!argv[0])
+			return NULL;
+		from = 2;
+	}
+	for (uint32_t i = from; i < args->len; i++) {
 		argv[i] = eval(ev, &ae, args->items[i]);
 		if (!argv[i])
 			return NULL;
@@ -2651,6 +2737,9 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 			.fleet_root = ev->fleet_root, .cache = ev->cache,
 			.on_file = note_file, .on_file_data = ev,
 		};
+		if (e->span.src && e->span.src == ev->query_src && ev->cur &&
+		    ev->cur->site)
+			c.base_file = ev->cur->site->node->span.src->path;
 		unsigned before = sink_of(ev)->errors;
 		struct value *v = builtin_invoke(b, &c);
 		if (!v && ev->cur && sink_of(ev)->errors != before)
@@ -2871,7 +2960,9 @@ void eval_finish(struct evaluator *ev)
 			? resolve_lookup(ev, intern(ev->names, p->sites[0],
 						    strlen(p->sites[0])))
 			: NULL;
-		bool own = only && p->d->span.src == only->node->span.src;
+		bool own = only && p->d->span.src == only->node->span.src &&
+			   p->d->span.start >= only->node->span.start &&
+			   p->d->span.start < only->node->span.end;
 		if (p->total > 1) {
 			char names[256];
 			size_t n = 0;
@@ -2971,6 +3062,7 @@ bool eval_prepare(struct evaluator *ev)
 	/* After errors here, the sites whose chain is sound are still
 	 * evaluated, so that one run reports every error. */
 	resolve_fleet(ev);
+	resolve_check_names(ev);
 
 	/* fleet constants, once, in the fleet arena */
 	struct site_eval fleet_se = { 0 };
@@ -2983,8 +3075,19 @@ bool eval_prepare(struct evaluator *ev)
 	/* every profile's chain, so errors in unused profiles show too */
 	for (uint32_t i = 0; i < ev->ndecls; i++) {
 		struct decl *d = ev->decls[i];
-		if (d->kind == D_PROFILE && d->mro_state == 2)
-			chain_trie(ev, d->mro, d->nmro);
+		if (d->kind != D_PROFILE || d->mro_state != 2)
+			continue;
+		struct trie *t = chain_trie(ev, d->mro, d->nmro);
+		const struct tnode *nt = tnode_child(t->root, ev->n_name, 4, false);
+		for (uint32_t k = 0; nt && k < nt->nops; k++) {
+			const struct op *o = nt->ops[k];
+			struct diag *dg = diag_new(E0402, o->stmt->span,
+				"`name` is set by each site's declaration and "
+				"cannot be set by %s", layer_text(ev, o->layer));
+			diag_help(dg, "remove this statement: `site NAME` "
+				      "names the site");
+			report(ev, dg);
+		}
 	}
 	for (uint32_t i = 0; i < ev->nsites; i++) {
 		struct decl *s = ev->sites[i];
@@ -3065,14 +3168,8 @@ void eval_site_begin(struct evaluator *ev, size_t i)
 	add_op(&b, nt, NULL, OPK_SET, d->node, d->name_value, NULL, NULL,
 	       t->root, d->node, true);
 	t->next_seq = next;
-	if (below_name && below_name->nops) {
-		const struct op *o = below_name->ops[0];
-		struct diag *dg = diag_new(E0402, o->stmt->span,
-			"`name` is set by the `site` declaration and cannot be "
-			"set by %s", layer_text(ev, o->layer));
-		diag_help(dg, "remove this statement: `site NAME` names the site");
-		report(ev, dg);
-	}
+	if (below_name && below_name->nops)
+		se->failed = true;	/* reported by eval_prepare */
 	build_body(&b, t->root, d->inherited ? d->inherited->root : NULL,
 		   &d->node->u.decl.body, NULL, NULL, d->node);
 
@@ -3107,6 +3204,8 @@ struct value *eval_site(struct evaluator *ev, size_t i)
 struct value *eval_query(struct evaluator *ev, size_t i,
 			 const struct ast *expr)
 {
+	if (!resolve_check_expr(ev, expr))
+		return NULL;
 	eval_site_begin(ev, i);
 	struct site_eval *se = ev->cur;
 	struct value *v = NULL;
@@ -3121,9 +3220,14 @@ struct value *eval_query(struct evaluator *ev, size_t i,
 	return v;
 }
 
-struct ast *eval_parse_path(struct evaluator *ev, const char *text)
+struct ast *eval_parse_path(struct evaluator *ev, const char *text,
+			    bool query)
 {
-	struct source *src = source_from_buffer("<path>", text, strlen(text));
+	struct source *src = source_from_buffer(query ? "<query>" : "<path>",
+						text, strlen(text));
+
+	if (query)
+		ev->query_src = src;
 	struct ast *e = syntax_parse_expr(ev->arena, ev->names, src, ev->sink);
 
 	/* The path's nodes point into src: it lives as long as ev. */
@@ -3137,7 +3241,7 @@ struct ast *eval_parse_path(struct evaluator *ev, const char *text)
 bool slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
 		       struct value **out)
 {
-	return force_window(ev, s, seq, out);
+	return force_window(ev, s, seq, out, true);
 }
 
 int eval_guard_holds(struct evaluator *ev, const struct guard *g)

@@ -72,13 +72,19 @@ struct value *eval_query(struct evaluator *ev, size_t i,
 
 /*
  * `sitec explain`: writes the final value at path (a dotted path in the
- * syntax of statements, or "" for the whole site) of site i and every
- * layer that set it, most specific first. Returns false on errors.
+ * syntax of statements, or NULL for the whole site) of site i and every
+ * layer that set it, most specific first. Returns 0, or 1 after errors in
+ * the fleet, or 2 when path is not a path (names and keys joined by dots).
  */
-bool eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
-		  FILE *out);
+int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
+		 FILE *out);
 
-/* Parses text as a path for eval_explain (NULL after a syntax error). */
-struct ast *eval_parse_path(struct evaluator *ev, const char *text);
+/*
+ * Parses text as the expression of `sitec query` (query true; file() in
+ * it reads beside the site's file) or the path of `sitec explain`. NULL
+ * after a syntax error.
+ */
+struct ast *eval_parse_path(struct evaluator *ev, const char *text,
+			    bool query);
 
 #endif

@@ -174,6 +174,9 @@ struct slot {
 	enum slot_state state;
 	struct fold fold;
 	struct value *value;	/* SLOT_DONE: NULL when absent */
+	/* a slot of an earlier window (what a statement replaced): its
+	 * default sees this object as `self`, not the final one */
+	struct value *self_override;
 	struct slot **kids;
 	uint32_t nkids, kids_cap;
 };
@@ -226,6 +229,7 @@ struct evaluator {
 	struct builtin_cache *cache;
 	struct source *prelude_src;
 	struct source **extra;		/* parsed paths, freed with ev */
+	struct source *query_src;	/* the expression of `sitec query` */
 	uint32_t nextra, extra_cap;
 	struct ast *prelude;
 	bool prepared, prepare_ok;
@@ -268,6 +272,10 @@ struct evaluator {
 
 /* resolve.c */
 bool resolve_fleet(struct evaluator *ev);
+/* Calls, def recursion, and the names of defs and constants (statically). */
+bool resolve_check_names(struct evaluator *ev);
+/* The same for one expression in a site's context (`sitec query`). */
+bool resolve_check_expr(struct evaluator *ev, const struct ast *e);
 struct decl *resolve_lookup(const struct evaluator *ev, const char *name);
 /* The candidate closest to name (edit distance), or NULL. */
 const char *suggest(const char *name, const char *const *cands, size_t n);

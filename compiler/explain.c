@@ -94,13 +94,12 @@ static void print_source_line(FILE *out, struct span sp)
 /* Which guard of op does not hold (1 all hold, 0 one does not, -1 error). */
 static int op_holds(struct evaluator *ev, const struct op *op);
 
-bool eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
-		  FILE *out)
+int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
+		 FILE *out)
 {
 	const char *keys[256];
 	uint32_t lens[256];
 	size_t nkeys = 0;
-	bool ok = true;
 
 	/* a.b."c"[0]["d"] as keys, outermost first */
 	for (const struct ast *p = path; p;) {
@@ -129,7 +128,7 @@ bool eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 			diag_help(d, "write it as in a statement: "
 				     "os.sysctl.\"vm.swappiness\"");
 			diag_emit(ev->sink, d);
-			return false;
+			return 2;
 		}
 	}
 	for (size_t a = 0, b = nkeys ? nkeys - 1 : 0; a < b; a++, b--) {
@@ -224,10 +223,10 @@ bool eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 			s->parent ? slot_path(ev, s->parent) : "the site");
 	}
 	ev->cur = NULL;
-	return ok;
+	return 0;
 fail:
 	ev->cur = NULL;
-	return false;
+	return 1;
 }
 
 static int op_holds(struct evaluator *ev, const struct op *op)

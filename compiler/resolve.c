@@ -199,6 +199,8 @@ static const struct ast_name *decl_name_of(const struct ast *n)
 	}
 }
 
+static bool builtin_type_name(const char *name);
+
 static void add_decl(struct evaluator *ev, const struct ast *n, bool builtin)
 {
 	static const enum decl_kind kinds[AST_KIND_COUNT] = {
@@ -223,6 +225,16 @@ static void add_decl(struct evaluator *ev, const struct ast *n, bool builtin)
 		return;
 	}
 
+	if (!builtin && (d->kind == D_TYPE || d->kind == D_SCHEMA) &&
+	    builtin_type_name(d->name)) {
+		struct diag *dg = diag_new(E0301, nm->span,
+			"`%s` is a built-in type and cannot be declared again",
+			d->name);
+		diag_help(dg, "choose another name for this %s",
+			  decl_kind_names[d->kind]);
+		diag_emit(ev->sink, dg);
+		return;
+	}
 	struct decl *old = resolve_lookup(ev, d->name);
 	if (old) {
 		struct diag *dg = diag_new(E0301, nm->span,
@@ -304,6 +316,16 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 				diag_help(dg, "a schema extends only schemas");
 			else
 				diag_help(dg, "parents are profiles and schemas");
+			diag_emit(ev->sink, dg);
+			d->mro_state = 3;
+			continue;
+		}
+		if (d->kind == D_SCHEMA && d->nparents == 1) {
+			struct diag *dg = diag_new(E0303, pn->span,
+				"schema `%s` extends one schema, not several",
+				d->name);
+			diag_help(dg, "make `%s` extend `%s`, or copy the fields",
+				  p->name, d->parents[0]->name);
 			diag_emit(ev->sink, dg);
 			d->mro_state = 3;
 			continue;
@@ -540,6 +562,21 @@ static const struct {
 };
 
 static const struct type *record_type(struct evaluator *ev, struct decl *d);
+
+static bool builtin_type_name(const char *name)
+{
+	static const char *const names[] = {
+		"any", "bool", "int", "float", "string", "list", "map",
+		"K8sObject",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(name, formats[i].name) == 0)
+			return true;
+	return false;
+}
 
 static const struct type *named_type(struct evaluator *ev, const char *name,
 				     const struct ast *node)
@@ -815,9 +852,10 @@ static void check_constants(struct evaluator *ev, const struct type *st)
 		struct diag *dg = diag_new(E0308, c->node->u.bind.name.span,
 			"fleet constant `%s` has the name of a site field",
 			c->name);
+		const struct type *owner = f->owner ? f->owner : st;
 		diag_note(dg, f->node->u.field.name.span,
 			  "the field `%s` of schema `%s`", f->name,
-			  st->name ? st->name : "?");
+			  owner->name ? owner->name : "?");
 		diag_help(dg, "rename the constant: a bare `%s` in a body "
 			      "would no longer reach the site's field", f->name);
 		diag_emit(ev->sink, dg);
@@ -890,4 +928,374 @@ bool resolve_fleet(struct evaluator *ev)
 		}
 	}
 	return ev->sink->errors == errors;
+}
+
+/* --- names that can be checked without a site ------------------------------ */
+
+/*
+ * A walk over every expression of the fleet before any site is evaluated:
+ * each call names a builtin or a def; the defs do not call each other in
+ * a cycle (recursion is an error even on a branch never taken); and the
+ * body of a def or fleet constant names only its parameters, names bound
+ * inside it and fleet constants. Names in profile and site bodies depend
+ * on the site (its fields), so the evaluator checks those.
+ */
+struct walk {
+	struct evaluator *ev;
+	const char **names;		/* bound here: params, lets, for vars */
+	uint32_t nnames, cap;
+	bool fleet;			/* a def body or a constant */
+	struct decl *def;		/* the def being walked, or NULL */
+	/* calls between defs: from, to, where */
+	struct edge {
+		struct decl *from, *to;
+		struct span at;
+	} *edges;
+	uint32_t nedges, edges_cap;
+};
+
+static void walk_expr(struct walk *w, const struct ast *e);
+static void walk_body(struct walk *w, const struct ast_list *body);
+
+static void bind(struct walk *w, const char *name)
+{
+	if (!name)
+		return;
+	ARENA_RESERVE(w->ev->arena, w->names, w->nnames, w->cap);
+	w->names[w->nnames++] = name;
+}
+
+static bool bound(const struct walk *w, const char *name)
+{
+	for (uint32_t i = w->nnames; i-- > 0;)
+		if (w->names[i] == name)
+			return true;
+	return false;
+}
+
+/* Is name a field of some schema (so a site would have it)? */
+static bool some_field(struct evaluator *ev, const char *name)
+{
+	if (name == ev->n_name || name == ev->n_k8s || name == ev->n_api ||
+	    name == ev->n_os)
+		return true;
+	for (uint32_t i = 0; i < ev->ndecls; i++)
+		if (ev->decls[i]->kind == D_SCHEMA && ev->decls[i]->type &&
+		    !ev->decls[i]->builtin &&
+		    type_field(ev->decls[i]->type, name))
+			return true;
+	return false;
+}
+
+static void walk_name(struct walk *w, const struct ast *e)
+{
+	struct evaluator *ev = w->ev;
+	const char *name = e->u.ref.name;
+
+	if (!w->fleet || bound(w, name))
+		return;
+	struct decl *d = resolve_lookup(ev, name);
+	if (d && d->kind == D_CONST)
+		return;
+	if (some_field(ev, name)) {
+		struct diag *dg = diag_new(E0516, e->span,
+			"`%s` is not visible here: a function or fleet constant "
+			"cannot read a site's fields", name);
+		diag_help(dg, "pass the value in as an argument");
+		diag_emit(ev->sink, dg);
+		return;
+	}
+	const char **c = xmalloc((w->nnames + ev->ndecls + 1) * sizeof(*c));
+	size_t n = 0;
+	for (uint32_t i = 0; i < w->nnames; i++)
+		c[n++] = w->names[i];
+	for (uint32_t i = 0; i < ev->ndecls; i++)
+		if (ev->decls[i]->kind == D_CONST)
+			c[n++] = ev->decls[i]->name;
+	struct diag *dg = diag_new(E0501, e->span, "unknown name `%s`", name);
+	const char *best = suggest(name, c, n);
+	if (best)
+		diag_help(dg, "did you mean `%s`?", best);
+	else if (d && d->kind == D_DEF)
+		diag_help(dg, "`%s` is a function: call it, `%s(...)`", name,
+			  name);
+	diag_emit(ev->sink, dg);
+	free(c);
+}
+
+static void walk_call(struct walk *w, const struct ast *e)
+{
+	struct evaluator *ev = w->ev;
+	const char *name = e->u.call.name.name;
+	struct decl *d = resolve_lookup(ev, name);
+
+	if (d && d->kind == D_DEF) {
+		if (w->def) {
+			ARENA_RESERVE(ev->arena, w->edges, w->nedges,
+				      w->edges_cap);
+			w->edges[w->nedges++] = (struct edge){ w->def, d,
+							       e->u.call.name.span };
+		}
+	} else if (!builtin_lookup(name)) {
+		struct diag *dg = diag_new(E0502, e->u.call.name.span,
+					   "unknown function `%s`", name);
+		size_t nb;
+		const struct builtin_info *tab = builtin_table(&nb);
+		const char **c = xmalloc((nb + ev->ndecls + 1) * sizeof(*c));
+		size_t n = 0;
+		for (size_t i = 0; i < nb; i++)
+			c[n++] = tab[i].name;
+		for (uint32_t i = 0; i < ev->ndecls; i++)
+			if (ev->decls[i]->kind == D_DEF)
+				c[n++] = ev->decls[i]->name;
+		const char *best = suggest(name, c, n);
+		free(c);
+		if (best)
+			diag_help(dg, "did you mean `%s`?", best);
+		else if (d && d->kind == D_CONST)
+			diag_help(dg, "`%s` is a constant, not a function", name);
+		diag_emit(ev->sink, dg);
+	}
+	for (uint32_t i = 0; i < e->u.call.args.len; i++)
+		walk_expr(w, e->u.call.args.items[i]);
+}
+
+static void walk_for(struct walk *w, const struct ast *e)
+{
+	uint32_t mark = w->nnames;
+
+	walk_expr(w, e->u.for_.iter);
+	bind(w, e->u.for_.key.name);
+	bind(w, e->u.for_.value.name);
+	if (e->u.for_.filter)
+		walk_expr(w, e->u.for_.filter);
+	if (e->kind == AST_LIST_FOR) {
+		walk_expr(w, e->u.for_.body);
+	} else {
+		struct ast_list one = { (struct ast **)&e->u.for_.body, 1, 1 };
+		walk_body(w, &one);
+	}
+	w->nnames = mark;
+}
+
+static void walk_path(struct walk *w, const struct ast *path)
+{
+	for (uint32_t i = 0; i < path->u.path.segs.len; i++) {
+		const struct ast *seg = path->u.path.segs.items[i];
+		if (seg->kind != AST_SEG_NAME && seg->u.seg.key)
+			walk_expr(w, seg->u.seg.key);
+	}
+}
+
+static void walk_body(struct walk *w, const struct ast_list *body)
+{
+	uint32_t mark = w->nnames;
+
+	for (uint32_t i = 0; i < body->len; i++) {
+		const struct ast *s = body->items[i];
+		switch (s->kind) {
+		case AST_LET:
+			walk_expr(w, s->u.bind.value);
+			bind(w, s->u.bind.name.name);
+			break;
+		case AST_IF:
+			walk_expr(w, s->u.if_.cond);
+			walk_body(w, &s->u.if_.then_body);
+			walk_body(w, &s->u.if_.else_body);
+			break;
+		case AST_FOR:
+			walk_for(w, s);
+			break;
+		case AST_SET:
+		case AST_ADD:
+		case AST_REMOVE:
+			walk_path(w, s->u.stmt.path);
+			walk_expr(w, s->u.stmt.value);
+			break;
+		case AST_AMEND:
+			walk_path(w, s->u.stmt.path);
+			walk_body(w, &s->u.stmt.body);
+			break;
+		default:
+			break;
+		}
+	}
+	w->nnames = mark;
+}
+
+static void walk_expr(struct walk *w, const struct ast *e)
+{
+	if (!e)
+		return;
+	switch (e->kind) {
+	case AST_NAME:
+		walk_name(w, e);
+		break;
+	case AST_SELF:
+	case AST_SITE_REF:
+	case AST_SUPER:
+		if (w->fleet) {
+			struct diag *dg = diag_new(E0516, e->span,
+				"`%s` is not visible in a function or fleet "
+				"constant", e->kind == AST_SELF ? "self"
+				: e->kind == AST_SITE_REF ? "site" : "super");
+			diag_help(dg, "pass the value in as an argument");
+			diag_emit(w->ev->sink, dg);
+		}
+		break;
+	case AST_INTERP:
+		for (uint32_t i = 0; i < e->u.interp.parts.len; i++)
+			walk_expr(w, e->u.interp.parts.items[i]);
+		break;
+	case AST_LIST:
+		for (uint32_t i = 0; i < e->u.list.items.len; i++)
+			walk_expr(w, e->u.list.items.items[i]);
+		break;
+	case AST_LIST_FOR:
+		walk_for(w, e);
+		break;
+	case AST_OBJECT:
+		walk_body(w, &e->u.object.body);
+		break;
+	case AST_GET:
+		walk_expr(w, e->u.get.target);
+		break;
+	case AST_INDEX:
+		walk_expr(w, e->u.index.target);
+		walk_expr(w, e->u.index.index);
+		break;
+	case AST_CALL:
+		walk_call(w, e);
+		break;
+	case AST_UNARY:
+	case AST_BINARY:
+		walk_expr(w, e->u.op.lhs);
+		walk_expr(w, e->u.op.rhs);
+		break;
+	case AST_COND:
+		walk_expr(w, e->u.cond.cond);
+		walk_expr(w, e->u.cond.then);
+		walk_expr(w, e->u.cond.otherwise);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Reports each cycle of calls between defs once, at its first call. */
+static void check_recursion(struct walk *w)
+{
+	struct evaluator *ev = w->ev;
+	uint32_t n = ev->ndecls;
+	uint8_t *state = calloc(n, 1);		/* 0 new, 1 on path, 2 done */
+	uint32_t *path = xmalloc((n + 1) * sizeof(*path));	/* edge indexes */
+
+	if (!state)
+		arena_oom();
+	for (uint32_t root = 0; root < n; root++) {
+		if (ev->decls[root]->kind != D_DEF || state[root])
+			continue;
+		/* iterative DFS over edges: path holds the edge taken at each depth */
+		uint32_t depth = 0, node = root;
+		uint32_t *next = calloc(n, sizeof(*next));
+		if (!next)
+			arena_oom();
+		state[node] = 1;
+		for (;;) {
+			uint32_t e = next[node];
+			while (e < w->nedges && w->edges[e].from != ev->decls[node])
+				e++;
+			if (e >= w->nedges) {
+				state[node] = 2;
+				if (depth == 0)
+					break;
+				node = w->edges[path[--depth]].from->index;
+				continue;
+			}
+			next[node] = e + 1;
+			uint32_t to = w->edges[e].to->index;
+			if (state[to] == 1) {
+				/* the cycle: from `to` along path, then e */
+				uint32_t first = depth;
+				for (uint32_t k = 0; k < depth; k++)
+					if (w->edges[path[k]].from->index == to) {
+						first = k;
+						break;
+					}
+				struct diag *dg = diag_new(E0510, w->edges[e].at,
+					to == node ? "`%s` calls itself"
+						   : "`%s` calls itself through other functions",
+					ev->decls[to]->name);
+				for (uint32_t k = first; k < depth; k++)
+					diag_note(dg, w->edges[path[k]].at,
+						  "`%s` calls `%s` here",
+						  w->edges[path[k]].from->name,
+						  w->edges[path[k]].to->name);
+				diag_help(dg, "functions are not recursive; use a "
+					      "comprehension over range(n) instead");
+				diag_emit(ev->sink, dg);
+				continue;
+			}
+			if (state[to] == 2)
+				continue;
+			path[depth++] = e;
+			state[to] = 1;
+			node = to;
+		}
+		free(next);
+	}
+	free(state);
+	free(path);
+}
+
+bool resolve_check_names(struct evaluator *ev)
+{
+	unsigned before = ev->sink->errors;
+	struct walk w = { .ev = ev };
+
+	for (uint32_t i = 0; i < ev->ndecls; i++) {
+		struct decl *d = ev->decls[i];
+		if (d->builtin)
+			continue;
+		w.nnames = 0;
+		w.def = NULL;
+		w.fleet = false;
+		switch (d->kind) {
+		case D_CONST:
+			w.fleet = true;
+			walk_expr(&w, d->node->u.bind.value);
+			break;
+		case D_DEF:
+			w.fleet = true;
+			w.def = d;
+			for (uint32_t k = 0; k < d->node->u.def.nparams; k++)
+				bind(&w, d->node->u.def.params[k].name);
+			walk_expr(&w, d->node->u.def.body);
+			break;
+		case D_PROFILE:
+		case D_SITE:
+			walk_body(&w, &d->node->u.decl.body);
+			break;
+		case D_SCHEMA:
+			for (uint32_t k = 0; k < d->node->u.decl.body.len; k++) {
+				const struct ast *f = d->node->u.decl.body.items[k];
+				if (f->kind == AST_FIELD)
+					walk_expr(&w, f->u.field.dflt);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	check_recursion(&w);
+	return ev->sink->errors == before;
+}
+
+bool resolve_check_expr(struct evaluator *ev, const struct ast *e)
+{
+	unsigned before = ev->sink->errors;
+	struct walk w = { .ev = ev };
+
+	walk_expr(&w, e);
+	return ev->sink->errors == before;
 }

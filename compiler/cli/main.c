@@ -256,8 +256,9 @@ static int open_site(const char *cmd, const char *dir, const char *site,
 		return EXIT_ERRORS;
 	*root = fleet_root(dir);
 	*ev = eval_new(fleet, &sink->base, *root);
-	if (!eval_prepare(*ev))
-		return EXIT_ERRORS;
+	/* errors elsewhere in the fleet are reported, and the site is still
+	 * explained or queried: explain helps most when something is wrong */
+	eval_prepare(*ev);
 	long i = eval_site_find(*ev, site);
 	if (i < 0) {
 		const char *s = eval_site_suggest(*ev, site);
@@ -316,7 +317,7 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 	if (rc == EXIT_OK) {
 		const char *text = nargs == 2 ? argv[optind + 1] : "";
 		if (query) {
-			struct ast *e = eval_parse_path(ev, text);
+			struct ast *e = eval_parse_path(ev, text, true);
 			struct value *v = e ? eval_query(ev, site, e) : NULL;
 			if (v) {
 				char *out = value_to_json_text(v, 2);
@@ -325,15 +326,24 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 				free(out);
 			}
 		} else {
-			struct ast *path = *text ? eval_parse_path(ev, text) : NULL;
-			if (!*text || path)
-				eval_explain(ev, site, path, stdout);
+			struct ast *path = *text ? eval_parse_path(ev, text, false)
+						 : NULL;
+			/* PATH that is not a path is a usage error */
+			if (!*text || path) {
+				if (eval_explain(ev, site, path, stdout) == 2)
+					rc = EXIT_USAGE;
+			} else {
+				rc = EXIT_USAGE;
+			}
 		}
 	}
 	if (ev)
 		eval_finish(ev);
-	if (rc == EXIT_OK || rc == EXIT_ERRORS)
+	if (rc == EXIT_OK || rc == EXIT_ERRORS) {
 		rc = finish(&sink);
+	} else if (rc == EXIT_USAGE && !sink_finish(&sink)) {
+		rc = EXIT_IO;
+	}
 	eval_free(ev);
 	free(root);
 	fleet_free(&fleet);
