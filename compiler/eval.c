@@ -52,7 +52,7 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
  * bottom layer and always counts.
  */
 static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
-			struct fold *out, bool defaults);
+			struct fold *out, bool defaults, bool nested);
 static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 			    struct value **out, bool defaults,
 			    bool own_default);
@@ -386,14 +386,39 @@ static const struct op *final_above(const struct tnode *t)
 	return NULL;
 }
 
+/* The deepest node of the inherited trie on t's path (t is in a site's). */
+static const struct tnode *below_deepest(const struct build *b,
+					 const struct tnode *t)
+{
+	const struct tnode *chain[256];
+	size_t n = 0;
+
+	if (!b->below)
+		return NULL;
+	for (; t && t->parent && n < 256; t = t->parent)
+		chain[n++] = t;
+	const struct tnode *x = b->below->root;
+	while (n--) {
+		const struct tnode *k = tnode_child((struct tnode *)x,
+						    chain[n]->key,
+						    chain[n]->keylen, false);
+		if (!k)
+			break;
+		x = k;
+	}
+	return x;
+}
+
 static void check_final(struct build *b, const struct op *op,
 			const struct tnode *t, const struct tnode *bt)
 {
 	struct evaluator *ev = b->ev;
 	const struct op *f = final_above(t);
 
+	if (op->kind == OPK_AMEND)
+		return;		/* touches; what it sets is checked */
 	if (!f || f->layer == b->layer)
-		f = final_above(bt);
+		f = final_above(below_deepest(b, t));
 	if (f && f->layer == b->layer)
 		f = NULL;
 	/* += and -= on an ancestor change a final path only if they name
@@ -432,6 +457,16 @@ static void check_set_twice(struct build *b, const struct op *op,
 		    (o->kind != OPK_SET && o->kind != OPK_RESET) ||
 		    guards_exclusive(o->guard, op->guard))
 			continue;
+		if (o->layer && o->stmt == o->layer->node) {
+			struct diag *d = diag_new(E0402, op->stmt->span,
+				"`name` is set by the declaration `site %s` and "
+				"cannot be set again", o->layer->name);
+			diag_help(d, "remove this statement: `site NAME` names "
+				     "the site");
+			report(b->ev, d);
+			b->failed = true;
+			return;
+		}
 		struct diag *d = diag_new(E0401, op->stmt->span,
 					  "`%s` is set twice in one body",
 					  tnode_path(b->ev, t));
@@ -607,7 +642,8 @@ static void build_stmt(struct build *b, struct tnode *at,
 	case AST_AMEND:
 		add_op(b, t, bt, OPK_AMEND, s, NULL, guard, scope, at, body_id,
 		       false);
-		build_body(b, t, bt, &s->u.stmt.body, guard, scope, s);
+		/* `a { b = 1 }` is `a.b = 1`: the same body for set-twice */
+		build_body(b, t, bt, &s->u.stmt.body, guard, scope, body_id);
 		break;
 	default:
 		break;
@@ -983,7 +1019,7 @@ bool slot_fold(struct evaluator *ev, struct slot *s)
 		s->state = SLOT_ERROR;
 		return false;
 	}
-	bool ok = fold_window(ev, s, SEQ_END, &s->fold, true);
+	bool ok = fold_window(ev, s, SEQ_END, &s->fold, true, true);
 	frame_pop(ev);
 	s->state = ok ? SLOT_FOLDED : SLOT_ERROR;
 	return ok;
@@ -1012,6 +1048,28 @@ bool slot_force(struct evaluator *ev, struct slot *s, struct value **out)
 	s->state = ok ? SLOT_DONE : SLOT_ERROR;
 	*out = s->value;
 	return ok;
+}
+
+static int active_kid_op(struct evaluator *ev, const struct tnode *t,
+			 uint32_t a, uint32_t b);
+
+/* Is there a value at s? (1 yes, 0 no, -1 error.) Decided without
+ * computing s's fields, so a field can test or read its siblings. */
+static int slot_present(struct evaluator *ev, struct slot *s)
+{
+	if (s->state == SLOT_DONE)
+		return s->value != NULL;
+	if (!slot_fold(ev, s))
+		return -1;
+	if (s->fold.kind == F_ABSENT)
+		return 0;
+	if (s->fold.kind == F_VALUE || !s->fold.implicit)
+		return 1;
+	/* made by the statements below it: there when one of them applies */
+	int r = active_kid_op(ev, s->tn[0], s->fold.since, SEQ_END);
+	if (r == 0)
+		r = active_kid_op(ev, s->tn[1], s->fold.since, SEQ_END);
+	return r;
 }
 
 /* A value of a keyed list type must not hold two elements of one key. */
@@ -1097,7 +1155,7 @@ static bool final_untouched(struct evaluator *ev, const struct slot *s,
 }
 
 static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
-			struct fold *out, bool defaults)
+			struct fold *out, bool defaults, bool nested)
 {
 	struct op_iter it;
 	struct op *killer = NULL, *op;
@@ -1246,7 +1304,7 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 		out->since = start;
 		return true;
 	}
-	if (defaults)
+	if (nested)
 		v = complete(ev, v, s->type, 0);
 	if (!v || !check_keyed(ev, v, s->type, killer ? killer->stmt->span
 						     : op_span(NULL),
@@ -1298,6 +1356,37 @@ static uint32_t first_between(const uint32_t *arr, uint32_t n, uint32_t a,
 	return lo < n && arr[lo] < b ? arr[lo] : SEQ_END;
 }
 
+/*
+ * When a key was first set in (a, b): its first op, or the first below it
+ * (which creates it), but not a -= on it, which sets nothing when the key
+ * is absent and comes after what set it when it is not; unless the key
+ * has a default (the bottom layer): then the -= is where it appears.
+ */
+static uint32_t first_set(const struct tnode *kid, uint32_t a, uint32_t b,
+			  bool has_default)
+{
+	uint32_t first = SEQ_END;
+
+	for (uint32_t i = 0; i < kid->nops; i++) {
+		const struct op *op = kid->ops[i];
+		if (op->seq > a && op->seq < b &&
+		    (op->kind != OPK_REMOVE || has_default)) {
+			first = op->seq;
+			break;
+		}
+	}
+	for (uint32_t i = 0; i < kid->nkids; i++) {
+		const struct tnode *k = kid->kids[i];
+		uint32_t x = first_between(k->seqs, k->nseqs, a, b);
+		if (x < first)
+			first = x;
+	}
+	if (first == SEQ_END && first_between(kid->seqs, kid->nseqs, a, b) !=
+				SEQ_END)
+		first = SEQ_END - 1;	/* only -= here: after everything */
+	return first;
+}
+
 static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 			    struct value **out, bool defaults,
 			    bool own_default)
@@ -1308,7 +1397,7 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 	if (hi == SEQ_END) {
 		f = &s->fold;
 	} else {
-		if (!fold_window(ev, s, hi, &tmp, own_default))
+		if (!fold_window(ev, s, hi, &tmp, own_default, defaults))
 			return false;
 		f = &tmp;
 	}
@@ -1337,8 +1426,10 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 		const struct tnode *t = s->tn[k];
 		for (uint32_t i = 0; t && i < t->nkids; i++) {
 			const struct tnode *kid = t->kids[i];
-			uint32_t first = first_between(kid->seqs, kid->nseqs,
-						       f->since, hi);
+			const struct type_field *tf;
+			type_child(s->type, kid->key, &tf);
+			uint32_t first = first_set(kid, f->since, hi, tf &&
+				(tf->dflt || tf->dflt_empty_object));
 			if (first == SEQ_END)
 				continue;
 			ARENA_RESERVE(ev->alloc, keys, nkeys, cap);
@@ -1390,8 +1481,17 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 	}
 	if (failed)
 		return false;
-	if (f->implicit && vb.len == 0)
-		return true;
+	if (f->implicit && vb.len == 0) {
+		/* made only by statements below: {} when one of them applied
+		 * (`a.b -= [x]` creates `a`, as `a { b -= [x] }` does) */
+		int r = active_kid_op(ev, s->tn[0], f->since, hi);
+		if (r == 0)
+			r = active_kid_op(ev, s->tn[1], f->since, hi);
+		if (r < 0)
+			return false;
+		if (r == 0)
+			return true;
+	}
 	*out = vb_object(&vb);
 	(*out)->op = f->op;
 	return true;
@@ -1614,6 +1714,17 @@ static struct value *combine_remove(struct evaluator *ev, struct value *prev,
 	}
 	const char *key = type_list_key(t);
 	size_t klen = key ? strlen(key) : 0;
+	for (uint32_t i = 0; key && i < rhs->len; i++)
+		if (rhs->u.items[i]->kind == V_OBJECT) {
+			struct value *k = value_get(rhs->u.items[i], key, klen);
+			struct diag *d = diag_new(E0405, span,
+				"-= on a list keyed by `%s` takes keys, not "
+				"elements", key);
+			if (k)
+				diag_help(d, "write %s", brief(ev, k));
+			report(ev, d);
+			return NULL;
+		}
 	for (uint32_t i = 0; i < prev->len; i++) {
 		struct value *item = prev->u.items[i];
 		struct value *probe = item;
@@ -1827,10 +1938,13 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 			return NULL;
 		}
 		if (!v || v->kind != V_LIST) {
-			struct diag *d = diag_new(v ? E0407 : E0403, seg->span,
-				v ? "a selector picks from a list, not from %s"
-				  : "the selector [%s = ...] finds no list here",
-				v ? a_kind(v->kind) : f);
+			struct diag *d = v
+				? diag_new(E0407, seg->span, "the selector [%s = %s] "
+					   "picks from a list, not from %s", f,
+					   brief(ev, want), a_kind(v->kind))
+				: diag_new(E0403, seg->span, "the selector [%s = %s] "
+					   "matches nothing: the list is not set",
+					   f, brief(ev, want));
 			report(ev, d);
 			*ok = false;
 			return NULL;
@@ -1871,6 +1985,8 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 			}
 			if (n)
 				diag_help(d, "the list has %s = %s", f, have);
+			else if (v->len == 0)
+				diag_help(d, "the list is empty");
 			else
 				diag_help(d, "no element of the list has a `%s` "
 					     "field", f);
@@ -2062,10 +2178,10 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 			return ref_error();
 		if (r.slot->fold.kind == F_OBJECT) {
 			struct slot *k = slot_kid(ev, r.slot, key, keylen);
-			struct value *v;
-			if (!slot_force(ev, k, &v))
+			int there = slot_present(ev, k);
+			if (there < 0)
 				return ref_error();
-			if (v)
+			if (there)
 				return ref_of_slot(k);
 			if (k->field) {
 				slot_value(ev, k, span);	/* reports */
@@ -2224,10 +2340,10 @@ static struct ref name_ref(struct evaluator *ev, const struct env *env,
 	if (!slot_fold(ev, root))
 		return ref_error();
 	struct slot *k = slot_kid(ev, root, name, (uint32_t)strlen(name));
-	struct value *v;
-	if (!slot_force(ev, k, &v))
+	int there = slot_present(ev, k);
+	if (there < 0)
 		return ref_error();
-	if (v)
+	if (there)
 		return ref_of_slot(k);
 	if (f) {
 		slot_value(ev, k, e->span);
@@ -2262,6 +2378,38 @@ static struct ref self_ref(struct evaluator *ev, const struct env *env,
 	return ref_error();
 }
 
+/* The value at s's path just before the op of an ancestor that started
+ * s's window (an object literal or a value replacing the ancestor). */
+static bool value_before_cut(struct evaluator *ev, struct slot *s,
+			     struct value **out)
+{
+	const struct slot *chain[256];
+	size_t n = 0;
+	struct slot *a = s;
+
+	*out = NULL;
+	for (; a && n < 256; a = a->parent) {
+		bool cut_here = false;
+		for (int k = 0; k < 2 && !cut_here; k++)
+			for (uint32_t i = 0; a->tn[k] && i < a->tn[k]->nops; i++)
+				if (a->tn[k]->ops[i]->seq == s->lo)
+					cut_here = true;
+		if (cut_here)
+			break;
+		chain[n++] = a;
+	}
+	if (!a)
+		return true;
+	struct value *v;
+	if (!force_window(ev, a, s->lo, &v, true))
+		return false;
+	while (v && n--)
+		v = v->kind == V_OBJECT
+			? value_get(v, chain[n]->key, chain[n]->keylen) : NULL;
+	*out = v;
+	return true;
+}
+
 static struct value *super_value(struct evaluator *ev, const struct env *env,
 				 const struct ast *e)
 {
@@ -2270,7 +2418,17 @@ static struct value *super_value(struct evaluator *ev, const struct env *env,
 	if (env->has_super_value) {
 		v = env->super_value;
 	} else if (env->slot && env->op && !env->fleet) {
-		if (!force_window(ev, env->slot, env->op->seq, &v, true))
+		struct fold f;
+		if (!fold_window(ev, env->slot, env->op->seq, &f, false, false))
+			return NULL;
+		/* Nothing before it in its own window: the statement sits in
+		 * an object literal that replaced an ancestor; super is the
+		 * value the path had before that (LANGUAGE.md: the inherited
+		 * value at the same full path). */
+		if (f.kind == F_ABSENT && !env->slot->base && env->slot->lo > 0 &&
+		    !value_before_cut(ev, env->slot, &v))
+			return NULL;
+		if (!v && !force_window(ev, env->slot, env->op->seq, &v, true))
 			return NULL;
 	} else if (env->fleet) {
 		if (ev->cur)
@@ -2713,10 +2871,10 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 			if (r.slot->fold.kind == F_OBJECT) {
 				struct slot *kid = slot_kid(ev, r.slot, k->u.str,
 							    k->len);
-				struct value *kv;
-				if (!slot_force(ev, kid, &kv))
+				int there = slot_present(ev, kid);
+				if (there < 0)
 					return NULL;
-				return value_bool(ev->alloc, kv != NULL);
+				return value_bool(ev->alloc, there);
 			}
 		}
 		argv[0] = ref_value(ev, r, args->items[0]->span);
@@ -2840,11 +2998,13 @@ static struct value *eval(struct evaluator *ev, const struct env *env,
 		v = call(ev, env, e);
 		break;
 	case AST_UNARY:
-		v = unary(ev, env, e);
+	case AST_BINARY: {
+		/* an operand is not the value of the path: no defaults */
+		struct env oe = *env;
+		oe.type = NULL;
+		v = e->kind == AST_UNARY ? unary(ev, &oe, e) : binary(ev, &oe, e);
 		break;
-	case AST_BINARY:
-		v = binary(ev, env, e);
-		break;
+	}
 	case AST_COND: {
 		struct value *c = eval(ev, env, e->u.cond.cond);
 		if (!c)
@@ -2894,7 +3054,9 @@ static bool diag_same(const struct diag *a, const struct diag *b)
 {
 	return a->code == b->code && a->span.src == b->span.src &&
 	       a->span.start == b->span.start && a->span.end == b->span.end &&
-	       strcmp(a->message, b->message) == 0;
+	       strcmp(a->message, b->message) == 0 &&
+	       (a->help == b->help ||
+		(a->help && b->help && strcmp(a->help, b->help) == 0));
 }
 
 #define SITES_NAMED 3

@@ -169,6 +169,30 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 		shown = buf ? arena_strndup(ev->alloc, buf, len) : "";
 		free(buf);
 	}
+	if (!v && k == nkeys && !s->field && !s->base &&
+	    !(s->tn[0] && s->tn[0]->nseqs) && !(s->tn[1] && s->tn[1]->nseqs)) {
+		/* nothing could ever set it: a typo, most likely */
+		struct diag *d = diag_new(E0508, (struct span){ 0 },
+			"site %s has no `%s`", se->site->name, shown);
+		const char **c = NULL;
+		uint32_t nc = 0, cc = 0;
+		const struct slot *p = s->parent;
+		for (int t = 0; p && t < 2; t++)
+			for (uint32_t j = 0; p->tn[t] && j < p->tn[t]->nkids; j++) {
+				ARENA_RESERVE(ev->alloc, c, nc, cc);
+				c[nc++] = p->tn[t]->kids[j]->key;
+			}
+		for (uint32_t j = 0; p && p->type && p->type->kind == T_RECORD &&
+				     j < p->type->u.record.nfields; j++) {
+			ARENA_RESERVE(ev->alloc, c, nc, cc);
+			c[nc++] = p->type->u.record.fields[j].name;
+		}
+		const char *best = suggest(keys[nkeys - 1], c, nc);
+		if (best)
+			diag_help(d, "did you mean `%s`?", best);
+		diag_emit(ev->sink, d);
+		goto fail;
+	}
 	fprintf(out, "site %s%s%s\n", se->site->name, nkeys ? ", " : "", shown);
 	if (!v && k == nkeys && s->field)
 		fprintf(out, "(unset)\n");
@@ -201,7 +225,8 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 		fprintf(out, "%s  ", op->layer ? op->layer->name : "(object)");
 		print_where(out, op->stmt ? op->stmt->span : (struct span){ 0 });
 		fprintf(out, "  %s%s%s%s\n", at ? at : "", at ? " " : "",
-			op_name(op), holds ? "" : "  (skipped: its `if` is false)");
+			op_name(op), holds ? "" : "  (skipped: its `if` branch is "
+						  "not taken)");
 		print_source_line(out, op->stmt ? op->stmt->span
 						: (struct span){ 0 });
 		if (!at && holds && op->kind != OPK_AMEND) {
@@ -218,9 +243,26 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 		print_where(out, s->field->node->span);
 		fprintf(out, "\n");
 		print_source_line(out, s->field->node->span);
-	} else if (s->base && n == 0) {
-		fprintf(out, "  as part of `%s`\n",
-			s->parent ? slot_path(ev, s->parent) : "the site");
+	}
+	if (s->base) {
+		/* the value came whole with an ancestor's: say which statement */
+		const struct slot *a = s->parent;
+		while (a && !(a->fold.v && a->fold.op))
+			a = a->parent;
+		if (a) {
+			const struct op *op = a->fold.op;
+			fprintf(out, "  as part of `%s`: %s%s  ", slot_path(ev, a),
+				op->layer ? (op->layer->kind == D_SITE ? "site "
+								       : "profile ")
+					  : "",
+				op->layer ? op->layer->name : "(object)");
+			print_where(out, op->stmt->span);
+			fprintf(out, "  %s\n", op_name(op));
+			print_source_line(out, op->stmt->span);
+		} else {
+			fprintf(out, "  as part of `%s`\n",
+				s->parent ? slot_path(ev, s->parent) : "the site");
+		}
 	}
 	ev->cur = NULL;
 	return 0;

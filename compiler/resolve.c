@@ -299,6 +299,17 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 			d->mro_state = 3;	/* its sites are not evaluated */
 			continue;
 		}
+		bool twice = false;
+		for (uint32_t k = 0; k < i; k++)
+			twice |= n->u.decl.parents[k].name == pn->name;
+		if (twice) {
+			struct diag *dg = diag_new(E0303, pn->span,
+				"parent `%s` is listed twice", pn->name);
+			diag_help(dg, "list each parent once");
+			diag_emit(ev->sink, dg);
+			d->mro_state = 3;
+			continue;
+		}
 		bool ok = d->kind == D_SCHEMA
 			  ? p->kind == D_SCHEMA
 			  : p->kind == D_SCHEMA || p->kind == D_PROFILE;

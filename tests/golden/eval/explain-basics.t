@@ -71,5 +71,5 @@ set by, most specific first:
   profile global  explain-basics.site:11:49  =
       | if region == "eu" { mode = "eu-mode" } else { mode = "other" }
       before: (unset)
-  profile global  explain-basics.site:11:23  =  (skipped: its `if` is false)
+  profile global  explain-basics.site:11:23  =  (skipped: its `if` branch is not taken)
       | if region == "eu" { mode = "eu-mode" } else { mode = "other" }

@@ -10,7 +10,7 @@ select-errors.site:14:8: error[E0404]: the selector [id = 1] matches more than o
  14 |   plain[id = 1].v = "x"
     |        ^~~~~~~~
   = help: select by a field whose value is unique in the list
-select-errors.site:17:4: error[E0407]: a selector picks from a list, not from a string
+select-errors.site:17:4: error[E0407]: the selector [id = 1] picks from a list, not from a string
  17 |   s[id = 1].v = "x"
     |    ^~~~~~~~
 select-errors.site:20:8: error[E0403]: the selector [nope = 1] matches no element
