@@ -405,6 +405,18 @@ void value_format_double(char *buf, size_t size, double d)
 	snprintf(tmp, sizeof(tmp), "%.*g", text_precision(d), d);
 	if (!strpbrk(tmp, ".en"))
 		strcat(tmp, ".0");
+	/* the exponent as JSON output writes it: 1e20, 1.5e-7 */
+	char *e = strchr(tmp, 'e');
+	if (e) {
+		char *p = e + 1, *q = e + 1;
+		if (*p == '+')
+			p++;
+		else if (*p == '-')
+			*q++ = *p++;
+		while (*p == '0' && p[1])
+			p++;
+		memmove(q, p, strlen(p) + 1);
+	}
 	snprintf(buf, size, "%s", tmp);
 }
 
