@@ -1088,9 +1088,7 @@ static bool check_keyed(struct evaluator *ev, const struct value *v,
 		if (!a)
 			continue;
 		for (uint32_t j = 0; j < i; j++) {
-			const struct value *b = v->u.items[j]->kind == V_OBJECT
-				? value_get(v->u.items[j], key, klen) : NULL;
-			if (b && value_equal(a, b)) {
+			if (type_same_key(t, v->u.items[i], v->u.items[j])) {
 				struct diag *d = diag_new(E0406, span,
 					"%s holds two elements with %s = %s",
 					s ? slot_path(ev, s) : what, key,
@@ -1552,13 +1550,8 @@ static struct value *keyed_merge(struct evaluator *ev, struct value *a,
 			return NULL;
 		}
 		uint32_t j = 0;
-		for (; j < vb.len; j++) {
-			struct value *x = vb.items[j];
-			struct value *xk = x->kind == V_OBJECT
-				? value_get(x, key, klen) : NULL;
-			if (xk && value_equal(xk, k))
-				break;
-		}
+		while (j < vb.len && !type_same_key(t, vb.items[j], e))
+			j++;
 		if (j < vb.len) {
 			struct value *m = deep_merge(ev, vb.items[j], e,
 						     type_elem(t), span);

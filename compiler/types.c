@@ -10,6 +10,8 @@
  */
 #include "types.h"
 
+#include "value.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -20,18 +22,22 @@ static const struct type k8s_container = {
 	.kind = T_K8S, .name = "K8sObject", .u.k8s.context = K8S_CONTAINER,
 };
 
-#define K8S_LIST(id, key_, elem_)                                           \
+#define K8S_LIST(id, key_, key2_, elem_)                                    \
 	static const struct type id = {                                     \
 		.kind = T_LIST,                                             \
-		.u.container = { .elem = (elem_), .keyed = (key_) },        \
+		.u.container = { .elem = (elem_), .keyed = (key_),          \
+				 .keyed2 = (key2_),                         \
+				 .keyed2_default = (key2_) ? "TCP" : NULL },\
 	}
-K8S_LIST(k8s_containers, "name", &k8s_container);
-K8S_LIST(k8s_by_name, "name", &k8s_object);
-K8S_LIST(k8s_by_mount_path, "mountPath", &k8s_object);
-K8S_LIST(k8s_by_device_path, "devicePath", &k8s_object);
-K8S_LIST(k8s_by_ip, "ip", &k8s_object);
-K8S_LIST(k8s_by_container_port, "containerPort", &k8s_object);
-K8S_LIST(k8s_by_port, "port", &k8s_object);
+K8S_LIST(k8s_containers, "name", NULL, &k8s_container);
+K8S_LIST(k8s_by_name, "name", NULL, &k8s_object);
+K8S_LIST(k8s_by_mount_path, "mountPath", NULL, &k8s_object);
+K8S_LIST(k8s_by_device_path, "devicePath", NULL, &k8s_object);
+K8S_LIST(k8s_by_ip, "ip", NULL, &k8s_object);
+/* as server-side apply keys them: number and protocol (TCP if absent),
+ * so a DNS server can list port 53 for both TCP and UDP */
+K8S_LIST(k8s_by_container_port, "containerPort", "protocol", &k8s_object);
+K8S_LIST(k8s_by_port, "port", "protocol", &k8s_object);
 
 static const struct type *k8s_child(const struct type *t, const char *key)
 {
@@ -100,6 +106,31 @@ const struct type *type_elem(const struct type *t)
 const char *type_list_key(const struct type *t)
 {
 	return t && t->kind == T_LIST ? t->u.container.keyed : NULL;
+}
+
+bool type_same_key(const struct type *t, const struct value *a,
+		   const struct value *b)
+{
+	const char *key = type_list_key(t);
+
+	if (!key || a->kind != V_OBJECT || b->kind != V_OBJECT)
+		return false;
+	const struct value *ka = value_get(a, key, strlen(key));
+	const struct value *kb = value_get(b, key, strlen(key));
+	if (!ka || !kb || !value_equal(ka, kb))
+		return false;
+	const char *k2 = t->u.container.keyed2;
+	if (!k2)
+		return true;
+	const struct value *pa = value_get(a, k2, strlen(k2));
+	const struct value *pb = value_get(b, k2, strlen(k2));
+	const char *d = t->u.container.keyed2_default;
+	if (pa && pb)
+		return value_equal(pa, pb);
+	const struct value *one = pa ? pa : pb;
+	if (!one)
+		return true;
+	return one->kind == V_STRING && strcmp(one->u.str, d) == 0;
 }
 
 static size_t describe(const struct type *t, char *buf, size_t size)

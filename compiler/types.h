@@ -83,6 +83,10 @@ struct type {
 			const struct type *elem;
 			bool unique;
 			const char *keyed;	/* interned field name, or NULL */
+			/* a second key field, and its value when absent:
+			 * Kubernetes keys ports by number and protocol */
+			const char *keyed2;
+			const char *keyed2_default;
 			const struct ast *length;
 		} container;
 		struct {
@@ -115,6 +119,14 @@ const struct type *type_elem(const struct type *t);
  * Kubernetes merge keys of list `list_name` in context t), or NULL.
  */
 const char *type_list_key(const struct type *t);
+/*
+ * Do elements a and b of a keyed list of type t have the same key? (Both
+ * objects with the key field; the second key, if t has one, compares its
+ * default when a side lacks it.)
+ */
+struct value;
+bool type_same_key(const struct type *t, const struct value *a,
+		   const struct value *b);
 /* A type's name for messages: "EdgeSite", "list<string>", "int(1..)". */
 const char *type_describe(const struct type *t, char *buf, size_t size);
 
