@@ -55,9 +55,9 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			struct fold *out, bool defaults, bool nested);
 static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 			    struct value **out, bool defaults,
-			    bool own_default);
+			    bool own_default, struct fold *used);
 #define force_window(ev, s, hi, out, defaults) \
-	force_window_at(ev, s, hi, out, defaults, true)
+	force_window_at(ev, s, hi, out, defaults, true, NULL)
 static struct value *object_literal(struct evaluator *ev,
 				    const struct env *env,
 				    const struct ast *obj, struct value *base,
@@ -1387,7 +1387,7 @@ static uint32_t first_set(const struct tnode *kid, uint32_t a, uint32_t b,
 
 static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 			    struct value **out, bool defaults,
-			    bool own_default)
+			    bool own_default, struct fold *used)
 {
 	struct fold tmp, *f;
 
@@ -1399,6 +1399,8 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 			return false;
 		f = &tmp;
 	}
+	if (used)
+		*used = *f;
 	if (f->kind == F_ABSENT)
 		return true;
 	if (f->kind == F_VALUE) {
@@ -1467,7 +1469,7 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 				kid->self_override = value_object(ev->alloc,
 						vb.fields, vb.len);
 			ok = force_window_at(ev, kid, hi, &kv, defaults,
-					     defaults);
+					     defaults, NULL);
 		}
 		if (!ok) {
 			/* go on: every error of the site is reported */
@@ -2411,18 +2413,23 @@ static struct value *super_value(struct evaluator *ev, const struct env *env,
 	if (env->has_super_value) {
 		v = env->super_value;
 	} else if (env->slot && env->op && !env->fleet) {
+		/* one fold: a chain of supers stays linear */
 		struct fold f;
-		if (!fold_window(ev, env->slot, env->op->seq, &f, false, false))
+		if (!force_window_at(ev, env->slot, env->op->seq, &v, true, true,
+				     &f))
 			return NULL;
 		/* Nothing before it in its own window: the statement sits in
 		 * an object literal that replaced an ancestor; super is the
 		 * value the path had before that (LANGUAGE.md: the inherited
-		 * value at the same full path). */
-		if (f.kind == F_ABSENT && !env->slot->base && env->slot->lo > 0 &&
-		    !value_before_cut(ev, env->slot, &v))
-			return NULL;
-		if (!v && !force_window(ev, env->slot, env->op->seq, &v, true))
-			return NULL;
+		 * value at the same full path), else the default. */
+		if ((f.kind == F_ABSENT || (f.from_default && !f.op)) &&
+		    !env->slot->base && env->slot->lo > 0) {
+			struct value *before;
+			if (!value_before_cut(ev, env->slot, &before))
+				return NULL;
+			if (before)
+				v = before;
+		}
 	} else if (env->fleet) {
 		if (ev->cur)
 			ev->cur->failed = true;	/* reported statically */
