@@ -1850,10 +1850,9 @@ static struct value *body_value(struct evaluator *ev, const struct env *env,
 		return NULL;
 	if (!base) {
 		/* an empty literal is still an object */
-		struct op *op = add_op(&b, t->root, NULL, OPK_AMEND,
-				       env->op ? env->op->stmt : NULL, NULL,
-				       NULL, env->scope, t->root, NULL, false);
-		(void)op;
+		add_op(&b, t->root, NULL, OPK_AMEND,
+		       env->op ? env->op->stmt : NULL, NULL, NULL, env->scope,
+		       t->root, NULL, false);
 	}
 	struct value *v;
 	if (!slot_force(ev, root, &v))
@@ -2396,8 +2395,18 @@ static bool value_before_cut(struct evaluator *ev, struct slot *s,
 	if (!a)
 		return true;
 	struct value *v;
-	if (!force_window(ev, a, s->lo, &v, true))
+	struct fold f;
+	if (!force_window_at(ev, a, s->lo, &v, true, true, &f))
 		return false;
+	/* a literal in a literal: what came before the outer one */
+	if ((f.kind == F_ABSENT || (f.from_default && !f.op)) && !a->base &&
+	    a->lo > 0) {
+		struct value *outer;
+		if (!value_before_cut(ev, a, &outer))
+			return false;
+		if (outer)
+			v = outer;
+	}
 	while (v && n--)
 		v = v->kind == V_OBJECT
 			? value_get(v, chain[n]->key, chain[n]->keylen) : NULL;
