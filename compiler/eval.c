@@ -674,7 +674,8 @@ static void build_for(struct build *b, struct tnode *at,
 	for (uint32_t i = 0; i < it->len; i++) {
 		struct value *k, *v;
 		if (it->kind == V_LIST) {
-			k = value_int(ev->alloc, i);
+			/* the index only when the loop names it */
+			k = s->u.for_.key.name ? value_int(ev->alloc, i) : NULL;
 			v = it->u.items[i];
 		} else {
 			k = value_string_ref(ev->alloc, it->u.fields[i].key,
@@ -2757,26 +2758,29 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 	vb_init(&vb, ev->alloc);
 	struct env inner = *env;
 	inner.type = type_elem(env->type);
+	struct scope *sc = arena_zalloc(ev->alloc, 2 * sizeof(*sc));
 	for (uint32_t i = 0; i < it->len; i++) {
 		struct value *k, *v;
 		if (it->kind == V_LIST) {
-			k = value_int(ev->alloc, i);
+			k = e->u.for_.key.name ? value_int(ev->alloc, i) : NULL;
 			v = it->u.items[i];
 		} else {
 			k = value_string_ref(ev->alloc, it->u.fields[i].key,
 					     it->u.fields[i].keylen);
 			v = it->u.fields[i].value;
 		}
-		struct scope *sc = arena_zalloc(ev->alloc, 2 * sizeof(*sc));
-		const struct scope *s = env->scope;
+		/* One pair of bindings for the whole loop: nothing evaluated
+		 * in an iteration outlives it (object literals are forced
+		 * before they return), so the same cells are rebound. */
+		const struct scope *sp = env->scope;
 		if (e->u.for_.key.name) {
-			sc[0] = (struct scope){ s, e->u.for_.key.name, SC_VALUE,
+			sc[0] = (struct scope){ sp, e->u.for_.key.name, SC_VALUE,
 						e, .value = k };
-			s = &sc[0];
-			sc[1] = (struct scope){ s, e->u.for_.value.name,
+			sp = &sc[0];
+			sc[1] = (struct scope){ sp, e->u.for_.value.name,
 						SC_VALUE, e, .value = v };
 		} else {
-			sc[1] = (struct scope){ s, e->u.for_.value.name,
+			sc[1] = (struct scope){ sp, e->u.for_.value.name,
 						SC_VALUE, e,
 						.value = it->kind == V_LIST ? v : k };
 		}
