@@ -56,6 +56,8 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 			    struct value **out, bool defaults,
 			    bool own_default, struct fold *used);
+static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
+		       const struct fold *f, struct value **out, bool defaults);
 #define force_window(ev, s, hi, out, defaults) \
 	force_window_at(ev, s, hi, out, defaults, true, NULL)
 static struct value *object_literal(struct evaluator *ev,
@@ -1393,15 +1395,54 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 	struct fold tmp, *f;
 
 	*out = NULL;
+	struct window *w = NULL;
 	if (hi == SEQ_END) {
 		f = &s->fold;
 	} else {
-		if (!fold_window(ev, s, hi, &tmp, own_default, defaults))
+		uint8_t flags = (uint8_t)(defaults | own_default << 1);
+		for (w = s->windows; w; w = w->next)
+			if (w->hi == hi && w->flags == flags)
+				break;
+		if (w && w->state == 2) {
+			*out = w->value;
+			if (used)
+				*used = w->fold;
+			return true;
+		}
+		if (w && w->state == 3)
+			return false;		/* reported */
+		if (w) {
+			report_cycle(ev, s, ev->reach);
 			return false;
+		}
+		w = arena_zalloc(ev->alloc, sizeof(*w));
+		w->hi = hi;
+		w->flags = flags;
+		w->state = 1;
+		w->next = s->windows;
+		s->windows = w;
+		if (!fold_window(ev, s, hi, &tmp, own_default, defaults)) {
+			w->state = 3;
+			return false;
+		}
 		f = &tmp;
+		w->fold = tmp;
 	}
 	if (used)
 		*used = *f;
+	bool ok = force_fold(ev, s, hi, f, out, defaults);
+	if (w) {
+		w->state = ok ? 2 : 3;
+		w->value = *out;
+	}
+	return ok;
+}
+
+/* The value of s in window (lo, hi) from its fold f. */
+static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
+		       const struct fold *f, struct value **out, bool defaults)
+{
+	*out = NULL;
 	if (f->kind == F_ABSENT)
 		return true;
 	if (f->kind == F_VALUE) {

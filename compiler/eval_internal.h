@@ -179,6 +179,18 @@ struct slot {
 	struct value *self_override;
 	struct slot **kids;
 	uint32_t nkids, kids_cap;
+	/* earlier windows already computed (what a statement replaced, for
+	 * super, += and -=): each once, so chains of them stay linear */
+	struct window *windows;
+};
+
+struct window {
+	struct window *next;
+	uint32_t hi;
+	uint8_t flags;		/* defaults | own_default << 1 */
+	uint8_t state;		/* 1 computing, 2 done */
+	struct value *value;
+	struct fold fold;
 };
 
 /* --- the evaluator ------------------------------------------------------ */

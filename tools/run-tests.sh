@@ -2,8 +2,8 @@
 # The README's second command (and what CI runs): set up this machine,
 # build twice (plain with warnings as errors, and with AddressSanitizer +
 # UBSan), run the whole suite in each, run the golden tests once more
-# under valgrind, fuzz the parser for a minute (clang, libFuzzer), and end
-# with "N passed, N failed".
+# under valgrind, fuzz the parser for a minute and the evaluator for half
+# a minute (clang, libFuzzer), and end with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 ./tools/setup.sh || exit 1
@@ -22,8 +22,9 @@ meson test -C build-test --setup valgrind --suite golden \
 	--print-errorlogs --num-processes 2 >build-test/valgrind.log 2>&1 || status=1
 tail -n 12 build-test/valgrind.log
 
-# The libFuzzer harness, built with clang and the library instrumented,
-# fuzzed for a minute from the seed corpus (tests/fuzz/run.sh fuzzes longer).
+# The libFuzzer harnesses, built with clang and the library instrumented,
+# fuzzed from their seed corpora side by side: fuzz-smoke-parse for a
+# minute, fuzz-smoke-eval for 30 s (tests/fuzz/run.sh fuzzes longer).
 fuzz_flags='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined'
 if [ ! -f build-fuzz-ci/build.ninja ]; then
 	CC=clang CFLAGS="$fuzz_flags -g" LDFLAGS='-fsanitize=address,undefined' \

@@ -1,18 +1,19 @@
 #!/bin/sh
-# run.sh - fuzz the front end with libFuzzer.
+# run.sh - fuzz the front end or the evaluator with libFuzzer.
 #
 #   tests/fuzz/run.sh [SECONDS] [EXTRA LIBFUZZER OPTIONS...]
 #
 # Configures (once) and builds build-fuzz with clang, libFuzzer, ASan and
-# UBSan, the compiler library instrumented too, then runs fuzz_parse for
+# UBSan, the compiler library instrumented too, then runs fuzz_HARNESS for
 # SECONDS (default 60) over a scratch copy of the seed corpus, so the
 # corpus it grows never lands in the repository. Crash, timeout, leak and
 # slow-unit reproducers are written to the scratch dir's artifacts/; copy
-# a minimized one to tests/fuzz/corpus/parse/regress-NAME to keep it as a
-# regression test.
+# a minimized one to tests/fuzz/corpus/HARNESS/regress-NAME to keep it as
+# a regression test.
 #
-# Environment: BUILD (default build-fuzz), WORK (default a new mktemp -d,
-# kept afterwards; reuse one to continue a corpus), JOBS (default 1).
+# Environment: HARNESS (parse, the default, or eval), BUILD (default
+# build-fuzz), WORK (default a new mktemp -d, kept afterwards; reuse one
+# to continue a corpus), JOBS (default 1).
 set -eu
 
 seconds=${1:-60}
@@ -23,6 +24,11 @@ top=$(cd "$here/../.." && pwd)
 build=${BUILD:-$top/build-fuzz}
 work=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/sitec-fuzz.XXXXXX")}
 jobs=${JOBS:-1}
+harness=${HARNESS:-parse}
+case $harness in
+parse|eval) ;;
+*) echo "run.sh: HARNESS must be parse or eval, not '$harness'" >&2; exit 2 ;;
+esac
 
 san='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined'
 if [ ! -f "$build/build.ninja" ]; then
@@ -30,10 +36,10 @@ if [ ! -f "$build/build.ninja" ]; then
 		meson setup "$build" "$top" -Dfuzzer=true -Db_lundef=false \
 		-Dbuildtype=debugoptimized
 fi
-ninja -C "$build" tests/fuzz/fuzz_parse
+ninja -C "$build" "tests/fuzz/fuzz_$harness"
 
 mkdir -p "$work/corpus" "$work/artifacts"
-cp -n "$here"/corpus/parse/* "$work/corpus/" 2>/dev/null || true
+cp -n "$here"/corpus/"$harness"/* "$work/corpus/" 2>/dev/null || true
 echo "run.sh: corpus and artifacts in $work" >&2
 
 log="$work/fuzz.log"
@@ -43,7 +49,7 @@ parallel=
 {
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-"$build/tests/fuzz/fuzz_parse" \
+"$build/tests/fuzz/fuzz_$harness" \
 	-dict="$here/site.dict" \
 	-max_len=4096 \
 	-timeout=10 \
