@@ -1,9 +1,10 @@
 #!/bin/sh
-# Front-end benchmark: `sitec check` over synthetic fleets of 1k, 10k and
-# 100k sites, against a floor measured in the same run on the same files
+# Check benchmark: `sitec check` (parse, resolve, evaluate every site)
+# over synthetic fleets of 1k, 10k and 100k sites (bench/gen_fleet.py),
+# against a floor measured in the same run on the same files
 # (`cat` of every file: reading the fleet and nothing else). Prints wall
 # and CPU seconds, peak RSS, sites/second and the ratio to the floor.
-#   bench/run.sh [BUILDDIR]   (default: build, configured with -Dbuildtype=release)
+#   bench/run.sh [BUILDDIR]   (default: build-bench, configured with -Dbuildtype=release)
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build-bench}
