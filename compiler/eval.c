@@ -211,16 +211,6 @@ static void report_cycle(struct evaluator *ev, const void *item,
 
 /* --- per-site memo of lets and guards --------------------------------- */
 
-static uint32_t ptr_hash(const void *p)
-{
-	uintptr_t x = (uintptr_t)p;
-
-	x ^= x >> 17;
-	x *= 0xed5ad4bbu;
-	x ^= x >> 11;
-	return (uint32_t)x;
-}
-
 static struct memo *memo_get(struct evaluator *ev, const void *key)
 {
 	struct site_eval *se = ev->cur;
@@ -652,6 +642,39 @@ static void build_stmt(struct build *b, struct tnode *at,
 	}
 }
 
+/*
+ * Binds the variables of for node f to item i of it in sc[0..1] (over a
+ * list: index and element, or the element; over an object: key and
+ * value, or the key). Returns the innermost scope.
+ */
+static const struct scope *bind_loop(struct evaluator *ev, struct scope *sc,
+				     const struct scope *parent,
+				     const struct ast *f,
+				     const struct value *it, uint32_t i)
+{
+	struct value *k, *v;
+
+	if (it->kind == V_LIST) {
+		/* the index only when the loop names it */
+		k = f->u.for_.key.name ? value_int(ev->alloc, i) : NULL;
+		v = it->u.items[i];
+	} else {
+		k = value_string_ref(ev->alloc, it->u.fields[i].key,
+				     it->u.fields[i].keylen);
+		v = it->u.fields[i].value;
+	}
+	if (f->u.for_.key.name) {
+		sc[0] = (struct scope){ parent, f->u.for_.key.name, SC_VALUE, f,
+					.value = k };
+		sc[1] = (struct scope){ &sc[0], f->u.for_.value.name, SC_VALUE,
+					f, .value = v };
+	} else {
+		sc[1] = (struct scope){ parent, f->u.for_.value.name, SC_VALUE,
+					f, .value = it->kind == V_LIST ? v : k };
+	}
+	return &sc[1];
+}
+
 static void build_for(struct build *b, struct tnode *at,
 		      const struct tnode *bat, const struct ast *s,
 		      const struct guard *guard, const struct scope *scope,
@@ -674,30 +697,9 @@ static void build_for(struct build *b, struct tnode *at,
 		return;
 	}
 	for (uint32_t i = 0; i < it->len; i++) {
-		struct value *k, *v;
-		if (it->kind == V_LIST) {
-			/* the index only when the loop names it */
-			k = s->u.for_.key.name ? value_int(ev->alloc, i) : NULL;
-			v = it->u.items[i];
-		} else {
-			k = value_string_ref(ev->alloc, it->u.fields[i].key,
-					     it->u.fields[i].keylen);
-			v = it->u.fields[i].value;
-		}
+		/* its own cells: the ops built here are evaluated later */
 		struct scope *sc = arena_zalloc(ev->alloc, 2 * sizeof(*sc));
-		const struct scope *inner = scope;
-		if (s->u.for_.key.name) {
-			sc[0] = (struct scope){ inner, s->u.for_.key.name,
-						SC_VALUE, s, .value = k };
-			inner = &sc[0];
-			sc[1] = (struct scope){ inner, s->u.for_.value.name,
-						SC_VALUE, s, .value = v };
-		} else {
-			sc[1] = (struct scope){ inner, s->u.for_.value.name,
-						SC_VALUE, s,
-						.value = it->kind == V_LIST ? v : k };
-		}
-		inner = &sc[1];
+		const struct scope *inner = bind_loop(ev, sc, scope, s, it, i);
 		if (s->u.for_.filter) {
 			env.scope = inner;
 			struct value *c = eval(ev, &env, s->u.for_.filter);
@@ -2801,31 +2803,10 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 	inner.type = type_elem(env->type);
 	struct scope *sc = arena_zalloc(ev->alloc, 2 * sizeof(*sc));
 	for (uint32_t i = 0; i < it->len; i++) {
-		struct value *k, *v;
-		if (it->kind == V_LIST) {
-			k = e->u.for_.key.name ? value_int(ev->alloc, i) : NULL;
-			v = it->u.items[i];
-		} else {
-			k = value_string_ref(ev->alloc, it->u.fields[i].key,
-					     it->u.fields[i].keylen);
-			v = it->u.fields[i].value;
-		}
 		/* One pair of bindings for the whole loop: nothing evaluated
 		 * in an iteration outlives it (object literals are forced
 		 * before they return), so the same cells are rebound. */
-		const struct scope *sp = env->scope;
-		if (e->u.for_.key.name) {
-			sc[0] = (struct scope){ sp, e->u.for_.key.name, SC_VALUE,
-						e, .value = k };
-			sp = &sc[0];
-			sc[1] = (struct scope){ sp, e->u.for_.value.name,
-						SC_VALUE, e, .value = v };
-		} else {
-			sc[1] = (struct scope){ sp, e->u.for_.value.name,
-						SC_VALUE, e,
-						.value = it->kind == V_LIST ? v : k };
-		}
-		inner.scope = &sc[1];
+		inner.scope = bind_loop(ev, sc, env->scope, e, it, i);
 		if (e->u.for_.filter) {
 			struct value *c = eval(ev, &inner, e->u.for_.filter);
 			if (!c)

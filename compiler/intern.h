@@ -26,4 +26,15 @@ const char *intern(struct interner *in, const char *s, size_t len);
 /* The hash the interner uses (FNV-1a), for other tables of strings. */
 uint32_t hash_bytes(const char *s, size_t len);
 
+/* A hash of a pointer, for tables keyed by interned names or nodes. */
+static inline uint32_t ptr_hash(const void *p)
+{
+	uintptr_t x = (uintptr_t)p;
+
+	x ^= x >> 17;
+	x *= 0xed5ad4bbu;
+	x ^= x >> 11;
+	return (uint32_t)x;
+}
+
 #endif

@@ -134,16 +134,6 @@ const char *suggest_decl(const struct evaluator *ev, const char *name,
 
 /* --- the table ------------------------------------------------------------ */
 
-static uint32_t ptr_hash(const void *p)
-{
-	uintptr_t x = (uintptr_t)p;
-
-	x ^= x >> 17;
-	x *= 0xed5ad4bbu;
-	x ^= x >> 11;
-	return (uint32_t)x;
-}
-
 struct decl *resolve_lookup(const struct evaluator *ev, const char *name)
 {
 	if (!ev->table_cap)
