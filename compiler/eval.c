@@ -290,11 +290,11 @@ void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
 
 const char *slot_path(struct evaluator *ev, const struct slot *s)
 {
-	const struct slot *chain[256];
+	const struct slot *chain[PATH_MAX_DEPTH + 1];
 	size_t n = 0;
 	const struct slot *x = s;
 
-	for (; x && x->parent && n < 256; x = x->parent)
+	for (; x && x->parent && n < PATH_MAX_DEPTH; x = x->parent)
 		chain[n++] = x;
 	/* a slot of an object literal evaluated on its own, not of the site */
 	bool literal = !ev->cur || x != ev->cur->root;
@@ -317,10 +317,10 @@ const char *slot_path(struct evaluator *ev, const struct slot *s)
 
 static const char *tnode_path(struct evaluator *ev, const struct tnode *t)
 {
-	const struct tnode *chain[256];
+	const struct tnode *chain[PATH_MAX_DEPTH + 1];
 	size_t n = 0;
 
-	for (; t && t->parent && n < 256; t = t->parent)
+	for (; t && t->parent && n < PATH_MAX_DEPTH; t = t->parent)
 		chain[n++] = t;
 	if (n == 0)
 		return "the site";
@@ -382,12 +382,12 @@ static const struct op *final_above(const struct tnode *t)
 static const struct tnode *below_deepest(const struct build *b,
 					 const struct tnode *t)
 {
-	const struct tnode *chain[256];
+	const struct tnode *chain[PATH_MAX_DEPTH + 1];
 	size_t n = 0;
 
 	if (!b->below)
 		return NULL;
-	for (; t && t->parent && n < 256; t = t->parent)
+	for (; t && t->parent && n < PATH_MAX_DEPTH; t = t->parent)
 		chain[n++] = t;
 	const struct tnode *x = b->below->root;
 	while (n--) {
@@ -607,6 +607,15 @@ static void build_stmt(struct build *b, struct tnode *at,
 		t = tnode_child(t, key, keylen, true);
 		bt = bt ? tnode_child((struct tnode *)bt, key, keylen, false)
 			: NULL;
+		if (t->depth > PATH_MAX_DEPTH) {
+			struct diag *d = diag_new(E0114, seg->span,
+				"a path is nested more than %d levels deep",
+				PATH_MAX_DEPTH);
+			diag_help(d, "shorten the path or its amend blocks");
+			report(b->ev, d);
+			b->failed = true;
+			return;
+		}
 	}
 
 	switch (s->kind) {
@@ -2421,12 +2430,12 @@ static struct ref self_ref(struct evaluator *ev, const struct env *env,
 static bool value_before_cut(struct evaluator *ev, struct slot *s,
 			     struct value **out)
 {
-	const struct slot *chain[256];
+	const struct slot *chain[PATH_MAX_DEPTH + 1];
 	size_t n = 0;
 	struct slot *a = s;
 
 	*out = NULL;
-	for (; a && n < 256; a = a->parent) {
+	for (; a && n < PATH_MAX_DEPTH; a = a->parent) {
 		bool cut_here = false;
 		for (int k = 0; k < 2 && !cut_here; k++)
 			for (uint32_t i = 0; a->tn[k] && i < a->tn[k]->nops; i++)

@@ -116,9 +116,13 @@ struct scope {
 	struct value *value;		/* SC_VALUE */
 };
 
+/* Deepest path (dotted segments and amend blocks together). */
+#define PATH_MAX_DEPTH AST_MAX_DEPTH
+
 struct tnode {
 	const char *key;
 	uint32_t keylen;
+	uint32_t depth;		/* the root is 0 */
 	struct tnode *parent;
 	struct trie *trie;
 	struct tnode **kids;

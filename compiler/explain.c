@@ -97,13 +97,13 @@ static int op_holds(struct evaluator *ev, const struct op *op);
 int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 		 FILE *out)
 {
-	const char *keys[256];
-	uint32_t lens[256];
+	const char *keys[PATH_MAX_DEPTH];
+	uint32_t lens[PATH_MAX_DEPTH];
 	size_t nkeys = 0;
 
 	/* a.b."c"[0]["d"] as keys, outermost first */
 	for (const struct ast *p = path; p;) {
-		if (nkeys == 256)
+		if (nkeys == PATH_MAX_DEPTH)
 			break;
 		if (p->kind == AST_GET) {
 			keys[nkeys] = p->u.get.name.name;

@@ -76,6 +76,7 @@ struct tnode *tnode_child(struct tnode *n, const char *key, uint32_t keylen,
 	k->key = key;
 	k->keylen = keylen;
 	k->parent = n;
+	k->depth = n->depth + 1;
 	k->trie = n->trie;
 	ARENA_RESERVE(a, n->kids, n->nkids, n->kids_cap);
 	n->kids[n->nkids++] = k;
