@@ -3434,7 +3434,9 @@ struct ast *eval_parse_path(struct evaluator *ev, const char *text,
 
 	if (query)
 		ev->query_src = src;
-	struct ast *e = syntax_parse_expr(ev->arena, ev->names, src, ev->sink);
+	struct ast *e = query
+		? syntax_parse_expr(ev->arena, ev->names, src, ev->sink)
+		: syntax_parse_path(ev->arena, ev->names, src, ev->sink);
 
 	/* The path's nodes point into src: it lives as long as ev. */
 	ARENA_RESERVE(ev->arena, ev->extra, ev->nextra, ev->extra_cap);
@@ -3458,4 +3460,12 @@ int eval_guard_holds(struct evaluator *ev, const struct guard *g)
 const char *tnode_path_text(struct evaluator *ev, const struct tnode *t)
 {
 	return tnode_path(ev, t);
+}
+
+struct value *eval_site_expr(struct evaluator *ev, const struct ast *e)
+{
+	struct env env = { 0 };
+
+	env.self_slot = ev->cur->root;
+	return eval(ev, &env, e);
 }

@@ -314,6 +314,8 @@ struct slot *slot_kid(struct evaluator *ev, struct slot *s, const char *key,
 		      uint32_t keylen);
 /* 1 when the guards of an op hold, 0 when one does not, -1 on error. */
 int eval_guard_holds(struct evaluator *ev, const struct guard *g);
+/* An expression evaluated in the current site's body (explain's selectors). */
+struct value *eval_site_expr(struct evaluator *ev, const struct ast *e);
 const char *tnode_path_text(struct evaluator *ev, const struct tnode *t);
 /* The value of s just before seq (what the op at seq replaced). */
 bool slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,

@@ -99,45 +99,31 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 {
 	const char *keys[PATH_MAX_DEPTH];
 	uint32_t lens[PATH_MAX_DEPTH];
+	const struct ast *sel[PATH_MAX_DEPTH];	/* the value of [f = v] */
 	size_t nkeys = 0;
 
-	/* a.b."c"[0]["d"] as keys, outermost first */
-	for (const struct ast *p = path; p;) {
-		if (nkeys == PATH_MAX_DEPTH)
-			break;
-		if (p->kind == AST_GET) {
-			keys[nkeys] = p->u.get.name.name;
-			lens[nkeys++] = (uint32_t)strlen(p->u.get.name.name);
-			p = p->u.get.target;
-		} else if (p->kind == AST_NAME) {
-			keys[nkeys] = p->u.ref.name;
-			lens[nkeys++] = (uint32_t)strlen(p->u.ref.name);
-			p = NULL;
-		} else if (p->kind == AST_INDEX &&
-			   p->u.index.index->kind == AST_STRING) {
-			keys[nkeys] = p->u.index.index->u.string.text;
-			lens[nkeys++] = p->u.index.index->u.string.len;
-			p = p->u.index.target;
-		} else if (p->kind == AST_STRING && nkeys == 0) {
-			keys[nkeys] = p->u.string.text;
-			lens[nkeys++] = p->u.string.len;
-			p = NULL;
+	/* a.b."c"[name = "x"].d as steps: keys, and selectors by field */
+	for (uint32_t j = 0; path && j < path->u.path.segs.len &&
+			     nkeys < PATH_MAX_DEPTH; j++) {
+		const struct ast *seg = path->u.path.segs.items[j];
+		sel[nkeys] = NULL;
+		if (seg->kind == AST_SEG_NAME || seg->kind == AST_SEG_SELECT) {
+			keys[nkeys] = seg->u.seg.name.name;
+			lens[nkeys] = (uint32_t)strlen(keys[nkeys]);
+			if (seg->kind == AST_SEG_SELECT)
+				sel[nkeys] = seg->u.seg.key;
+		} else if (seg->u.seg.key->kind == AST_STRING) {
+			keys[nkeys] = seg->u.seg.key->u.string.text;
+			lens[nkeys] = seg->u.seg.key->u.string.len;
 		} else {
-			struct diag *d = diag_new(E0201, p->span,
-				"a path is names and quoted keys joined by dots");
-			diag_help(d, "write it as in a statement: "
+			struct diag *d = diag_new(E0201, seg->span,
+				"a path to explain has no computed keys");
+			diag_help(d, "write the key as it is: "
 				     "os.sysctl.\"vm.swappiness\"");
 			diag_emit(ev->sink, d);
 			return 2;
 		}
-	}
-	for (size_t a = 0, b = nkeys ? nkeys - 1 : 0; a < b; a++, b--) {
-		const char *tk = keys[a];
-		uint32_t tl = lens[a];
-		keys[a] = keys[b];
-		lens[a] = lens[b];
-		keys[b] = tk;
-		lens[b] = tl;
+		nkeys++;
 	}
 
 	eval_site_begin(ev, i);
@@ -147,7 +133,7 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 	size_t k = 0;
 	if (se->failed)
 		goto fail;
-	for (; k < nkeys; k++) {
+	for (; k < nkeys && !sel[k]; k++) {
 		if (!slot_fold(ev, s))
 			goto fail;
 		if (s->fold.kind != F_OBJECT)
@@ -156,19 +142,66 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 	}
 	if (!slot_force(ev, s, &v))
 		goto fail;
-	/* the rest of the path inside a value */
-	for (size_t r = k; r < nkeys && v; r++)
-		v = v->kind == V_OBJECT ? value_get(v, keys[r], lens[r]) : NULL;
-
-	const char *shown = NULL;
-	{
-		char *buf = NULL;
-		size_t len = 0, cap = 0;
-		for (size_t r = 0; r < nkeys; r++)
-			path_append_key(&buf, &len, &cap, keys[r], lens[r]);
-		shown = buf ? arena_strndup(ev->alloc, buf, len) : "";
-		free(buf);
+	/* the rest of the path inside a value: keys and selectors */
+	for (size_t r = k; r < nkeys && v; r++) {
+		if (!sel[r]) {
+			struct value *f = v->kind == V_OBJECT
+				? value_get(v, keys[r], lens[r]) : NULL;
+			if (!f) {
+				struct diag *d = v->kind == V_OBJECT
+					? diag_new(E0508, (struct span){ 0 },
+						   "site %s has no field `%.*s` there",
+						   se->site->name, (int)lens[r], keys[r])
+					: diag_new(E0407, (struct span){ 0 },
+						   "`%.*s` is looked up in a value that is "
+						   "not an object (%s)", (int)lens[r],
+						   keys[r], value_kind_name(v->kind));
+				if (v->kind == V_LIST)
+					diag_help(d, "pick one element with a selector: "
+						     "[name = \"...\"]");
+				else if (v->kind == V_OBJECT) {
+					const char **c = arena_alloc(ev->alloc,
+						(v->len + 1) * sizeof(*c));
+					for (uint32_t j = 0; j < v->len; j++)
+						c[j] = v->u.fields[j].key;
+					const char *best = suggest(keys[r], c, v->len);
+					if (best)
+						diag_help(d, "did you mean `%s`?", best);
+				}
+				diag_emit(ev->sink, d);
+				goto fail;
+			}
+			v = f;
+			continue;
+		}
+		struct value *want = eval_site_expr(ev, sel[r]);
+		if (!want)
+			goto fail;
+		struct value *found = NULL;
+		uint32_t matches = 0;
+		for (uint32_t j = 0; v->kind == V_LIST && j < v->len; j++) {
+			struct value *e = v->u.items[j];
+			struct value *f = e->kind == V_OBJECT
+				? value_get(e, keys[r], lens[r]) : NULL;
+			if (f && value_equal(f, want)) {
+				found = e;
+				matches++;
+			}
+		}
+		if (matches != 1) {
+			struct diag *d = diag_new(matches ? E0404 : E0403,
+				sel[r]->span, "the selector [%s = %s] matches %s",
+				keys[r], value_brief(ev->alloc, want, 60),
+				matches ? "more than one element" : "no element");
+			diag_emit(ev->sink, d);
+			goto fail;
+		}
+		v = found;
 	}
+
+	const char *shown = path ? arena_strndup(ev->alloc,
+		path->span.src->text + path->span.start,
+		path->span.end - path->span.start) : "";
 	if (!v && k == nkeys && !s->field && !s->base &&
 	    !(s->tn[0] && s->tn[0]->nseqs) && !(s->tn[1] && s->tn[1]->nseqs)) {
 		/* nothing could ever set it: a typo, most likely */

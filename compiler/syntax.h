@@ -24,6 +24,9 @@ struct ast *syntax_parse(struct arena *arena, struct interner *names,
  */
 struct ast *syntax_parse_expr(struct arena *arena, struct interner *names,
 			      struct source *src, struct diag_sink *sink);
+/* The same for a statement's path (`sitec explain`): an AST_PATH. */
+struct ast *syntax_parse_path(struct arena *arena, struct interner *names,
+			      struct source *src, struct diag_sink *sink);
 
 /* --- shared by the scanner, the parser and the builders ------------------ */
 
@@ -107,8 +110,8 @@ struct parse_ctx {
 	bool depth_reported;
 	unsigned errors;
 	struct ast *file;
-	struct ast *expr;	/* syntax_parse_expr: the result */
-	bool want_expr;		/* send START_EXPR first */
+	struct ast *expr;	/* syntax_parse_expr/_path: the result */
+	int start_token;	/* START_EXPR or START_PATH first, or 0 */
 };
 
 #define SYNTAX_MAX_ERRORS 50

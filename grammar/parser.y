@@ -91,6 +91,7 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
 %token AND "&&" OR "||" ELLIPSIS "..." DOTDOT ".."
 %token SYNC "end of a broken statement"
 %token START_EXPR "start of an expression"
+%token START_PATH "start of a path"
 
 %precedence LIST_ITEM
 %precedence ELSE
@@ -115,12 +116,14 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
 
 %%
 
-/* `sitec query` parses an expression: the token filter sends START_EXPR
+/* `sitec query` parses an expression and `sitec explain` a path: the
+ * token filter sends START_EXPR or START_PATH
  * first, after the empty list of declarations, so a file's first state
  * still reduces that list by default and recovers as before. */
 file:
 	  decls                         { ast_file_done(p, &$1); }
 	| decls START_EXPR expr         { p->expr = $3; }
+	| decls START_PATH path         { p->expr = $3; }
 	;
 
 decls:

@@ -240,10 +240,11 @@ int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
 {
 	struct filter_token tok;
 
-	if (p->want_expr) {
-		p->want_expr = false;
+	if (p->start_token) {
+		int t = p->start_token;
+		p->start_token = 0;
 		lloc->start = lloc->end = 0;
-		return START_EXPR;
+		return t;
 	}
 	if (p->sync_pending) {
 		p->sync_pending = false;
@@ -608,8 +609,8 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 	/* START_EXPR is never written: it is not worth expecting */
 	int kept = 0;
 	for (int i = 0; i < nexpected; i++)
-		if (strcmp(expected[i], "\"start of an expression\"") != 0 &&
-		    strcmp(expected[i], "start of an expression") != 0)
+		if (!strstr(expected[i], "start of an expression") &&
+		    !strstr(expected[i], "start of a path"))
 			expected[kept++] = expected[i];
 	nexpected = kept;
 	describe_token(p, unexpected, loc, what, sizeof(what));
@@ -739,13 +740,13 @@ static void check_file(struct parse_ctx *p, struct ast *file)
 
 static struct ast *parse(struct arena *arena, struct interner *names,
 			 struct source *src, struct diag_sink *sink,
-			 bool want_expr)
+			 int start_token)
 {
 	struct parse_ctx p;
 	yyscan_t scanner;
 
 	memset(&p, 0, sizeof(p));
-	p.want_expr = want_expr;
+	p.start_token = start_token;
 	p.arena = arena;
 	p.names = names;
 	p.src = src;
@@ -763,7 +764,7 @@ static struct ast *parse(struct arena *arena, struct interner *names,
 	free(p.modes);
 	free(p.brackets);
 
-	if (want_expr)
+	if (start_token)
 		return p.errors ? NULL : p.expr;
 
 	struct ast *file = p.file;
@@ -783,11 +784,17 @@ static struct ast *parse(struct arena *arena, struct interner *names,
 struct ast *syntax_parse(struct arena *arena, struct interner *names,
 			 struct source *src, struct diag_sink *sink)
 {
-	return parse(arena, names, src, sink, false);
+	return parse(arena, names, src, sink, 0);
 }
 
 struct ast *syntax_parse_expr(struct arena *arena, struct interner *names,
 			      struct source *src, struct diag_sink *sink)
 {
-	return parse(arena, names, src, sink, true);
+	return parse(arena, names, src, sink, START_EXPR);
+}
+
+struct ast *syntax_parse_path(struct arena *arena, struct interner *names,
+			      struct source *src, struct diag_sink *sink)
+{
+	return parse(arena, names, src, sink, START_PATH);
 }
