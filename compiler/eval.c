@@ -113,7 +113,6 @@ static const char *frame_name(struct evaluator *ev, const struct frame *f)
 
 	switch (f->kind) {
 	case FR_SLOT:
-	case FR_DEFAULT:
 		name = slot_path(ev, f->item);
 		break;
 	case FR_LET:
@@ -213,14 +212,10 @@ static void report_cycle(struct evaluator *ev, const void *item,
 
 static struct memo *memo_get(struct evaluator *ev, const void *key)
 {
+	/* every evaluation has a site_eval: a site's, or eval_prepare's for
+	 * the fleet constants */
 	struct site_eval *se = ev->cur;
-	static struct memo fleet_memo[1];
 
-	if (!se) {
-		/* fleet level: lets never occur there; one scratch cell */
-		fleet_memo[0] = (struct memo){ key, 0, NULL };
-		return fleet_memo;
-	}
 	if ((se->memo_count + 1) * 2 > se->memo_cap) {
 		uint32_t cap = se->memo_cap ? se->memo_cap * 2 : 64;
 		struct memo *m = arena_zalloc(ev->alloc, cap * sizeof(*m));

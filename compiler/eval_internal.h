@@ -68,7 +68,6 @@ enum op_kind {
 	OPK_REMOVE,	/* path -= expr */
 	OPK_PATCH,	/* a statement through a selector: segs, then stmt */
 	OPK_BASE,	/* a standalone trie's starting value */
-	OPK_DEFAULT,	/* not in tries: a schema default, for explain */
 };
 
 struct scope;
@@ -199,7 +198,7 @@ struct window {
 
 /* --- the evaluator ------------------------------------------------------ */
 
-enum frame_kind { FR_SLOT, FR_LET, FR_GUARD, FR_CONST, FR_CALL, FR_DEFAULT };
+enum frame_kind { FR_SLOT, FR_LET, FR_GUARD, FR_CONST, FR_CALL };
 
 /* One step of what is being evaluated, for cycles and recursion. */
 struct frame {

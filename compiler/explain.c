@@ -24,7 +24,6 @@ static const char *op_name(const struct op *op)
 	case OPK_REMOVE: return "-=";
 	case OPK_PATCH: return "[selector]";
 	case OPK_BASE: return "base";
-	case OPK_DEFAULT: return "default";
 	}
 	return "?";
 }
