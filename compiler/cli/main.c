@@ -318,6 +318,8 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 		if (query) {
 			struct ast *e = eval_parse_path(ev, text, true);
 			struct value *v = e ? eval_query(ev, site, e) : NULL;
+			if (!e)
+				rc = EXIT_USAGE;	/* EXPR does not parse */
 			if (v) {
 				char *out = value_to_json_text(v, 2);
 				fputs(out, stdout);
