@@ -328,15 +328,14 @@ void diag_render_text(FILE *out, const struct diag *d)
 
 /* --- JSON ---------------------------------------------------------------- */
 
-/* Strings from sources may hold invalid UTF-8; jansson needs valid text. */
-static json_t *json_text(const char *s)
+json_t *json_text(const char *s, size_t n)
 {
-	json_t *j = json_string(s);
+	json_t *j = json_stringn(s, n);
 
 	if (j)
 		return j;
 	/* Not UTF-8 (a file name, say): each bad byte becomes U+FFFD. */
-	size_t n = strlen(s), k = 0;
+	size_t k = 0;
 	char *buf = xmalloc(n * 3 + 1);
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -364,7 +363,8 @@ static void json_add_location(json_t *obj, const struct span *sp)
 
 	if (!sp->src)
 		return;
-	json_object_set_new(obj, "file", json_text(sp->src->path));
+	json_object_set_new(obj, "file",
+			    json_text(sp->src->path, strlen(sp->src->path)));
 	if (sp->src->unread)
 		return;
 	source_position(sp->src, sp->start, &line, &col);
@@ -385,10 +385,12 @@ json_t *diag_to_json(const struct diag *d)
 								  : "warning"));
 	json_object_set_new(obj, "code", json_string(diag_code_name(d->code)));
 	json_object_set_new(obj, "slug", json_string(diag_code_slug(d->code)));
-	json_object_set_new(obj, "message", json_text(d->message));
+	json_object_set_new(obj, "message",
+			    json_text(d->message, strlen(d->message)));
 	json_add_location(obj, &d->span);
 	if (d->help)
-		json_object_set_new(obj, "help", json_text(d->help));
+		json_object_set_new(obj, "help",
+				    json_text(d->help, strlen(d->help)));
 	if (d->nnotes) {
 		json_t *notes = json_array();
 
@@ -396,7 +398,8 @@ json_t *diag_to_json(const struct diag *d)
 			json_t *n = json_object();
 
 			json_object_set_new(n, "message",
-					    json_text(d->notes[i].message));
+					    json_text(d->notes[i].message,
+					      strlen(d->notes[i].message)));
 			json_add_location(n, &d->notes[i].span);
 			json_array_append_new(notes, n);
 		}

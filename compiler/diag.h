@@ -86,5 +86,10 @@ void diag_render_text(FILE *out, const struct diag *d);
 /* Renders d as one JSON object (a jansson json_t *; see diag_json.c). */
 struct json_t;
 struct json_t *diag_to_json(const struct diag *d);
+/*
+ * A JSON string of s[0..n): jansson takes only valid UTF-8, so a bad byte
+ * (a file name, say) becomes U+FFFD instead of losing the string.
+ */
+struct json_t *json_text(const char *s, size_t n);
 
 #endif

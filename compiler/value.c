@@ -8,6 +8,8 @@
  */
 #include "value.h"
 
+#include "diag.h"
+
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -461,39 +463,6 @@ const char *value_scalar_text(struct arena *a, const struct value *v,
 }
 
 /* --- JSON ---------------------------------------------------------------- */
-
-/*
- * A JSON string of s[0..len). Values are UTF-8 by construction; should a
- * bad byte slip through, it becomes U+FFFD rather than losing the value.
- */
-static json_t *json_text(const char *s, size_t len)
-{
-	json_t *j = json_stringn(s, len);
-
-	if (j)
-		return j;
-
-	char *buf = xmalloc(len * 3 + 1);
-	const unsigned char *u = (const unsigned char *)s;
-	size_t k = 0;
-
-	for (size_t i = 0; i < len;) {
-		int w = utf8_sequence_length(u + i, len - i);
-
-		if (w == 0) {
-			memcpy(buf + k, "\xEF\xBF\xBD", 3);
-			k += 3;
-			i++;
-		} else {
-			memcpy(buf + k, s + i, (size_t)w);
-			k += (size_t)w;
-			i += (size_t)w;
-		}
-	}
-	j = json_stringn(buf, k);
-	free(buf);
-	return j;
-}
 
 static void json_set_field(json_t *obj, const char *key, size_t keylen,
 			   json_t *value)
