@@ -891,11 +891,11 @@ static struct op *op_iter_prev(struct op_iter *it)
 	return pick && pick->seq > it->lo ? pick : NULL;
 }
 
-/* Number of seqs of arr in (a, b). */
-static uint32_t count_between(const uint32_t *arr, uint32_t n, uint32_t a,
-			      uint32_t b)
+/* The index of the first seq of arr (ascending) greater than a. */
+static uint32_t seqs_after(const uint32_t *arr, uint32_t n, uint32_t a)
 {
 	uint32_t lo = 0, hi = n;
+
 	while (lo < hi) {
 		uint32_t m = (lo + hi) / 2;
 		if (arr[m] <= a)
@@ -903,16 +903,14 @@ static uint32_t count_between(const uint32_t *arr, uint32_t n, uint32_t a,
 		else
 			hi = m;
 	}
-	uint32_t first = lo;
-	hi = n;
-	while (lo < hi) {
-		uint32_t m = (lo + hi) / 2;
-		if (arr[m] < b)
-			lo = m + 1;
-		else
-			hi = m;
-	}
-	return lo - first;
+	return lo;
+}
+
+/* Number of seqs of arr in (a, b). */
+static uint32_t count_between(const uint32_t *arr, uint32_t n, uint32_t a,
+			      uint32_t b)
+{
+	return seqs_after(arr, n, b - 1) - seqs_after(arr, n, a);
 }
 
 static uint32_t own_between(const struct tnode *t, uint32_t a, uint32_t b)
@@ -1352,15 +1350,9 @@ static int kid_key_cmp(const void *a, const void *b)
 static uint32_t first_between(const uint32_t *arr, uint32_t n, uint32_t a,
 			      uint32_t b)
 {
-	uint32_t lo = 0, hi = n;
-	while (lo < hi) {
-		uint32_t m = (lo + hi) / 2;
-		if (arr[m] <= a)
-			lo = m + 1;
-		else
-			hi = m;
-	}
-	return lo < n && arr[lo] < b ? arr[lo] : SEQ_END;
+	uint32_t i = seqs_after(arr, n, a);
+
+	return i < n && arr[i] < b ? arr[i] : SEQ_END;
 }
 
 /*
