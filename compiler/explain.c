@@ -148,10 +148,10 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 				? value_get(v, keys[r], lens[r]) : NULL;
 			if (!f) {
 				struct diag *d = v->kind == V_OBJECT
-					? diag_new(E0508, (struct span){ 0 },
+					? diag_new(E0508, path->span,
 						   "site %s has no field `%.*s` there",
 						   se->site->name, (int)lens[r], keys[r])
-					: diag_new(E0407, (struct span){ 0 },
+					: diag_new(E0407, path->span,
 						   "`%.*s` is looked up in a value that is "
 						   "not an object (%s)", (int)lens[r],
 						   keys[r], value_kind_name(v->kind));
@@ -204,7 +204,8 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 	if (!v && k == nkeys && !s->field && !s->base &&
 	    !(s->tn[0] && s->tn[0]->nseqs) && !(s->tn[1] && s->tn[1]->nseqs)) {
 		/* nothing could ever set it: a typo, most likely */
-		struct diag *d = diag_new(E0508, (struct span){ 0 },
+		struct diag *d = diag_new(E0508,
+			path ? path->span : (struct span){ 0 },
 			"site %s has no `%s`", se->site->name, shown);
 		const char **c = NULL;
 		uint32_t nc = 0, cc = 0;

@@ -39,9 +39,13 @@ set by, most specific first:
   default of `nics`  explain-select-path.site:2:3
       | nics: list<{ name: string; mtu: int = 1500 }> keyed name = []
 $ explain --fleet explain-select-path.site s1 nope
-sitec: error[E0508]: site s1 has no `nope`
+<path>:1:1: error[E0508]: site s1 has no `nope`
+ 1 | nope
+   | ^~~~
 [1]
 $ explain --fleet explain-select-path.site s1 nics.x
-sitec: error[E0407]: `x` is looked up in a value that is not an object (list)
+<path>:1:1: error[E0407]: `x` is looked up in a value that is not an object (list)
+ 1 | nics.x
+   | ^~~~~~
   = help: pick one element with a selector: [name = "..."]
 [1]
