@@ -1,5 +1,5 @@
 /*
- * diag.c - building diagnostics and rendering them as text and JSON.
+ * diag.c - building diagnostics and rendering them as text, JSON and SARIF.
  */
 #include "diag.h"
 #include "arena.h"
@@ -406,4 +406,321 @@ json_t *diag_to_json(const struct diag *d)
 		json_object_set_new(obj, "notes", notes);
 	}
 	return obj;
+}
+
+/* --- SARIF --------------------------------------------------------------- */
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+
+struct sarif {
+	json_t *results;	/* result objects, in the order added */
+	enum diag_code *codes;	/* the code of each result */
+	size_t n, cap;
+	/* per code: 0 absent, else 1 + the worst severity reported with it */
+	unsigned char seen[DIAG_CODE_COUNT];
+};
+
+static const char *sarif_level(enum diag_severity severity)
+{
+	return severity == DIAG_ERROR ? "error" : "warning";
+}
+
+/*
+ * Sources that are not files: the prelude (<builtin>) and the arguments
+ * of explain and query (<path>, <query>), read with source_from_buffer.
+ * A file that could not be read is only a name, but a file's name.
+ */
+static bool source_in_memory(const struct source *src)
+{
+	size_t n = strlen(src->path);
+
+	return !src->unread && n >= 2 && src->path[0] == '<' &&
+	       src->path[n - 1] == '>';
+}
+
+/* A growing string, for message texts. */
+struct text {
+	char *s;
+	size_t len;
+};
+
+static void text_add(struct text *t, const char *s)
+{
+	size_t n = strlen(s);
+
+	t->s = xrealloc(t->s, t->len + n + 1);
+	memcpy(t->s + t->len, s, n + 1);
+	t->len += n;
+}
+
+/*
+ * The URI reference of a file path (RFC 3986): a relative path stays
+ * relative, without a leading "./"; an absolute path becomes a file://
+ * URI. Every byte but the unreserved characters and '/' is
+ * percent-encoded: spaces, '%', '#', ':' and UTF-8 alike.
+ */
+static char *path_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *p = path;
+	size_t k = 0;
+
+	while (p[0] == '.' && p[1] == '/' && p[2] != '\0') {
+		p += 2;
+		while (p[0] == '/' && p[1] != '\0')
+			p++;
+	}
+	char *uri = xmalloc(sizeof("file://") + 3 * strlen(p));
+
+	if (p[0] == '/') {
+		memcpy(uri, "file://", 7);
+		k = 7;
+	}
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~' || c == '/') {
+			uri[k++] = (char)c;
+		} else {
+			uri[k++] = '%';
+			uri[k++] = hex[c >> 4];
+			uri[k++] = hex[c & 15];
+		}
+	}
+	uri[k] = '\0';
+	return uri;
+}
+
+static json_t *sarif_message(const char *s, size_t n)
+{
+	json_t *m = json_object();
+
+	json_object_set_new(m, "text", json_text(s, n));
+	return m;
+}
+
+/* A span of a file as a SARIF physicalLocation. */
+static json_t *sarif_physical(const struct span *sp)
+{
+	struct source *src = sp->src;
+	json_t *phys = json_object(), *art = json_object();
+	char *uri = path_uri(src->path);
+	uint32_t line, col, eline, ecol;
+
+	json_object_set_new(art, "uri", json_string(uri));
+	free(uri);
+	if (src->path[0] != '/')
+		json_object_set_new(art, "uriBaseId", json_string("%SRCROOT%"));
+	json_object_set_new(phys, "artifactLocation", art);
+	if (src->unread)
+		return phys;	/* the whole file: it has no lines */
+
+	/* source_position counts code points, as columnKind says; the end
+	 * of a span is exclusive, as SARIF's endColumn is */
+	json_t *region = json_object();
+
+	source_position(src, sp->start, &line, &col);
+	source_position(src, sp->end > sp->start ? sp->end : sp->start,
+			&eline, &ecol);
+	json_object_set_new(region, "startLine", json_integer(line));
+	json_object_set_new(region, "startColumn", json_integer(col));
+	json_object_set_new(region, "endLine", json_integer(eline));
+	json_object_set_new(region, "endColumn", json_integer(ecol));
+	json_object_set_new(phys, "region", region);
+	return phys;
+}
+
+/* The result's own location: in a file, or named after a source that is
+ * not one (a logical location has no URI to get wrong). */
+static json_t *sarif_result_location(const struct span *sp)
+{
+	json_t *loc = json_object();
+
+	if (source_in_memory(sp->src)) {
+		json_t *logical = json_object();
+
+		json_object_set_new(logical, "name",
+				    json_text(sp->src->path,
+					      strlen(sp->src->path)));
+		json_object_set_new(loc, "logicalLocations",
+				    json_pack("[o]", logical));
+	} else {
+		json_object_set_new(loc, "physicalLocation",
+				    sarif_physical(sp));
+	}
+	return loc;
+}
+
+/*
+ * The message: the diagnostic's, then "help: ..." and the notes that
+ * have no place in a file, one a line ("note: ...", or
+ * "<builtin>:3:5: note: ..." for one in a source that is not a file).
+ */
+static json_t *sarif_result_message(const struct diag *d)
+{
+	struct text t = { NULL, 0 };
+
+	text_add(&t, d->message);
+	if (d->help) {
+		text_add(&t, "\nhelp: ");
+		text_add(&t, d->help);
+	}
+	for (size_t i = 0; i < d->nnotes; i++) {
+		const struct diag_note *n = &d->notes[i];
+
+		if (n->span.src && !source_in_memory(n->span.src))
+			continue;	/* a related location */
+		text_add(&t, "\n");
+		if (n->span.src) {
+			uint32_t line, col;
+			char pos[32];
+
+			source_position(n->span.src, n->span.start, &line,
+					&col);
+			snprintf(pos, sizeof(pos), ":%u:%u: ", line, col);
+			text_add(&t, n->span.src->path);
+			text_add(&t, pos);
+		}
+		text_add(&t, "note: ");
+		text_add(&t, n->message);
+	}
+	json_t *m = sarif_message(t.s, t.len);
+
+	free(t.s);
+	return m;
+}
+
+struct sarif *sarif_new(void)
+{
+	struct sarif *s = xmalloc(sizeof(*s));
+
+	memset(s, 0, sizeof(*s));
+	s->results = json_array();
+	return s;
+}
+
+void sarif_free(struct sarif *s)
+{
+	if (!s)
+		return;
+	json_decref(s->results);
+	free(s->codes);
+	free(s);
+}
+
+void sarif_add(struct sarif *s, const struct diag *d)
+{
+	json_t *res = json_object();
+
+	json_object_set_new(res, "ruleId",
+			    json_string(diag_code_name(d->code)));
+	json_object_set_new(res, "ruleIndex", json_integer(0)); /* at finish */
+	json_object_set_new(res, "level",
+			    json_string(sarif_level(d->severity)));
+	json_object_set_new(res, "message", sarif_result_message(d));
+	if (d->span.src)
+		json_object_set_new(res, "locations",
+				    json_pack("[o]",
+					      sarif_result_location(&d->span)));
+
+	json_t *related = json_array();
+
+	for (size_t i = 0; i < d->nnotes; i++) {
+		const struct diag_note *n = &d->notes[i];
+
+		if (!n->span.src || source_in_memory(n->span.src))
+			continue;	/* in the message */
+		json_t *loc = json_object();
+
+		json_object_set_new(loc, "id",
+				    json_integer(json_array_size(related) + 1));
+		json_object_set_new(loc, "physicalLocation",
+				    sarif_physical(&n->span));
+		json_object_set_new(loc, "message",
+				    sarif_message(n->message,
+						  strlen(n->message)));
+		json_array_append_new(related, loc);
+	}
+	if (json_array_size(related))
+		json_object_set_new(res, "relatedLocations", related);
+	else
+		json_decref(related);
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->codes = xrealloc(s->codes, sizeof(*s->codes) * s->cap);
+	}
+	s->codes[s->n++] = d->code;
+	json_array_append_new(s->results, res);
+	unsigned char level = d->severity == DIAG_ERROR ? 2 : 1;
+	if (s->seen[d->code] < level)
+		s->seen[d->code] = level;
+}
+
+static int compare_code_names(const void *a, const void *b)
+{
+	return strcmp(diag_code_name(*(const enum diag_code *)a),
+		      diag_code_name(*(const enum diag_code *)b));
+}
+
+static json_t *sarif_rule(enum diag_code code, enum diag_severity level)
+{
+	json_t *rule = json_object(), *config = json_object();
+	const char *text = diag_code_text(code);
+
+	json_object_set_new(rule, "id", json_string(diag_code_name(code)));
+	json_object_set_new(rule, "name", json_string(diag_code_slug(code)));
+	json_object_set_new(rule, "shortDescription",
+			    sarif_message(text, strlen(text)));
+	json_object_set_new(rule, "fullDescription",
+			    sarif_message(text, strlen(text)));
+	json_object_set_new(config, "level", json_string(sarif_level(level)));
+	json_object_set_new(rule, "defaultConfiguration", config);
+	return rule;
+}
+
+json_t *sarif_finish(struct sarif *s, const char *tool_version)
+{
+	enum diag_code used[DIAG_CODE_COUNT];
+	size_t rule_index[DIAG_CODE_COUNT], nused = 0;
+	json_t *rules = json_array();
+
+	/* the rules that occur, by code; a rule's level is the worst its
+	 * results have (the registry has none) */
+	for (int c = 0; c < DIAG_CODE_COUNT; c++)
+		if (s->seen[c])
+			used[nused++] = (enum diag_code)c;
+	qsort(used, nused, sizeof(*used), compare_code_names);
+	for (size_t i = 0; i < nused; i++) {
+		enum diag_severity level =
+			s->seen[used[i]] == 2 ? DIAG_ERROR : DIAG_WARNING;
+
+		rule_index[used[i]] = i;
+		json_array_append_new(rules, sarif_rule(used[i], level));
+	}
+	for (size_t i = 0; i < s->n; i++)
+		json_integer_set(json_object_get(json_array_get(s->results, i),
+						 "ruleIndex"),
+				 (json_int_t)rule_index[s->codes[i]]);
+
+	json_t *driver = json_object(), *tool = json_object();
+
+	json_object_set_new(driver, "name", json_string("sitec"));
+	json_object_set_new(driver, "version", json_string(tool_version));
+	json_object_set_new(driver, "rules", rules);
+	json_object_set_new(tool, "driver", driver);
+
+	json_t *run = json_object(), *log = json_object();
+
+	json_object_set_new(run, "tool", tool);
+	json_object_set_new(run, "columnKind",
+			    json_string("unicodeCodePoints"));
+	json_object_set(run, "results", s->results);
+	json_object_set_new(log, "$schema", json_string(SARIF_SCHEMA));
+	json_object_set_new(log, "version", json_string("2.1.0"));
+	json_object_set_new(log, "runs", json_pack("[o]", run));
+	sarif_free(s);
+	return log;
 }

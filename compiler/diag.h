@@ -5,7 +5,8 @@
  * optional help line saying how to fix it, and notes that point elsewhere
  * (the first declaration of a duplicate, a layer of the inheritance chain).
  * Library code builds diagnostics and hands them to a sink; it never prints
- * and never exits. Renderers turn one into GCC-style text or JSON.
+ * and never exits. Renderers turn one into GCC-style text or JSON, and a
+ * collector turns all of a run's into one SARIF log.
  */
 #ifndef SITEC_DIAG_H
 #define SITEC_DIAG_H
@@ -91,5 +92,36 @@ struct json_t *diag_to_json(const struct diag *d);
  * (a file name, say) becomes U+FFFD instead of losing the string.
  */
 struct json_t *json_text(const char *s, size_t n);
+
+/*
+ * Diagnostics as one SARIF 2.1.0 log, for code-scanning tools (GitHub
+ * code scanning, editors' SARIF viewers): a collector that takes every
+ * diagnostic of a run, then becomes the log.
+ *
+ *   struct sarif *s = sarif_new();
+ *   sarif_add(s, d);            (for each diagnostic, from a sink)
+ *   json_t *log = sarif_finish(s, SITEC_VERSION);
+ *
+ * The log has one run of the tool "sitec", a rule per code that occurs
+ * (sorted by code) and a result per diagnostic, in the order added.
+ * A span in a file becomes a physical location: its path as a URI
+ * reference (relative paths relative to %SRCROOT%, the directory sitec
+ * ran in; absolute ones as file:// URIs) and a region in code points,
+ * ending one past the span. A file that could not be read has no region.
+ * Notes with a location in a file become related locations; the help
+ * and the other notes are lines of the message. A span in a source that
+ * is not a file (<builtin>, the <path> of explain, the <query> of query)
+ * gets no URI: as a result's location it is a logical location named so,
+ * and as a note it is a line of the message with its line and column.
+ * The same diagnostics give the same bytes.
+ */
+struct sarif;
+struct sarif *sarif_new(void);
+/* Adds d as a result (copies what it needs; d stays the caller's). */
+void sarif_add(struct sarif *s, const struct diag *d);
+/* Returns the log (the caller owns it: json_decref) and frees s. */
+struct json_t *sarif_finish(struct sarif *s, const char *tool_version);
+/* Frees a collector without building its log. */
+void sarif_free(struct sarif *s);
 
 #endif

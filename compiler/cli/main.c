@@ -26,10 +26,13 @@ enum exit_status { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 /* --- where diagnostics go --------------------------------------------------- */
 
+enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
+
 struct output_sink {
 	struct diag_sink base;
-	FILE *out;		/* text goes here as it comes; JSON at the end */
+	FILE *out;		/* text as it comes; JSON or SARIF at the end */
 	json_t *json;		/* collected for --format json, else NULL */
+	struct sarif *sarif;	/* collected for --format sarif, else NULL */
 };
 
 static void emit_text(struct diag_sink *sink, const struct diag *d)
@@ -46,23 +49,47 @@ static void emit_json(struct diag_sink *sink, const struct diag *d)
 	json_array_append_new(s->json, diag_to_json(d));
 }
 
-static void sink_init(struct output_sink *s, bool json, FILE *out)
+static void emit_sarif(struct diag_sink *sink, const struct diag *d)
+{
+	struct output_sink *s = (struct output_sink *)sink;
+
+	sarif_add(s->sarif, d);
+}
+
+static void sink_init(struct output_sink *s, enum output_format format,
+		      FILE *out)
 {
 	memset(s, 0, sizeof(*s));
 	s->out = out;
-	if (json) {
+	switch (format) {
+	case FORMAT_TEXT:
+		s->base.emit = emit_text;
+		break;
+	case FORMAT_JSON:
 		s->base.emit = emit_json;
 		s->json = json_array();
-	} else {
-		s->base.emit = emit_text;
+		break;
+	case FORMAT_SARIF:
+		s->base.emit = emit_sarif;
+		s->sarif = sarif_new();
+		break;
 	}
 }
 
-/* Prints collected JSON diagnostics; returns false on an I/O error. */
+/* Prints collected JSON or SARIF diagnostics; returns false on an I/O
+ * error. */
 static bool sink_finish(struct output_sink *s)
 {
 	bool ok = true;
 
+	if (s->sarif) {
+		json_t *log = sarif_finish(s->sarif, SITEC_VERSION);
+
+		s->sarif = NULL;
+		ok = json_dumpf(log, s->out, JSON_INDENT(2)) == 0 &&
+		     fputc('\n', s->out) != EOF;
+		json_decref(log);
+	}
 	if (s->json) {
 		json_t *doc = json_object();
 
@@ -94,14 +121,18 @@ static int usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-static int parse_format(const char *cmd, const char *arg, bool *json)
+static int parse_format(const char *cmd, const char *arg,
+			enum output_format *format)
 {
 	if (strcmp(arg, "text") == 0)
-		*json = false;
+		*format = FORMAT_TEXT;
 	else if (strcmp(arg, "json") == 0)
-		*json = true;
+		*format = FORMAT_JSON;
+	else if (strcmp(arg, "sarif") == 0)
+		*format = FORMAT_SARIF;
 	else
-		return usage_error(cmd, "unknown format '%s' (use text or json)", arg);
+		return usage_error(cmd, "unknown format '%s' (use text, json "
+				   "or sarif)", arg);
 	return EXIT_OK;
 }
 
@@ -141,13 +172,14 @@ static char *fleet_root(const char *path)
 /* --- sitec check ------------------------------------------------------------------ */
 
 static const char check_help[] =
-	"Usage: sitec check [--format text|json] [FLEETDIR|FILE]...\n"
+	"Usage: sitec check [--format text|json|sarif] [FLEETDIR|FILE]...\n"
 	"\n"
 	"Reads every *.site file below each FLEETDIR (the current directory if\n"
 	"none is given), evaluates every site totally, and reports every error\n"
 	"it finds. Writes nothing.\n"
 	"\n"
-	"  --format text|json  how to print diagnostics (json: on stdout)\n"
+	"  --format FORMAT     text, json or sarif (SARIF 2.1.0, for code\n"
+	"                      scanning); json and sarif go to stdout\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit status: 0 no errors, 1 errors in the fleet, 2 usage error,\n"
@@ -160,13 +192,13 @@ static int cmd_check(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool json = false;
+	enum output_format format = FORMAT_TEXT;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((rc = parse_format("check ", optarg, &json)))
+			if ((rc = parse_format("check ", optarg, &format)))
 				return rc;
 			break;
 		case 'h':
@@ -187,7 +219,7 @@ static int cmd_check(int argc, char **argv)
 		paths = here;
 		npaths = 1;
 	}
-	sink_init(&sink, json, json ? stdout : stderr);
+	sink_init(&sink, format, format == FORMAT_TEXT ? stderr : stdout);
 	fleet_init(&fleet);
 	fleet_load(&fleet, paths, npaths, &sink.base);
 	size_t nsites = 0;
@@ -201,7 +233,7 @@ static int cmd_check(int argc, char **argv)
 		eval_free(ev);
 		free(root);
 	}
-	if (!json) {
+	if (format == FORMAT_TEXT) {
 		if (sink.base.errors)
 			fprintf(stderr, "sitec: %u error%s in %zu file%s\n",
 				sink.base.errors, sink.base.errors == 1 ? "" : "s",
@@ -219,7 +251,8 @@ static int cmd_check(int argc, char **argv)
 /* --- sitec explain and query ------------------------------------------------------- */
 
 static const char explain_help[] =
-	"Usage: sitec explain [--fleet DIR] [--format text|json] SITE [PATH]\n"
+	"Usage: sitec explain [--fleet DIR] [--format text|json|sarif]\n"
+	"                     SITE [PATH]\n"
 	"\n"
 	"Evaluates SITE and prints the final value at PATH (the whole site if\n"
 	"no PATH is given), then every statement that set it or something\n"
@@ -229,18 +262,19 @@ static const char explain_help[] =
 	"k8s.agent.spec.template.spec.containers[name = \"agent\"].image.\n"
 	"\n"
 	"  --fleet DIR         the fleet (default: the current directory)\n"
-	"  --format text|json  how to print diagnostics\n"
+	"  --format FORMAT     how to print diagnostics: text, json or sarif\n"
 	"  -h, --help          show this help\n";
 
 static const char query_help[] =
-	"Usage: sitec query [--fleet DIR] [--format text|json] SITE EXPR\n"
+	"Usage: sitec query [--fleet DIR] [--format text|json|sarif]\n"
+	"                   SITE EXPR\n"
 	"\n"
 	"Evaluates EXPR as if it stood in the body of SITE (names are the\n"
 	"site's fields, fleet constants and functions work) and prints the\n"
 	"result as JSON on stdout.\n"
 	"\n"
 	"  --fleet DIR         the fleet (default: the current directory)\n"
-	"  --format text|json  how to print diagnostics\n"
+	"  --format FORMAT     how to print diagnostics: text, json or sarif\n"
 	"  -h, --help          show this help\n";
 
 /* Loads and prepares the fleet in dir for explain/query, and finds site. */
@@ -280,7 +314,7 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 	};
 	const char *cmd = query ? "query " : "explain ";
 	const char *dir = ".";
-	bool json = false;
+	enum output_format format = FORMAT_TEXT;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -289,7 +323,7 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 			dir = optarg;
 			break;
 		case 'f':
-			if ((rc = parse_format(cmd, optarg, &json)))
+			if ((rc = parse_format(cmd, optarg, &format)))
 				return rc;
 			break;
 		case 'h':
@@ -310,7 +344,8 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 	char *root;
 	size_t site = 0;
 
-	sink_init(&sink, json, stderr);
+	/* The result goes to stdout, so diagnostics go to stderr. */
+	sink_init(&sink, format, stderr);
 	fleet_init(&fleet);
 	rc = open_site(cmd, dir, argv[optind], &sink, &fleet, &ev, &root, &site);
 	if (rc == EXIT_OK) {
@@ -354,13 +389,13 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 /* --- sitec parse ------------------------------------------------------------------ */
 
 static const char parse_help[] =
-	"Usage: sitec parse --dump [--format text|json] FILE\n"
+	"Usage: sitec parse --dump [--format text|json|sarif] FILE\n"
 	"\n"
 	"Parses one .site file and prints its syntax tree as JSON on stdout.\n"
 	"Syntax errors go to stderr and nothing is printed on stdout.\n"
 	"\n"
 	"  --dump              print the syntax tree (the only mode for now)\n"
-	"  --format text|json  how to print diagnostics\n"
+	"  --format FORMAT     how to print diagnostics: text, json or sarif\n"
 	"  -h, --help          show this help\n";
 
 static int cmd_parse(int argc, char **argv)
@@ -371,7 +406,8 @@ static int cmd_parse(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool json = false, dump = false;
+	enum output_format format = FORMAT_TEXT;
+	bool dump = false;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -380,7 +416,7 @@ static int cmd_parse(int argc, char **argv)
 			dump = true;
 			break;
 		case 'f':
-			if ((rc = parse_format("parse ", optarg, &json)))
+			if ((rc = parse_format("parse ", optarg, &format)))
 				return rc;
 			break;
 		case 'h':
@@ -405,7 +441,7 @@ static int cmd_parse(int argc, char **argv)
 				   path);
 
 	/* The tree goes to stdout, so diagnostics go to stderr. */
-	sink_init(&sink, json, stderr);
+	sink_init(&sink, format, stderr);
 	fleet_init(&fleet);
 	fleet_load(&fleet, (const char *const *)&path, 1, &sink.base);
 	if (!sink.base.errors && fleet.nfiles == 1)

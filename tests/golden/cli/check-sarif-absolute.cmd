@@ -1,0 +1,1 @@
+check --format sarif /no/such/dir

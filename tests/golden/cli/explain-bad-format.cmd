@@ -1,0 +1,1 @@
+explain --format xml --fleet fleets/sarif-query s1 port

@@ -1,0 +1,1 @@
+explain --format sarif --fleet fleets/sarif-query s1 port

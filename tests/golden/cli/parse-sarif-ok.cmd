@@ -1,0 +1,1 @@
+parse --dump --format sarif fleets/good/sub/b.site

@@ -1,0 +1,1 @@
+parse --dump --format sarif ../errors/multi-error.site

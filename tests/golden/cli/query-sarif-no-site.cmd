@@ -1,0 +1,1 @@
+query --format sarif --fleet fleets/sarif-query s3 port

@@ -1,0 +1,1 @@
+query --format sarif --fleet fleets/sarif-query s1 'port + 1'
