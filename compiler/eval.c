@@ -13,6 +13,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,8 @@ static struct value *object_literal(struct evaluator *ev,
 				    const struct ast *obj, struct value *base,
 				    const struct type *type);
 static struct value *complete(struct evaluator *ev, struct value *v,
-			      const struct type *t, int depth);
+			      const struct type *t, int depth,
+			      const char *handle);
 
 /* --- diagnostics -------------------------------------------------------- */
 
@@ -1257,6 +1259,12 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 	} else if (defaults && s->field && s->field->dflt_empty_object) {
 		v = value_object(ev->alloc, NULL, 0);
 		out->from_default = true;
+	} else if (defaults && s->field && s->field->dflt_handle &&
+		   s->parent && s->parent->parent) {
+		/* metadata.name: the key of k8s.HANDLE */
+		const struct slot *o = s->parent->parent;
+		v = value_string(ev->alloc, o->key, o->keylen);
+		out->from_default = true;
 	}
 
 	out->op = killer;
@@ -1310,7 +1318,7 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 		return true;
 	}
 	if (nested)
-		v = complete(ev, v, s->type, 0);
+		v = complete(ev, v, s->type, 0, s->key);
 	if (!v || !check_keyed(ev, v, s->type, killer ? killer->stmt->span
 						     : op_span(NULL),
 			       NULL, s))
@@ -1469,7 +1477,7 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 			const struct type_field *tf;
 			type_child(s->type, kid->key, &tf);
 			uint32_t first = first_set(kid, f->since, hi, tf &&
-				(tf->dflt || tf->dflt_empty_object));
+				field_has_default(tf));
 			if (first == SEQ_END)
 				continue;
 			ARENA_RESERVE(ev->alloc, keys, nkeys, cap);
@@ -1484,7 +1492,7 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 	if (defaults && s->type && s->type->kind == T_RECORD) {
 		for (uint32_t i = 0; i < s->type->u.record.nfields; i++) {
 			const struct type_field *fl = &s->type->u.record.fields[i];
-			if (!fl->dflt && !fl->dflt_empty_object)
+			if (!field_has_default(fl))
 				continue;
 			ARENA_RESERVE(ev->alloc, keys, nkeys, cap);
 			keys[nkeys] = (struct kid_key){ fl->name,
@@ -1587,7 +1595,7 @@ static struct value *keyed_merge(struct evaluator *ev, struct value *a,
 		if (!k) {
 			struct diag *d = diag_new(E0405, span,
 				"an element added to a list keyed by `%s` needs "
-				"a `%s` field: %s", key, key, brief(ev, e));
+				"the key field `%s`: %s", key, key, brief(ev, e));
 			report(ev, d);
 			return NULL;
 		}
@@ -1784,7 +1792,7 @@ static bool has_defaults(const struct type *t, int depth)
 	case T_RECORD:
 		for (uint32_t i = 0; i < t->u.record.nfields; i++) {
 			const struct type_field *f = &t->u.record.fields[i];
-			if (f->dflt || f->dflt_empty_object ||
+			if (field_has_default(f) ||
 			    has_defaults(f->type, depth + 1))
 				return true;
 		}
@@ -1797,9 +1805,24 @@ static bool has_defaults(const struct type *t, int depth)
 	}
 }
 
-/* Fills schema defaults into v wherever its type says (section 6). */
+/* Does record t have a field that defaults to its object's key? */
+static bool takes_handle(const struct type *t)
+{
+	if (!t || t->kind != T_RECORD)
+		return false;
+	for (uint32_t i = 0; i < t->u.record.nfields; i++)
+		if (t->u.record.fields[i].dflt_handle)
+			return true;
+	return false;
+}
+
+/*
+ * Fills schema defaults into v wherever its type says (section 6). handle
+ * is the key v is stored under (for metadata.name), or NULL.
+ */
 static struct value *complete(struct evaluator *ev, struct value *v,
-			      const struct type *t, int depth)
+			      const struct type *t, int depth,
+			      const char *handle)
 {
 	if (!v || !t || depth > 64 || !has_defaults(t, 0))
 		return v;
@@ -1808,7 +1831,8 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 	if ((t->kind == T_LIST && v->kind == V_LIST)) {
 		for (uint32_t i = 0; i < v->len; i++) {
 			struct value *x = complete(ev, v->u.items[i],
-						   t->u.container.elem, depth + 1);
+						   t->u.container.elem,
+						   depth + 1, NULL);
 			if (!x)
 				return NULL;
 			vb_push(&vb, x);
@@ -1824,7 +1848,8 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 		const struct value_field *f = &v->u.fields[i];
 		const struct type_field *tf;
 		const struct type *ft = type_child(t, f->key, &tf);
-		struct value *x = complete(ev, f->value, ft, depth + 1);
+		struct value *x = complete(ev, f->value, ft, depth + 1,
+					   takes_handle(ft) ? handle : f->key);
 		if (!x)
 			return NULL;
 		vb_set(&vb, f->key, f->keylen, x);
@@ -1845,10 +1870,13 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 					return NULL;
 			} else if (tf->dflt_empty_object) {
 				x = value_object(ev->alloc, NULL, 0);
+			} else if (tf->dflt_handle && handle) {
+				x = value_cstring(ev->alloc, handle);
 			} else {
 				continue;
 			}
-			x = complete(ev, x, tf->type, depth + 1);
+			x = complete(ev, x, tf->type, depth + 1,
+				     takes_handle(tf->type) ? handle : tf->name);
 			if (!x)
 				return NULL;
 			vb_set(&vb, tf->name, klen, x);
@@ -1924,12 +1952,12 @@ static struct value *apply_stmt_value(struct evaluator *ev,
 		rhs = stmt->u.stmt.value->kind == AST_OBJECT
 			? object_literal(ev, &e, stmt->u.stmt.value, NULL, t)
 			: eval(ev, &e, stmt->u.stmt.value);
-		return rhs ? complete(ev, rhs, t, 0) : NULL;
+		return rhs ? complete(ev, rhs, t, 0, NULL) : NULL;
 	case AST_ADD:
 		e.type = NULL;
 		rhs = eval(ev, &e, stmt->u.stmt.value);
 		return rhs ? complete(ev, combine_add(ev, v, rhs, t, stmt->span),
-				      t, 0) : NULL;
+				      t, 0, NULL) : NULL;
 	case AST_REMOVE:
 		e.type = NULL;
 		rhs = eval(ev, &e, stmt->u.stmt.value);
@@ -3073,18 +3101,35 @@ static struct diag *diag_clone(const struct diag *d)
 	return c;
 }
 
-static uint32_t diag_hash(const struct diag *d)
+/*
+ * A required field missing in many sites is one mistake (in the schema, or
+ * in a profile they share): its errors at each site's declaration are
+ * reported together, at the first.
+ */
+static bool at_site_decl(const struct evaluator *ev, const struct diag *d)
+{
+	const struct span *s = ev->cur && ev->cur->site
+		? &ev->cur->site->node->u.decl.name.span : NULL;
+	return d->code == E0607 && s && s->src == d->span.src &&
+	       s->start == d->span.start && s->end == d->span.end;
+}
+
+static uint32_t diag_hash(const struct diag *d, bool any_span)
 {
 	uint32_t h = hash_bytes(d->message, strlen(d->message));
 
-	h ^= ptr_hash(d->span.src) + d->span.start * 2654435761u + d->code;
-	return h;
+	if (!any_span)
+		h ^= ptr_hash(d->span.src) + d->span.start * 2654435761u;
+	return h + d->code;
 }
 
-static bool diag_same(const struct diag *a, const struct diag *b)
+static bool diag_same(const struct diag *a, const struct diag *b,
+		      bool any_span)
 {
-	return a->code == b->code && a->span.src == b->span.src &&
-	       a->span.start == b->span.start && a->span.end == b->span.end &&
+	return a->code == b->code &&
+	       (any_span || (a->span.src == b->span.src &&
+			     a->span.start == b->span.start &&
+			     a->span.end == b->span.end)) &&
 	       strcmp(a->message, b->message) == 0 &&
 	       (a->help == b->help ||
 		(a->help && b->help && strcmp(a->help, b->help) == 0));
@@ -3096,7 +3141,8 @@ static void buffer_emit(struct diag_sink *sink, const struct diag *d)
 {
 	struct evaluator *ev = (struct evaluator *)((char *)sink -
 					offsetof(struct evaluator, site_sink));
-	uint32_t h = diag_hash(d);
+	bool any_span = at_site_decl(ev, d);
+	uint32_t h = diag_hash(d, any_span);
 	const char *site = ev->cur && ev->cur->site ? ev->cur->site->name : NULL;
 
 	if ((ev->npending + 1) * 2 > ev->pending_index_cap) {
@@ -3118,7 +3164,8 @@ static void buffer_emit(struct diag_sink *sink, const struct diag *d)
 	uint32_t j = h & (ev->pending_index_cap - 1);
 	for (; ev->pending_index[j]; j = (j + 1) & (ev->pending_index_cap - 1)) {
 		struct pending_diag *p = &ev->pending[ev->pending_index[j] - 1];
-		if (p->hash != h || !diag_same(p->d, d))
+		if (p->hash != h || p->any_span != any_span ||
+		    !diag_same(p->d, d, any_span))
 			continue;
 		if (site && (!p->nsites ||
 			     strcmp(p->sites[p->nsites - 1], site) != 0)) {
@@ -3137,6 +3184,7 @@ static void buffer_emit(struct diag_sink *sink, const struct diag *d)
 	memset(p, 0, sizeof(*p));
 	p->d = diag_clone(d);
 	p->hash = h;
+	p->any_span = any_span;
 	p->sites = xmalloc(SITES_NAMED * sizeof(*p->sites));
 	if (site) {
 		p->sites[p->nsites++] = xstrdup(site);
@@ -3145,8 +3193,33 @@ static void buffer_emit(struct diag_sink *sink, const struct diag *d)
 	ev->pending_index[j] = ++ev->npending;
 }
 
+/* Reported in the order of the sources: by file, then place in it. */
+static int pending_cmp(const void *pa, const void *pb)
+{
+	const struct pending_diag *a = pa, *b = pb;
+	const struct span *x = &a->d->span, *y = &b->d->span;
+
+	if (x->src != y->src) {
+		if (!x->src || !y->src)
+			return x->src ? -1 : 1;
+		int c = strcmp(x->src->path, y->src->path);
+		if (c)
+			return c;
+	}
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (a->d->code != b->d->code)
+		return a->d->code < b->d->code ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
 void eval_finish(struct evaluator *ev)
 {
+	for (uint32_t i = 0; i < ev->npending; i++)
+		ev->pending[i].order = i;
+	if (ev->npending > 1)
+		qsort(ev->pending, ev->npending, sizeof(*ev->pending),
+		      pending_cmp);
 	for (uint32_t i = 0; i < ev->npending; i++) {
 		struct pending_diag *p = &ev->pending[i];
 		const struct decl *only = p->total == 1
@@ -3209,6 +3282,10 @@ void eval_free(struct evaluator *ev)
 	free(ev->pending);
 	free(ev->pending_index);
 	free(ev->frames);
+	for (uint32_t i = 0; i < ev->ntype_regexes; i++) {
+		regfree(ev->type_regexes[i]);
+		free(ev->type_regexes[i]);
+	}
 	free(ev->fleet_root);
 	builtin_cache_free(ev->cache);
 	arena_free(&ev->site_arena);
@@ -3387,6 +3464,8 @@ struct value *eval_site(struct evaluator *ev, size_t i)
 	struct value *v = NULL;
 	if (se->root && !slot_force(ev, se->root, &v))
 		v = NULL;
+	if (se->root)
+		typecheck_site(ev, se->root);
 	if (se->failed)
 		v = NULL;
 	ev->last_site = se;

@@ -230,6 +230,8 @@ struct site_eval {
 struct pending_diag {
 	struct diag *d;
 	uint32_t hash;
+	bool any_span;		/* a missing field at each site's declaration */
+	uint32_t order;		/* first reported, to keep ties in order */
 	char **sites;
 	uint32_t nsites, sites_cap;
 	size_t total;
@@ -280,6 +282,9 @@ struct evaluator {
 
 	/* types built in */
 	const struct type *t_any, *t_string;
+	/* the compiled regexes of string(/.../) types, freed with ev */
+	void **type_regexes;
+	uint32_t ntype_regexes, type_regexes_cap;
 	const struct type *k8s_object;
 	/* interned names the evaluator looks for */
 	const char *n_name, *n_k8s, *n_api, *n_os;
@@ -298,6 +303,9 @@ const char *suggest(const char *name, const char *const *cands, size_t n);
 const char *suggest_decl(const struct evaluator *ev, const char *name,
 			 unsigned kinds_mask);
 const struct type *resolve_type(struct evaluator *ev, const struct ast *t);
+
+/* typecheck.c: checks the current site (ev->cur) from its root slot. */
+void typecheck_site(struct evaluator *ev, struct slot *root);
 
 /* trie.c */
 struct trie *trie_new(struct arena *a, bool standalone);

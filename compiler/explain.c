@@ -243,8 +243,7 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 	if (n > 1)
 		qsort(ops, n, sizeof(*ops), by_seq_desc);
 	fprintf(out, "\nset by, most specific first:\n");
-	if (n == 0 && !(s->field && (s->field->dflt ||
-				      s->field->dflt_empty_object)) && !s->base)
+	if (n == 0 && !(s->field && field_has_default(s->field)) && !s->base)
 		fprintf(out, "  (nothing sets it)\n");
 	for (uint32_t j = 0; j < n; j++) {
 		const struct op *op = ops[j];
@@ -271,7 +270,11 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 				       : "(unset)");
 		}
 	}
-	if (s->field && (s->field->dflt || s->field->dflt_empty_object)) {
+	if (s->field && s->field->dflt_handle) {
+		fprintf(out, "  default of `%s`: the key of the object, `%s`\n",
+			s->field->name, s->parent && s->parent->parent
+				? s->parent->parent->key : "");
+	} else if (s->field && field_has_default(s->field)) {
 		fprintf(out, "  default of `%s`  ", s->field->name);
 		print_where(out, s->field->node->span);
 		fprintf(out, "\n");

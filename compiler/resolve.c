@@ -13,6 +13,8 @@
 
 #include "syntax.h"
 
+#include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +31,8 @@ static const char prelude_text[] =
 	"schema OsFile {\n"
 	"  content: string\n"
 	"  mode: int(0..0o7777) = 0o644\n"
-	"  owner: string = \"root\"\n"
-	"  group: string = \"root\"\n"
+	"  owner: string(/^[a-z_][a-z0-9_-]*[$]?$/) = \"root\"\n"
+	"  group: string(/^[a-z_][a-z0-9_-]*[$]?$/) = \"root\"\n"
 	"}\n"
 	"schema OsUnit {\n"
 	"  content?: string\n"
@@ -38,7 +40,7 @@ static const char prelude_text[] =
 	"}\n"
 	"schema OsUser {\n"
 	"  name: dns_label\n"
-	"  uid?: int\n"
+	"  uid?: int(0..4294967294)\n"
 	"  groups: list<string> = []\n"
 	"  shell?: abspath\n"
 	"  ssh_authorized_keys: list<string> = []\n"
@@ -48,11 +50,24 @@ static const char prelude_text[] =
 	"  hostname?: hostname\n"
 	"  hosts: map<ip> = {}\n"
 	"  hugepages?: { size: \"2Mi\" | \"1Gi\" = \"2Mi\"; count: int(0..) }\n"
-	"  sysctl: map<string> = {}\n"
+	"  sysctl: map<string | int> = {}\n"
 	"  users: list<OsUser> keyed name = []\n"
 	"  ca_certs: map<string> = {}\n"
 	"  files: map<OsFile> = {}\n"
 	"  units: map<OsUnit> = {}\n"
+	"}\n"
+	"schema __K8sObject {\n"
+	"  apiVersion: string\n"
+	"  kind: string\n"
+	"  metadata: __K8sMetadata\n"
+	"  ...\n"
+	"}\n"
+	"schema __K8sMetadata {\n"
+	"  name: string\n"
+	"  namespace?: string\n"
+	"  labels?: map<string>\n"
+	"  annotations?: map<string>\n"
+	"  ...\n"
 	"}\n"
 	"schema __SiteName {\n"
 	"  name: dns_label\n"
@@ -603,6 +618,8 @@ static const struct type *named_type(struct evaluator *ev, const char *name,
 		return ev->k8s_object;
 
 	struct decl *d = resolve_lookup(ev, name);
+	if (!d && node->span.src == ev->prelude_src)
+		d = hidden_decl(ev, name);
 	if (d && d->kind == D_SCHEMA)
 		return record_type(ev, d);
 	if (d && d->kind == D_TYPE) {
@@ -690,6 +707,240 @@ static const struct type *record_type(struct evaluator *ev, struct decl *d)
 	return t;
 }
 
+/* --- refinements ------------------------------------------------------------- */
+
+static void type_error(struct evaluator *ev, struct span at, const char *msg,
+		       const char *help)
+{
+	struct diag *dg = diag_new(E0609, at, "%s", msg);
+	if (help)
+		diag_help(dg, "%s", help);
+	diag_emit(ev->sink, dg);
+}
+
+enum range_kind { RANGE_INT, RANGE_FLOAT, RANGE_LENGTH };
+
+/* A bound: an int or float literal, maybe negated. */
+static bool bound_value(const struct ast *b, bool *is_float, int64_t *i,
+			double *f)
+{
+	bool neg = b->kind == AST_UNARY;
+	const struct ast *x = neg ? b->u.op.rhs : b;
+
+	if (x->kind == AST_INT) {
+		*is_float = false;
+		*i = x->u.integer.value;
+		if (neg) {
+			if (*i == INT64_MIN)
+				return false;
+			*i = -*i;
+		}
+		*f = (double)*i;
+		return true;
+	}
+	if (x->kind == AST_FLOAT) {
+		*is_float = true;
+		*f = neg ? -x->u.real.value : x->u.real.value;
+		return true;
+	}
+	return false;
+}
+
+/* The bounds of a TYPE_RANGE node, checked for its kind; NULL on errors
+ * (reported). */
+static const struct type_range *range_of(struct evaluator *ev,
+					 const struct ast *n,
+					 enum range_kind kind)
+{
+	static const char *const what[] = {
+		[RANGE_INT] = "an int range", [RANGE_FLOAT] = "a float range",
+		[RANGE_LENGTH] = "a length",
+	};
+	struct type_range *r = arena_zalloc(ev->arena, sizeof(*r));
+	const struct ast *b[2] = { n->u.range.lo, n->u.range.hi };
+	char msg[160];
+
+	r->is_float = kind == RANGE_FLOAT;
+	for (int k = 0; k < 2; k++) {
+		bool fl;
+		int64_t i;
+		double f;
+		if (!b[k])
+			continue;
+		if (!bound_value(b[k], &fl, &i, &f)) {
+			type_error(ev, b[k]->span, "this bound does not fit in "
+				   "64 bits", NULL);
+			return NULL;
+		}
+		if (fl && kind != RANGE_FLOAT) {
+			snprintf(msg, sizeof(msg), "%s has whole-number bounds, "
+				 "not %g", what[kind], f);
+			type_error(ev, b[k]->span, msg, kind == RANGE_INT
+				   ? "use float(...) for a float range" : NULL);
+			return NULL;
+		}
+		if (kind == RANGE_LENGTH && i < 0) {
+			type_error(ev, b[k]->span, "a length cannot be negative",
+				   NULL);
+			return NULL;
+		}
+		if (k == 0) {
+			r->has_lo = true;
+			r->lo = i;
+			r->flo = f;
+			r->lo_node = b[k];
+		} else {
+			r->has_hi = true;
+			r->hi = i;
+			r->fhi = f;
+			r->hi_node = b[k];
+		}
+	}
+	if (r->has_lo && r->has_hi &&
+	    (kind == RANGE_FLOAT ? r->flo > r->fhi : r->lo > r->hi)) {
+		char t[96];
+		snprintf(msg, sizeof(msg), "the range %s is empty: its lower "
+			 "bound is above its upper bound",
+			 type_range_text(r, t, sizeof(t)));
+		type_error(ev, n->span, msg, "write LOW..HIGH; both bounds are "
+			   "included");
+		return NULL;
+	}
+	if (kind == RANGE_FLOAT && ((r->has_lo && !isfinite(r->flo)) ||
+				    (r->has_hi && !isfinite(r->fhi)))) {
+		type_error(ev, n->span, "a float bound must be finite", NULL);
+		return NULL;
+	}
+	return r;
+}
+
+/* int(lo..hi), float(lo..hi), string(lo..hi) and formats with a length. */
+static const struct type *range_type(struct evaluator *ev,
+				     const struct ast *n)
+{
+	const struct type *b = named_type(ev, n->u.range.name, n);
+	struct type *t = type_new(ev, b->kind, n);
+	char msg[160];
+
+	t->u = b->u;
+	t->name = NULL;
+	switch (b->kind) {
+	case T_STRING:
+		t->u.str.range = n;
+		t->u.str.len = range_of(ev, n, RANGE_LENGTH);
+		break;
+	case T_INT:
+	case T_FLOAT:
+		t->u.num.range = n;
+		t->u.num.bounds = range_of(ev, n, b->kind == T_INT ? RANGE_INT
+							       : RANGE_FLOAT);
+		break;
+	case T_ANY:
+		if (b == ev->t_any && !b->node)
+			break;	/* an unknown name: reported */
+		/* fall through */
+	default:
+		snprintf(msg, sizeof(msg), "`%s` takes no range", n->u.range.name);
+		type_error(ev, n->span, msg, "ranges refine int, float and "
+			   "string (a length)");
+		return b;
+	}
+	return t;
+}
+
+/* string(/re/): the pattern is compiled once, here. */
+static const struct type *regex_type(struct evaluator *ev,
+				     const struct ast *n)
+{
+	char msg[300];
+	const char *name = n->u.regex.name;
+
+	if (name && strcmp(name, "string") != 0) {
+		const struct type *b = named_type(ev, name, n);
+		if (b == ev->t_any && !b->node)
+			return b;
+		snprintf(msg, sizeof(msg), "`%s` takes no regex", name);
+		type_error(ev, n->span, msg, "a regex refines string: "
+			   "string(/.../)");
+		return b;
+	}
+	struct type *t = type_new(ev, T_STRING, n);
+	t->u.str.regex = n->u.regex.pattern;
+	regex_t *re = xmalloc(sizeof(*re));
+	int rc = regcomp(re, n->u.regex.pattern, REG_EXTENDED | REG_NOSUB);
+	if (rc != 0) {
+		char err[160];
+		regerror(rc, re, err, sizeof(err));
+		regfree(re);
+		free(re);
+		snprintf(msg, sizeof(msg), "the regex /%s/ does not compile: %s",
+			 n->u.regex.pattern, err);
+		type_error(ev, n->span, msg, "regexes are POSIX extended "
+			   "(ERE), as grep -E reads them");
+		return t;
+	}
+	ARENA_RESERVE(ev->arena, ev->type_regexes, ev->ntype_regexes,
+		      ev->type_regexes_cap);
+	ev->type_regexes[ev->ntype_regexes++] = re;
+	t->u.str.re = re;
+	return t;
+}
+
+/* `list<T> keyed F`: the items are records with a field F. */
+static void check_key_field(struct evaluator *ev, const struct type *t,
+			    const struct ast *n)
+{
+	const struct type *e = t->u.container.elem;
+	const char *key = n->u.generic.keyed.name;
+	char msg[300], buf[128];
+
+	if (e->kind == T_ANY)
+		return;		/* an unknown type (reported), or any */
+	if (e->kind != T_RECORD) {
+		snprintf(msg, sizeof(msg), "a list of %s cannot be keyed: "
+			 "only records have fields",
+			 type_describe(e, buf, sizeof(buf)));
+		type_error(ev, n->u.generic.keyed.span, msg, NULL);
+		return;
+	}
+	if (type_field(e, key) || e->u.record.open)
+		return;
+	const char *cands[256];
+	size_t nc = 0;
+	for (uint32_t i = 0; i < e->u.record.nfields && nc < 256; i++)
+		cands[nc++] = e->u.record.fields[i].name;
+	snprintf(msg, sizeof(msg), "the list is keyed by `%s`, but %s has no "
+		 "field `%s`", key, type_describe(e, buf, sizeof(buf)), key);
+	const char *s = suggest(key, cands, nc);
+	char help[160];
+	if (s)
+		snprintf(help, sizeof(help), "did you mean `%s`?", s);
+	type_error(ev, n->u.generic.keyed.span, msg, s ? help : NULL);
+}
+
+/* The value of a literal type's literal, in the fleet arena. */
+static const struct value *literal_value(struct evaluator *ev,
+					 const struct ast *n)
+{
+	bool fl;
+	int64_t i;
+	double f;
+
+	switch (n->kind) {
+	case AST_STRING:
+		return value_string_ref(ev->arena, n->u.string.text,
+					n->u.string.len);
+	case AST_BOOL:
+		return value_bool(ev->arena, n->u.boolean.value);
+	case AST_NULL:
+		return value_null(ev->arena);
+	default:
+		if (!bound_value(n, &fl, &i, &f))
+			return NULL;
+		return fl ? value_float(ev->arena, f) : value_int(ev->arena, i);
+	}
+}
+
 const struct type *resolve_type(struct evaluator *ev, const struct ast *n)
 {
 	struct type *t;
@@ -699,23 +950,14 @@ const struct type *resolve_type(struct evaluator *ev, const struct ast *n)
 	switch (n->kind) {
 	case AST_TYPE_NAME:
 		return named_type(ev, n->u.ref.name, n);
-	case AST_TYPE_RANGE: {
-		const struct type *b = named_type(ev, n->u.range.name, n);
-		t = type_new(ev, b->kind, n);
-		t->u = b->u;
-		if (b->kind == T_STRING)
-			t->u.str.range = n;
-		else
-			t->u.num.range = n;
-		return t;
-	}
+	case AST_TYPE_RANGE:
+		return range_type(ev, n);
 	case AST_TYPE_REGEX:
-		t = type_new(ev, T_STRING, n);
-		t->u.str.regex = n->u.regex.pattern;
-		return t;
+		return regex_type(ev, n);
 	case AST_TYPE_LITERAL:
 		t = type_new(ev, T_LITERAL, n);
 		t->u.literal.value = n->u.literal.value;
+		t->u.literal.v = literal_value(ev, n->u.literal.value);
 		return t;
 	case AST_TYPE_UNION:
 		t = type_new(ev, T_UNION, n);
@@ -745,6 +987,15 @@ const struct type *resolve_type(struct evaluator *ev, const struct ast *n)
 		t->u.container.unique = n->u.generic.unique;
 		t->u.container.keyed = n->u.generic.keyed.name;
 		t->u.container.length = n->u.generic.length;
+		if (n->u.generic.length)
+			t->u.container.len = range_of(ev, n->u.generic.length,
+						      RANGE_LENGTH);
+		if (n->u.generic.keyed.name && !list)
+			type_error(ev, n->u.generic.keyed.span,
+				   "only a list can be keyed", "write "
+				   "list<...> keyed FIELD, or use a map");
+		else if (n->u.generic.keyed.name)
+			check_key_field(ev, t, n);
 		return t;
 	}
 	default:
@@ -765,7 +1016,7 @@ static bool record_complete(const struct type *t, int depth)
 		return false;
 	for (uint32_t i = 0; i < t->u.record.nfields; i++) {
 		const struct type_field *f = &t->u.record.fields[i];
-		if (f->dflt || f->optional || f->dflt_empty_object)
+		if (f->optional || field_has_default(f))
 			continue;
 		const struct type *r = as_record(f->type);
 		if (!r || !record_complete(r, depth + 1))
@@ -863,6 +1114,43 @@ static void check_constants(struct evaluator *ev, const struct type *st)
 	}
 }
 
+/*
+ * The output types need what the language cannot say: Kubernetes objects
+ * are open with the merge-key rules inside, metadata.name defaults to the
+ * handle, and the OS config's maps have keys of a kind.
+ */
+static void builtin_types(struct evaluator *ev)
+{
+	struct type *meta = (struct type *)record_type(ev,
+					hidden_decl(ev, "__K8sMetadata"));
+	struct type *obj = (struct type *)record_type(ev,
+					hidden_decl(ev, "__K8sObject"));
+
+	meta->name = "K8sMetadata";
+	meta->u.record.rest = type_k8s_any();
+	for (uint32_t i = 0; i < meta->u.record.nfields; i++)
+		if (meta->u.record.fields[i].name == ev->n_name)
+			meta->u.record.fields[i].dflt_handle = true;
+	obj->name = "K8sObject";
+	obj->u.record.rest = type_k8s_any();
+	ev->k8s_object = obj;
+
+	static const struct {
+		const char *field;
+		enum type_key key;
+	} keys[] = {
+		{ "files", KEY_ABSPATH }, { "hosts", KEY_HOSTNAME },
+		{ "units", KEY_UNIT }, { "ca_certs", KEY_FILE_NAME },
+	};
+	const struct type *os = record_type(ev, resolve_lookup(ev,
+						intern(ev->names, "OsConfig", 8)));
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		const struct type_field *f = type_field(os,
+			intern(ev->names, keys[k].field, strlen(keys[k].field)));
+		((struct type *)f->type)->u.container.key_format = keys[k].key;
+	}
+}
+
 bool resolve_fleet(struct evaluator *ev)
 {
 	unsigned errors = ev->sink->errors;
@@ -873,10 +1161,6 @@ bool resolve_fleet(struct evaluator *ev)
 	ev->n_os = intern(ev->names, "os", 2);
 	ev->t_any = type_new(ev, T_ANY, NULL);
 	ev->t_string = type_new(ev, T_STRING, NULL);
-	struct type *k8s = type_new(ev, T_K8S, NULL);
-	k8s->name = "K8sObject";
-	k8s->u.k8s.context = K8S_OBJECT;
-	ev->k8s_object = k8s;
 
 	ev->prelude_src = source_from_buffer("<builtin>", prelude_text,
 					     sizeof(prelude_text) - 1);
@@ -884,6 +1168,7 @@ bool resolve_fleet(struct evaluator *ev)
 				   ev->sink);
 	for (uint32_t i = 0; i < ev->prelude->u.file.decls.len; i++)
 		add_decl(ev, ev->prelude->u.file.decls.items[i], true);
+	builtin_types(ev);
 	for (size_t f = 0; f < ev->fleet->nfiles; f++) {
 		const struct ast *file = ev->fleet->files[f].ast;
 		if (!file)

@@ -10,7 +10,11 @@
  */
 #include "types.h"
 
+#include "diag.h"
 #include "value.h"
+
+#include <jansson.h>
+#include <stdlib.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -66,6 +70,11 @@ static const struct type *k8s_child(const struct type *t, const char *key)
 	return &k8s_object;
 }
 
+const struct type *type_k8s_any(void)
+{
+	return &k8s_object;
+}
+
 const struct type_field *type_field(const struct type *record,
 				    const char *name)
 {
@@ -88,7 +97,7 @@ const struct type *type_child(const struct type *t, const char *key,
 	switch (t->kind) {
 	case T_RECORD:
 		*field = type_field(t, key);
-		return *field ? (*field)->type : NULL;
+		return *field ? (*field)->type : t->u.record.rest;
 	case T_MAP:
 		return t->u.container.elem;
 	case T_K8S:
@@ -133,6 +142,42 @@ bool type_same_key(const struct type *t, const struct value *a,
 	return one->kind == V_STRING && strcmp(one->u.str, d) == 0;
 }
 
+/* A bound as written in its source. */
+static void bound_text(const struct ast *n, char *buf, size_t size)
+{
+	buf[0] = 0;
+	if (!n || !n->span.src)
+		return;
+	size_t len = n->span.end - n->span.start;
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, n->span.src->text + n->span.start, len);
+	buf[len] = 0;
+}
+
+const char *type_range_text(const struct type_range *r, char *buf,
+			    size_t size)
+{
+	char lo[40] = "", hi[40] = "";
+
+	if (r->lo_node || r->hi_node) {
+		bound_text(r->lo_node, lo, sizeof(lo));
+		bound_text(r->hi_node, hi, sizeof(hi));
+	} else if (r->is_float) {
+		if (r->has_lo)
+			value_format_double(lo, sizeof(lo), r->flo);
+		if (r->has_hi)
+			value_format_double(hi, sizeof(hi), r->fhi);
+	} else {
+		if (r->has_lo)
+			snprintf(lo, sizeof(lo), "%lld", (long long)r->lo);
+		if (r->has_hi)
+			snprintf(hi, sizeof(hi), "%lld", (long long)r->hi);
+	}
+	snprintf(buf, size, "%s..%s", lo, hi);
+	return buf;
+}
+
 static size_t describe(const struct type *t, char *buf, size_t size)
 {
 	static const char *const prims[] = {
@@ -152,15 +197,52 @@ static size_t describe(const struct type *t, char *buf, size_t size)
 		return n;
 	}
 	if (t->name) {
-		PUT("%s", t->name);
+		PUT("%s", strncmp(t->name, "__", 2) == 0 ? t->name + 2 : t->name);
 		return n;
 	}
 	switch (t->kind) {
-	case T_ANY: case T_BOOL: case T_INT: case T_FLOAT: case T_STRING:
+	case T_ANY: case T_BOOL:
 		PUT("%s", prims[t->kind]);
 		break;
+	case T_INT: case T_FLOAT:
+		PUT("%s", prims[t->kind]);
+		if (t->u.num.bounds) {
+			char r[96];
+			PUT("(%s)", type_range_text(t->u.num.bounds, r, sizeof(r)));
+		}
+		break;
+	case T_STRING:
+		PUT("string");
+		if (t->u.str.len) {
+			char r[96];
+			PUT("(%s)", type_range_text(t->u.str.len, r, sizeof(r)));
+		} else if (t->u.str.regex) {
+			PUT("(/%s/)", t->u.str.regex);
+		}
+		break;
 	case T_LITERAL:
-		PUT("literal");
+		if (t->u.literal.v && t->u.literal.v->kind == V_STRING) {
+			json_t *j = json_text(t->u.literal.v->u.str,
+					      t->u.literal.v->len);
+			char *txt = json_dumps(j, JSON_ENCODE_ANY);
+			PUT("%s", txt ? txt : "?");
+			free(txt);
+			json_decref(j);
+		} else if (t->u.literal.v) {
+			const struct value *v = t->u.literal.v;
+			char sc[64];
+			if (v->kind == V_INT)
+				snprintf(sc, sizeof(sc), "%lld", (long long)v->u.i);
+			else if (v->kind == V_FLOAT)
+				value_format_double(sc, sizeof(sc), v->u.f);
+			else if (v->kind == V_BOOL)
+				snprintf(sc, sizeof(sc), "%s", v->u.b ? "true" : "false");
+			else
+				snprintf(sc, sizeof(sc), "null");
+			PUT("%s", sc);
+		} else {
+			PUT("literal");
+		}
 		break;
 	case T_UNION:
 		for (uint32_t i = 0; i < t->u.type_union.nalts; i++) {
@@ -176,11 +258,28 @@ static size_t describe(const struct type *t, char *buf, size_t size)
 		n += describe(t->u.container.elem, buf + (n < size ? n : size),
 			      n < size ? size - n : 0);
 		PUT(">");
+		if (t->u.container.unique)
+			PUT(" unique");
 		if (t->u.container.keyed)
 			PUT(" keyed %s", t->u.container.keyed);
+		if (t->u.container.len) {
+			char r[96];
+			PUT("(%s)", type_range_text(t->u.container.len, r,
+						    sizeof(r)));
+		}
 		break;
 	case T_RECORD:
-		PUT("{...}");
+		/* an inline record: its field names (`{...}` would read as an
+		 * open record) */
+		PUT("{ ");
+		for (uint32_t i = 0; i < t->u.record.nfields; i++) {
+			if (i == 4) {
+				PUT("; \xE2\x80\xA6");
+				break;
+			}
+			PUT("%s%s", i ? "; " : "", t->u.record.fields[i].name);
+		}
+		PUT(" }");
 		break;
 	case T_K8S:
 		PUT("K8sObject");

@@ -38,6 +38,15 @@ enum type_format {
 	FMT_SEMVER, FMT_QUANTITY, FMT_DURATION, FMT_ABSPATH, FMT_URL,
 };
 
+/* What the keys of a map must be (the OS config's maps). */
+enum type_key {
+	KEY_ANY,
+	KEY_ABSPATH,	/* os.files */
+	KEY_HOSTNAME,	/* os.hosts */
+	KEY_UNIT,	/* os.units: a systemd unit name */
+	KEY_FILE_NAME,	/* os.ca_certs: a file name */
+};
+
 struct type;
 
 struct type_field {
@@ -49,7 +58,26 @@ struct type_field {
 	/* A record whose fields all have defaults defaults to {} (section 6);
 	 * set when dflt is NULL but the field's record type is complete. */
 	bool dflt_empty_object;
+	/* defaults to the key its object is stored under (metadata.name of
+	 * a Kubernetes object: the handle of `k8s.HANDLE`) */
+	bool dflt_handle;
 	const struct type *owner;	/* the record declaring it */
+};
+
+/* Does the field get a value when no layer sets it? */
+static inline bool field_has_default(const struct type_field *f)
+{
+	return f->dflt || f->dflt_empty_object || f->dflt_handle;
+}
+
+/* A numeric or length range: `int(1..)`, `string(1..63)`. */
+struct type_range {
+	bool has_lo, has_hi;
+	bool is_float;
+	int64_t lo, hi;		/* ints and lengths */
+	double flo, fhi;	/* floats */
+	/* the bounds as written (0o7777 reads better than 4095), or NULL */
+	const struct ast *lo_node, *hi_node;
 };
 
 /* In K8s objects: what a list of a well-known name is keyed by. */
@@ -67,12 +95,16 @@ struct type {
 			enum type_format format;
 			const struct ast *range;	/* TYPE_RANGE or NULL */
 			const char *regex;		/* or NULL */
+			const struct type_range *len;	/* or NULL */
+			const void *re;		/* compiled regex_t, or NULL */
 		} str;
 		struct {
 			const struct ast *range;	/* int/float bounds */
+			const struct type_range *bounds;	/* or NULL */
 		} num;
 		struct {
 			const struct ast *value;	/* a literal node */
+			const struct value *v;		/* its value */
 		} literal;
 		struct {
 			const struct type **alts;
@@ -88,12 +120,18 @@ struct type {
 			const char *keyed2;
 			const char *keyed2_default;
 			const struct ast *length;
+			const struct type_range *len;	/* or NULL */
+			/* what a map's keys must be (os.files: abspath) */
+			enum type_key key_format;
 		} container;
 		struct {
 			struct type_field *fields;
 			uint32_t nfields;
 			bool open;
 			const struct type *base;	/* schema B : A */
+			/* the type of fields an open record does not declare
+			 * (inside K8sObject: the rules of Kubernetes lists) */
+			const struct type *rest;
 		} record;
 		struct {
 			enum k8s_context context;
@@ -127,6 +165,11 @@ const char *type_list_key(const struct type *t);
 struct value;
 bool type_same_key(const struct type *t, const struct value *a,
 		   const struct value *b);
+/* The open type inside Kubernetes objects (merge keys by rule). */
+const struct type *type_k8s_any(void);
+/* "1..512", "0.5..", "..10", "0..0o7777": the bounds as written */
+const char *type_range_text(const struct type_range *r, char *buf,
+			    size_t size);
 /* A type's name for messages: "EdgeSite", "list<string>", "int(1..)". */
 const char *type_describe(const struct type *t, char *buf, size_t size);
 

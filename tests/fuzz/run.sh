@@ -1,5 +1,6 @@
 #!/bin/sh
-# run.sh - fuzz the front end or the evaluator with libFuzzer.
+# run.sh - fuzz the front end, the evaluator or the string validators with
+# libFuzzer.
 #
 #   tests/fuzz/run.sh [SECONDS] [EXTRA LIBFUZZER OPTIONS...]
 #
@@ -11,7 +12,7 @@
 # a minimized one to tests/fuzz/corpus/HARNESS/regress-NAME to keep it as
 # a regression test.
 #
-# Environment: HARNESS (parse, the default, or eval), BUILD (default
+# Environment: HARNESS (parse, the default, eval or formats), BUILD (default
 # build-fuzz), WORK (default a new mktemp -d, kept afterwards; reuse one
 # to continue a corpus), JOBS (default 1).
 set -eu
@@ -26,8 +27,9 @@ work=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/sitec-fuzz.XXXXXX")}
 jobs=${JOBS:-1}
 harness=${HARNESS:-parse}
 case $harness in
-parse|eval) ;;
-*) echo "run.sh: HARNESS must be parse or eval, not '$harness'" >&2; exit 2 ;;
+parse|eval|formats) ;;
+*) echo "run.sh: HARNESS must be parse, eval or formats, not '$harness'" >&2
+   exit 2 ;;
 esac
 
 san='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined'

@@ -371,7 +371,33 @@ def gen_site_dir_link_loop(tmp):
     return ["check", "fleet"]
 
 
+def gen_profile_errors_1000(tmp):
+    # 1,000 sites share a profile with type errors and a schema field no
+    # layer sets: each mistake is reported once, with the count of sites
+    # and three names, not 1,000 times. One site has an error of its own.
+    put(tmp, "fleet/schema.site", b"""schema Site {
+  port: int(1..65535)
+  region: "eu" | "us"
+  owner: string
+  tags: list<string> unique = []
+}
+""")
+    put(tmp, "fleet/global.site", b"""profile global : Site {
+  port = 70000
+  region = "mars"
+  tags = ["a", "a"]
+  os.hostname = "${name}.example.net"
+  k8s.app = { apiVersion = "v1", kind = "ConfigMap", data.site = name }
+}
+""")
+    sites = "".join("site s%04d : global {}\n" % i for i in range(1000))
+    sites += 'site odd : global { os.users = [{ name = "Not_A_Label" }] }\n'
+    put(tmp, "fleet/sites.site", sites.encode())
+    return ["check", "fleet"]
+
+
 GENERATED = [
+    ("profile-errors-1000", gen_profile_errors_1000),
     ("long-line-string", gen_long_string),
     ("long-line-sum", gen_long_sum),
     ("deep-brackets", gen_deep_brackets),

@@ -18,7 +18,7 @@ merge-keyed-dup.site:18:5: error[E0406]: k8s.d.spec.template.spec.volumes holds 
  18 |     spec.template.spec.volumes = [{ name = "data" }, { name = "data", emptyDir = {} }]
     |     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
   = help: a list keyed by `name` has one element per name; use += to merge into the existing one
-merge-keyed-dup.site:22:3: error[E0405]: an element added to a list keyed by `name` needs a `name` field: {"mtu":1}
+merge-keyed-dup.site:22:3: error[E0405]: an element added to a list keyed by `name` needs the key field `name`: {"mtu":1}
  22 |   nics += [{ mtu = 1 }]
     |   ^~~~~~~~~~~~~~~~~~~~~
 sitec: 5 errors in 1 file
