@@ -3230,15 +3230,19 @@ void eval_finish(struct evaluator *ev)
 			   p->d->span.start >= only->node->span.start &&
 			   p->d->span.start < only->node->span.end;
 		if (p->total > 1) {
-			char names[256];
-			size_t n = 0;
+			/* site names have no length limit */
+			size_t size = 1;
 			for (uint32_t k = 0; k < p->nsites; k++)
-				n += (size_t)snprintf(names + n, sizeof(names) - n,
-						      "%s%s", k ? ", " : "",
-						      p->sites[k]);
+				size += strlen(p->sites[k]) + 2;
+			char *names = xmalloc(size), *at = names;
+			*at = 0;
+			for (uint32_t k = 0; k < p->nsites; k++)
+				at += sprintf(at, "%s%s", k ? ", " : "",
+					      p->sites[k]);
 			diag_note(p->d, (struct span){ 0 },
 				  "in %zu sites: %s%s", p->total, names,
 				  p->total > p->nsites ? ", ..." : "");
+			free(names);
 		} else if (p->total == 1 && !own) {
 			diag_note(p->d, (struct span){ 0 },
 				  "in site %s", p->sites[0]);
