@@ -1042,6 +1042,9 @@ static void mark_all(const struct type *t, int depth)
 		return;
 	switch (t->kind) {
 	case T_RECORD:
+		if (t->marked)
+			return;	/* recursive schemas reach it again */
+		((struct type *)t)->marked = true;
 		mark_empty_defaults((struct type *)t);
 		for (uint32_t i = 0; i < t->u.record.nfields; i++)
 			if (t->u.record.fields[i].owner == t &&

@@ -90,6 +90,7 @@ struct type {
 	enum type_kind kind;
 	const struct ast *node;	/* where it is written (NULL: built in) */
 	const char *name;	/* a schema's or named type's name, or NULL */
+	bool marked;		/* a record whose defaults are marked */
 	union {
 		struct {
 			enum type_format format;
