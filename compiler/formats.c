@@ -330,9 +330,12 @@ static const char *find_last_byte(const char *s, size_t n, char ch)
 #define QUANTITY_RE                                                         \
 	"^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)"                              \
 	"(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$"
-/* µ is U+00B5 (micro sign) or U+03BC (Greek mu): Go takes both. */
+/* A number as Go reads it: digits on one side of the point or both (1,
+ * 1.5, .5, 1.). µ is U+00B5 (micro sign) or U+03BC (Greek mu): Go takes
+ * both. */
 #define DURATION_RE                                                         \
-	"^(0|([0-9]+(\\.[0-9]+)?(ns|us|\xC2\xB5s|\xCE\xBCs|ms|s|m|h))+)$"
+	"^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)"                               \
+	"(ns|us|\xC2\xB5s|\xCE\xBCs|ms|s|m|h))+)$"
 
 enum { RE_SEMVER, RE_QUANTITY, RE_DURATION, RE_COUNT };
 
@@ -395,6 +398,20 @@ static bool out_of_memory(struct check *c)
  */
 static bool check_ipv4(struct check *c, const char *s, size_t n);
 static bool check_ipv6(struct check *c, const char *s, size_t n);
+static bool check_hostname(struct check *c, const char *s, size_t n);
+
+/* A host's name where its address belongs: a valid hostname whose last
+ * label starts with a letter, as RFC 1123 (2.1) has every top-level
+ * domain do. "1.2.x.4" and "0x1.1.1.1" are mistyped addresses instead,
+ * whose reasons point at the wrong character. */
+static bool is_host_name(const struct check *c, const char *s, size_t n)
+{
+	const char *dot = find_last_byte(s, n, '.');
+	size_t last = dot ? (size_t)(dot - s) + 1 : 0;
+
+	return last < n && (is_lower(s[last]) || is_upper(s[last])) &&
+	       passes(c, check_hostname, s, n);
+}
 
 static bool v4_has_leading_zero(const char *s, size_t n)
 {
@@ -441,7 +458,10 @@ static bool ipv4_why(struct check *c, const char *s, size_t n)
 
 	if (find_byte(s, n, ':'))
 		return fail(c, passes(c, check_ipv6, s, n) ?
-			    "it is an IPv6 address" : "`:` is not allowed");
+			    "it is an IPv6 address, not an IPv4 one" :
+			    "`:` is not allowed");
+	if (is_host_name(c, s, n))
+		return fail(c, "it is a name, not an address");
 	if (slash)
 		return fail(c, "`%s` is a prefix length: an address has none "
 			    "(is it a cidr?)",
@@ -546,6 +566,10 @@ static bool ipv6_why(struct check *c, const char *s, size_t n)
 	const char *slash = find_byte(s, n, '/');
 	size_t groups, colons2 = count_substr(s, n, "::");
 
+	if (passes(c, check_ipv4, s, n))
+		return fail(c, "it is an IPv4 address, not an IPv6 one");
+	if (is_host_name(c, s, n))
+		return fail(c, "it is a name, not an address");
 	if (n >= 2 && s[0] == '[' && s[n - 1] == ']') {
 		offer(c, check_ipv6, s + 1, n - 2);
 		return fail(c, "an address has no brackets");
@@ -738,7 +762,6 @@ struct subject {
 
 static const struct subject whole = { "it", "" };
 
-static bool check_hostname(struct check *c, const char *s, size_t n);
 static bool check_dns1123_label(struct check *c, const char *s, size_t n);
 static bool check_dns1123_subdomain(struct check *c, const char *s, size_t n);
 static bool check_dns1035_label(struct check *c, const char *s, size_t n);
@@ -957,7 +980,7 @@ static bool semver_why(struct check *c, const char *s, size_t n)
 		while (j < core && s[j] != '.')
 			j++;
 		if (numbers == 3)
-			return fail(c, "has more than three numbers "
+			return fail(c, "it has more than three numbers "
 				    "MAJOR.MINOR.PATCH");
 		if (!semver_number_why(c, s, n, i, j, names[numbers++]))
 			return false;
@@ -966,7 +989,7 @@ static bool semver_why(struct check *c, const char *s, size_t n)
 		i = j + 1;
 	}
 	if (numbers < 3)
-		return fail(c, "needs three numbers MAJOR.MINOR.PATCH");
+		return fail(c, "it needs three numbers MAJOR.MINOR.PATCH");
 	plus = core;
 	if (core < n && s[core] == '-') {
 		const char *end = find_byte(s + core, n - core, '+');
@@ -1044,9 +1067,8 @@ static bool quantity_si_why(struct check *c, const char *s, size_t n,
 		add(&b, s, at);
 		add_str(&b, si_prefixes[si].binary);
 		if (offer_scratch(c, check_quantity, &b))
-			return fail(c, "the suffix `%s` is written `%s`",
-				    piece(p, suffix, len),
-				    si_prefixes[si].binary);
+			return fail(c, "`%s` is not a suffix (suffixes are "
+				    "case-sensitive)", piece(p, suffix, len));
 	}
 	if (len == 1 || bytes)
 		return fail(c, "`%s` is not a suffix (%s is %s, %s is %s)",
@@ -1128,8 +1150,8 @@ static bool check_quantity(struct check *c, const char *s, size_t n)
 }
 
 /*
- * duration: Go's time.ParseDuration without a sign, and NUMBER as digits
- * with an optional fraction; decided by its ERE, then by Go's range (an
+ * duration: Go's time.ParseDuration without a sign, NUMBER as Go reads it
+ * (1, 1.5, .5 and 1. alike); decided by its ERE, then by Go's range (an
  * int64 of nanoseconds), computed as Go computes it.
  */
 static bool check_duration(struct check *c, const char *s, size_t n);
@@ -1246,50 +1268,41 @@ static bool duration_unit_why(struct check *c, const char *s, size_t n,
 }
 
 /* A number at the end without its unit: guess the unit after the one
- * before it (1h30 -> 1h30m), or seconds. */
+ * before it (1h30 -> 1h30m), or seconds. The guess is the fix alone: a
+ * reason never repeats its fix. */
 static bool duration_no_unit_why(struct check *c, const char *s, size_t n,
 				 int previous)
 {
-	char p[PIECE_SIZE];
 	const char *unit = previous < 0 ? "s" : go_units[previous].smaller;
 	struct scratch b = { .len = 0 };
 
-	if (!unit)
-		return fail(c, "a number needs a unit");
-	add(&b, s, n);
-	add_str(&b, unit);
-	if (!offer_scratch(c, check_duration, &b))
-		return fail(c, "a number needs a unit");
-	return fail(c, "a number needs a unit (%s?)", piece(p, b.s, b.len));
+	if (unit) {
+		add(&b, s, n);
+		add_str(&b, unit);
+		offer_scratch(c, check_duration, &b);
+	}
+	return fail(c, "a number needs a unit");
 }
 
+/* The number at s[*i], as Go reads it: digits, then a point and more
+ * digits, with a digit on at least one side of the point; moves *i past
+ * it. */
 static bool duration_number_why(struct check *c, const char *s, size_t n,
-				size_t start, size_t *i)
+				size_t *i)
 {
 	char p[PIECE_SIZE];
-	size_t ints = count_digits(s + *i, n - *i), fraction;
-	struct scratch b = { .len = 0 };
+	size_t start = *i, ints = count_digits(s + *i, n - *i), fraction;
 
-	if (ints == 0 && *i < n && s[*i] == '.') {
-		add(&b, s, *i);
-		add_str(&b, "0");
-		add(&b, s + *i, n - *i);
-		offer_scratch(c, check_duration, &b);
-		return fail(c, "the number `%s` needs a digit before the point",
-			    piece(p, s + start, 1 + count_digits(s + *i + 1,
-								 n - *i - 1)));
-	}
 	*i += ints;
 	if (*i == n || s[*i] != '.')
 		return true;
 	fraction = count_digits(s + *i + 1, n - *i - 1);
-	if (fraction == 0)
-		return fail(c, "the number `%s` needs digits after the point",
-			    piece(p, s + start, *i + 1 - start));
 	*i += 1 + fraction;
 	if (*i < n && s[*i] == '.')
 		return fail(c, "the number `%s` has more than one `.`",
 			    piece(p, s + start, *i + 1 - start));
+	if (ints + fraction == 0)
+		return fail(c, "`.` has no digits before or after it");
 	return true;
 }
 
@@ -1314,7 +1327,7 @@ static bool duration_why(struct check *c, const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		size_t start = i, unit;
 
-		if (!duration_number_why(c, s, n, start, &i))
+		if (!duration_number_why(c, s, n, &i))
 			return false;
 		if (i == start)
 			return fail(c, "`%s` has no number before it",
@@ -1491,7 +1504,9 @@ static bool ascii_equal_nocase(const char *s, size_t n, const char *lower)
 	return true;
 }
 
-/* Exactly `//` after the scheme: curl also takes one or three. */
+/* Exactly `//` after the scheme: curl also takes one or three. Three or
+ * more are `//` and an empty host (unix:///run/x.sock), not a slash too
+ * many: what the host should be is anyone's guess, so there is no fix. */
 static bool url_slashes_why(struct check *c, const char *s, size_t n,
 			    size_t colon)
 {
@@ -1506,6 +1521,9 @@ static bool url_slashes_why(struct check *c, const char *s, size_t n,
 	if (slashes == 0)
 		return fail(c, "it has no `//` and host after `%s`",
 			    piece(p, s, colon + 1));
+	if (slashes > 2)
+		return fail(c, "it has no host after `%s`",
+			    piece(p, s, colon + 3));
 	if (!silent(c)) {
 		add(&b, s, colon + 1);
 		add_str(&b, "//");
@@ -1716,10 +1734,12 @@ static bool api_version_group(struct check *c, const char *s, size_t n,
 			offer(c, check_api_version, s + 1, n - 1);
 		return fail(c, "the group before `/` is empty");
 	}
+	/* The fix shows `v1`; the reason names it only when there is none. */
 	if (ascii_equal_nocase(s, slash, "core")) {
-		if (!silent(c))
-			offer(c, check_api_version, s + slash + 1,
-			      n - slash - 1);
+		if (!silent(c) && offer(c, check_api_version, s + slash + 1,
+					n - slash - 1))
+			return fail(c, "the core group is written without a "
+				    "name");
 		return fail(c, "the core group is written `v1` alone");
 	}
 	if (check_name(&sub, &dns1123_subdomain_rules, &group, s, slash))

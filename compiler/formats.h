@@ -8,9 +8,11 @@
  * returns true when it is valid. When it is not, and why is not NULL, it
  * writes into why[0..whysize) a short reason in plain words that completes
  * "is not a valid <format>: ..." (for example "the label `-a` starts with
- * `-`", "the prefix length 33 is more than 32"), and, where one is obvious,
- * a fix into fix[0..fixsize) ("10.1.2.0/24"), else fix[0] = 0. w, its why
- * or its fix may be NULL; the answer is the same.
+ * `-`", "the prefix length 33 is more than 32", "it ends with a dot": the
+ * whole string is "it"), and, where one is obvious, a fix into
+ * fix[0..fixsize) ("10.1.2.0/24"), else fix[0] = 0; a reason never
+ * repeats its fix. w, its why or its fix may be NULL; the answer is the
+ * same.
  *
  * A reason is cut to fit whysize, never inside a UTF-8 character, and
  * shows pieces of the input escaped (control bytes and invalid UTF-8 as
@@ -47,9 +49,10 @@ struct format_why {
  *   dns_label: 1..63 of a-z, 0-9 and `-`, alphanumeric at both ends.
  *   semver: semver.org 2.0.0.
  *   quantity: a Kubernetes resource.Quantity ("512Mi", "0.5", "1e3").
- *   duration: Go's time.ParseDuration without a sign, NUMBER being digits
- *     with an optional .digits; units ns us µs (U+00B5 or U+03BC) ms s m h;
- *     at most what Go's int64 of nanoseconds holds.
+ *   duration: Go's time.ParseDuration without a sign, NUMBER as Go reads
+ *     it: digits with an optional point and digits, a digit on at least
+ *     one side of the point (1, 1.5, .5, 1.); units ns us µs (U+00B5 or
+ *     U+03BC) ms s m h; at most what Go's int64 of nanoseconds holds.
  *   abspath: `/`, or `/`-separated non-empty components other than `.`
  *     and `..`, no trailing `/`, at most 4096 bytes, no control bytes.
  *   url: what libcurl's URL parser takes, with an RFC 3986 scheme, then

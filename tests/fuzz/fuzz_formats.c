@@ -14,7 +14,8 @@
  *     buffer, also in an 8-byte buffer, where it is a prefix of the full
  *     reason; a valid one gets neither reason nor fix;
  *   - a fix is valid for the same validator and differs from the input;
- *     a fix that does not fit is left out, never cut;
+ *     a fix that does not fit is left out, never cut; the reason does not
+ *     guess it again ("... (FIX?)");
  *   - ipv4 or ipv6 valid <=> ip valid; ipv4 agrees with a parser written
  *     here, and a valid address, printed by inet_ntop, reads back valid and
  *     to the same bytes;
@@ -24,6 +25,8 @@
  *     range, whose excess has its own reason;
  *   - a valid cidr is a valid ip, `/`, a length within the address's bits
  *     and no host bits set;
+ *   - an address's reason that says what the string is instead (a name,
+ *     an IPv4 or an IPv6 address) is right about it;
  *   - dns_label valid <=> Kubernetes namespace valid => hostname valid and
  *     Kubernetes name (a subdomain) valid; a Service name valid => a
  *     namespace valid; a label value without `/` is valid <=> it is empty
@@ -149,6 +152,18 @@ static void ask(const struct validator *v, const char *s, size_t n,
 	CHECK(memchr(a->fix, 0, fixsize) != NULL, "fix is not terminated");
 }
 
+/* Whether why guesses fix: "a number needs a unit (90s?)" with the fix
+ * "90s", which the help line shows anyway. */
+static bool guesses_fix(const char *why, const char *fix)
+{
+	char guess[WHY_SIZE + 4];
+
+	if (strlen(fix) + 4 > sizeof(guess))
+		return false;
+	snprintf(guess, sizeof(guess), "(%s?)", fix);
+	return strstr(why, guess) != NULL;
+}
+
 static void check_answers(const struct validator *v, const char *s,
 			  size_t n)
 {
@@ -191,6 +206,8 @@ static void check_answers(const struct validator *v, const char *s,
 		CHECK(call(v, full.fix, len, NULL), "the fix is not valid");
 		CHECK(len != n || memcmp(full.fix, s, n) != 0,
 		      "the fix is the input");
+		CHECK(!guesses_fix(full.why, full.fix),
+		      "the reason guesses the fix again");
 	}
 }
 
@@ -343,7 +360,9 @@ static bool quantity_oracle(const char *s, size_t n)
 	return digits_at(s, n, i) > 0 && i + digits_at(s, n, i) == n;
 }
 
-/* "0", or NUMBER UNIT ..., NUMBER digits [. digits]: syntax only. */
+/* "0", or NUMBER UNIT ..., NUMBER as Go's time.ParseDuration reads it:
+ * digits [. digits], either side of the point possibly empty but not both
+ * (1, 1.5, .5, 1.): syntax only. */
 static bool duration_syntax_oracle(const char *s, size_t n)
 {
 	static const char *const units[] = {
@@ -356,16 +375,15 @@ static bool duration_syntax_oracle(const char *s, size_t n)
 	if (n == 0)
 		return false;
 	while (i < n) {
-		size_t d = digits_at(s, n, i), u, k;
+		size_t d = digits_at(s, n, i), f = 0, u, k;
 
-		if (d == 0)
-			return false;
 		i += d;
 		if (i < n && s[i] == '.') {
-			if (digits_at(s, n, i + 1) == 0)
-				return false;
-			i += 1 + digits_at(s, n, i + 1);
+			f = digits_at(s, n, i + 1);
+			i += 1 + f;
 		}
+		if (d + f == 0)
+			return false;
 		for (u = i; i < n && !is_digit(s[i]) && s[i] != '.'; i++)
 			;
 		for (k = 0; k < sizeof(units) / sizeof(units[0]); k++)
@@ -458,6 +476,33 @@ static void check_cidr(const struct validator *v, const char *s, size_t n)
 		      "host bits are set");
 }
 
+/* "it is a name, not an address" and its kin are only said of a valid
+ * hostname, IPv4 or IPv6 address. */
+static void check_address_reasons(const struct validator *v, const char *s,
+				  size_t n)
+{
+	static const struct {
+		const char *why, *is;
+	} claims[] = {
+		{ "it is a name, not an address", "hostname" },
+		{ "it is an IPv4 address, not an IPv6 one", "ipv4" },
+		{ "it is an IPv6 address, not an IPv4 one", "ipv6" },
+	};
+	static const char *const addresses[] = { "ip", "ipv4", "ipv6" };
+	char why[WHY_SIZE];
+	struct format_why w = { why, sizeof(why), NULL, 0 };
+
+	for (size_t i = 0; i < sizeof(addresses) / sizeof(addresses[0]); i++) {
+		if (call(by_name(addresses[i]), s, n, &w))
+			continue;
+		for (size_t k = 0; k < sizeof(claims) / sizeof(claims[0]); k++)
+			if (strcmp(why, claims[k].why) == 0)
+				CHECK(valid(claims[k].is, s, n),
+				      "an address's reason says what it is "
+				      "not");
+	}
+}
+
 static void check_names(const struct validator *v, const char *s, size_t n)
 {
 	bool label = valid("dns_label", s, n);
@@ -494,6 +539,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_answers(v, s, n);
 	check_addresses(v, s, n);
 	check_cidr(v, s, n);
+	check_address_reasons(v, s, n);
 	check_names(v, s, n);
 	check_oracles(v, s, n);
 	return 0;

@@ -194,10 +194,20 @@ static void t_ipv4(void **state)
 	WHY(ipv4, ".1.2.3", "it starts with a dot", "");
 	WHY(ipv4, "1..3.4", "it has two dots in a row", "");
 	WHY(ipv4, "1.2.x.4", "`x` is not a digit", "");
+	/* a name where the address belongs; a mistyped address is no name,
+	 * though it be a valid hostname: its last label starts with a digit */
+	WHY(ipv4, "example.net", "it is a name, not an address", "");
+	WHY(ipv4, "localhost", "it is a name, not an address", "");
+	WHY(ipv4, "Ntp1.Example.NET", "it is a name, not an address", "");
+	WHY(ipv4, "0x1.1.1.1", "`x` is not a digit", "");
+	WHY(ipv4, "1.2.3.4e", "`e` is not a digit", "");
+	WHY(ipv4, "example..net", "`e` is not a digit", "");
 	WHY(ipv4, " 1.2.3.4", "it has white space around it", "1.2.3.4");
 	WHY(ipv4, "1.2.3.4\n", "it has white space around it", "1.2.3.4");
 	WHY(ipv4, "", "it is empty", "");
-	WHY(ipv4, "::1", "it is an IPv6 address", "");
+	WHY(ipv4, "::1", "it is an IPv6 address, not an IPv4 one", "");
+	WHY(ipv4, "::ffff:1.2.3.4", "it is an IPv6 address, not an IPv4 one",
+	    "");
 	WHY(ipv4, "10.0.0.0/8", "`/8` is a prefix length: an address has "
 	    "none (is it a cidr?)", "");
 }
@@ -230,6 +240,10 @@ static void t_ipv6(void **state)
 	    "");
 	WHY(ipv6, ":1::", "it starts with a single `:`", "");
 	WHY(ipv6, "::g", "`g` is not a hex digit", "");
+	WHY(ipv6, "10.0.0.1", "it is an IPv4 address, not an IPv6 one", "");
+	WHY(ipv6, "example.net", "it is a name, not an address", "");
+	WHY(ipv6, "1.2.3.4.5", "the IPv4 part `1.2.3.4.5` is not valid: it "
+	    "has 5 numbers, an IPv4 address has four", "");
 }
 
 static void t_ip(void **state)
@@ -243,6 +257,10 @@ static void t_ip(void **state)
 	WHY(ip, "300.1.1.1", "the number 300 is more than 255", "");
 	WHY(ip, "1:2", "it has 2 groups, an address has eight (or `::` for "
 	    "a run of zeros)", "");
+	WHY(ip, "example.net", "it is a name, not an address", "");
+	WHY(ip, "ntp.example.net", "it is a name, not an address", "");
+	WHY(ip, "localhost", "it is a name, not an address", "");
+	WHY(ip, "1.2.x.4", "`x` is not a digit", "");
 }
 
 static void t_cidr(void **state)
@@ -276,6 +294,8 @@ static void t_cidr(void **state)
 	    "has no brackets", "::1/128");
 	WHY(cidr, "300.0.0.0/8", "the address `300.0.0.0` is not valid: the "
 	    "number 300 is more than 255", "");
+	WHY(cidr, "example.net/24", "the address `example.net` is not valid: "
+	    "it is a name, not an address", "");
 	WHY(cidr, "10.0.0.0 /8", "the address `10.0.0.0 ` is not valid: it "
 	    "has white space around it", "10.0.0.0/8");
 }
@@ -350,8 +370,9 @@ static void t_semver(void **state)
 		" 1.2.3", "1.2.3 ", "1.2.x", "1.2.3-\xC3\xA9", "1.2.3-.a",
 		"-1.2.3", "1..3", "1.2.3-a.", "1.2.3+a.", "1.2.3+\xC3\xA9");
 	WHY(semver, "v1.2.3", "a version has no leading `v`", "1.2.3");
-	WHY(semver, "1.2", "needs three numbers MAJOR.MINOR.PATCH", "");
-	WHY(semver, "1.2.3.4", "has more than three numbers "
+	WHY(semver, "1", "it needs three numbers MAJOR.MINOR.PATCH", "");
+	WHY(semver, "1.2", "it needs three numbers MAJOR.MINOR.PATCH", "");
+	WHY(semver, "1.2.3.4", "it has more than three numbers "
 	    "MAJOR.MINOR.PATCH", "");
 	WHY(semver, "1.2.3-01", "the pre-release identifier `01` is a number "
 	    "with a leading zero", "");
@@ -379,8 +400,10 @@ static void t_quantity(void **state)
 		"--1", "1,5", "1Mi ", "1mi", "1Ki1", "1e3Mi", "1.e", "e3");
 	WHY(quantity, "512MB", "`MB` is not a suffix (Mi is 2^20, M is 10^6)",
 	    "");
-	WHY(quantity, "1gi", "the suffix `gi` is written `Gi`", "1Gi");
-	WHY(quantity, "1KI", "the suffix `KI` is written `Ki`", "1Ki");
+	WHY(quantity, "1gi", "`gi` is not a suffix (suffixes are "
+	    "case-sensitive)", "1Gi");
+	WHY(quantity, "1KI", "`KI` is not a suffix (suffixes are "
+	    "case-sensitive)", "1Ki");
 	WHY(quantity, "1KiB", "`KiB` is not a suffix (Ki is 2^10, k is 10^3)",
 	    "");
 	WHY(quantity, "1K", "`K` is not a suffix (Ki is 2^10, k is 10^3)", "");
@@ -400,21 +423,28 @@ static void t_quantity(void **state)
 static void t_duration(void **state)
 {
 	(void)state;
+	/* Go reads .5 and 1. as numbers, as it does 0.5 and 1 */
 	VALID(duration, "0", "1s", "90s", "1h30m", "1.5h", "300ms",
 	      "1\xC2\xB5s", "1\xCE\xBCs", "1us", "1ns", "2h45m30.5s", "01h",
 	      "0s", "0.000000001s", "1h1h", "2562047h",
 	      "2562047h47m16.854775807s", "9223372036854775807ns",
-	      "1.00000000000000000000000000001s");
-	INVALID(duration, "", "1", "90", "00", "1d", ".5s", "5.s", "-1s",
-		"+1s", "1h 30m", "1H", "1M", "1.5.3s", "s", "1hh", "1sm",
+	      "1.00000000000000000000000000001s", ".5s", "1.s", "5.s",
+	      ".5h30m", "1h.5m", "0.s", ".0s", "1.\xC2\xB5s", "2562047.h",
+	      "9223372036854775807.ns", ".9223372036854775808s",
+	      "2562047h47m16.854775807s.0ns");
+	INVALID(duration, "", "1", "90", "00", "1d", ".s", ".", "..5s",
+		"1..s", "1h.", ".5", "1.", "-1s", "-.5s", "+1s", "1h 30m",
+		"1H", "1M", "1.5.3s", "s", "1hh", "1sm",
 		"2562047h47m16.854775808s", "9223372036854775808ns",
-		"9223372036854775809ns", "2562048h",
+		"9223372036854775809ns", "2562048h", "2562048.h",
+		"9223372036854775808.ns", "2562047h47m16.854775807s.000000001s",
 		"1.5ns9223372036854775807ns",
 		"1\xC2\xB5", "1 s", "1s ", "1w");
 	WHY(duration, "1d", "`d` is not a unit (use 24h)", "");
-	WHY(duration, "90", "a number needs a unit (90s?)", "90s");
-	WHY(duration, "1.5", "a number needs a unit (1.5s?)", "1.5s");
-	WHY(duration, "1h30", "a number needs a unit (1h30m?)", "1h30m");
+	WHY(duration, "90", "a number needs a unit", "90s");
+	WHY(duration, "1.5", "a number needs a unit", "1.5s");
+	WHY(duration, ".5", "a number needs a unit", ".5s");
+	WHY(duration, "1h30", "a number needs a unit", "1h30m");
 	WHY(duration, "5ns3", "a number needs a unit", "");
 	WHY(duration, "1H", "`H` is not a unit (units are lower case)", "1h");
 	WHY(duration, "10MS", "`MS` is not a unit (units are lower case)",
@@ -426,10 +456,13 @@ static void t_duration(void **state)
 	WHY(duration, "1h 30m", "it has a space in it", "1h30m");
 	WHY(duration, "-5s", "a duration has no sign", "");
 	WHY(duration, "+5s", "a duration has no sign", "5s");
-	WHY(duration, ".5s", "the number `.5` needs a digit before the point",
-	    "0.5s");
-	WHY(duration, "5.s", "the number `5.` needs digits after the point",
-	    "");
+	WHY(duration, ".s", "`.` has no digits before or after it", "");
+	WHY(duration, "1h.m", "`.` has no digits before or after it", "");
+	WHY(duration, "1..s", "the number `1..` has more than one `.`", "");
+	WHY(duration, "1.5.3s", "the number `1.5.` has more than one `.`", "");
+	WHY(duration, "2562048.h", "it is longer than "
+	    "2562047h47m16.854775807s, the most a Go duration holds", "");
+	WHY(duration, ".5d", "`d` is not a unit (use 24h)", "");
 	WHY(duration, "h", "`h` has no number before it", "");
 	WHY(duration, "2562048h", "it is longer than "
 	    "2562047h47m16.854775807s, the most a Go duration holds", "");
@@ -480,6 +513,12 @@ static void t_url(void **state)
 	    "65535", "");
 	WHY(url, "http:/x", "the scheme `http:` needs exactly `//` after it",
 	    "http://x");
+	/* three slashes are `//` and an empty host, not one slash too many:
+	 * the path was meant, so no fix drops a slash */
+	WHY(url, "unix:///run/x.sock", "it has no host after `unix://`", "");
+	WHY(url, "ldap:///dc=example", "it has no host after `ldap://`", "");
+	WHY(url, "http:///x", "it has no host after `http://`", "");
+	WHY(url, "http:////x", "it has no host after `http://`", "");
 	WHY(url, "https://", "it has no host", "");
 	WHY(url, "https://a b", "it has white space in it", "");
 	WHY(url, " https://x ", "it has white space around it", "https://x");
@@ -592,7 +631,11 @@ static void t_api_version(void **state)
 	WHY(k8s_api_version_valid, "apps", "it has no version after the "
 	    "group (`apps/v1`?)", "");
 	WHY(k8s_api_version_valid, "core/v1", "the core group is written "
-	    "`v1` alone", "v1");
+	    "without a name", "v1");
+	WHY(k8s_api_version_valid, "Core/v1", "the core group is written "
+	    "without a name", "v1");
+	WHY(k8s_api_version_valid, "core/v2", "the core group is written "
+	    "`v1` alone", "");
 	WHY(k8s_api_version_valid, "Apps/v1", "the group has upper-case "
 	    "letters", "apps/v1");
 	WHY(k8s_api_version_valid, "apps/1", "the version `1` is not v<N>, "

@@ -52,7 +52,7 @@ types-formats-net.site:39:11: error[E0604]: `label` must be a dns_label, but "a2
 types-formats-net.site:7:3: note: the field `label` of `S` is dns_label
  7 |   label?: dns_label
    |   ^~~~~~~~~~~~~~~~~
-types-formats-net.site:42:8: error[E0604]: `ip` must be an ip, but "example.net" is not: `e` is not a digit
+types-formats-net.site:42:8: error[E0604]: `ip` must be an ip, but "example.net" is not: it is a name, not an address
  42 |   ip = "example.net"
     |        ^~~~~~~~~~~~~
 types-formats-net.site:2:3: note: the field `ip` of `S` is ip
@@ -129,7 +129,7 @@ types-formats-net.site:55:11: error[E0604]: `label` must be a dns_label, but "ed
 types-formats-net.site:7:3: note: the field `label` of `S` is dns_label
  7 |   label?: dns_label
    |   ^~~~~~~~~~~~~~~~~
-types-formats-net.site:58:8: error[E0604]: `v4` must be an ipv4, but "::1" is not: it is an IPv6 address
+types-formats-net.site:58:8: error[E0604]: `v4` must be an ipv4, but "::1" is not: it is an IPv6 address, not an IPv4 one
  58 |   v4 = "::1"
     |        ^~~~~
 types-formats-net.site:3:3: note: the field `v4` of `S` is ipv4

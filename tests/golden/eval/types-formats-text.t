@@ -62,7 +62,7 @@ types-formats-text.site:48:9: error[E0604]: `qty` must be a quantity, but "100K"
 types-formats-text.site:3:3: note: the field `qty` of `S` is quantity
  3 |   qty?: quantity
    |   ^~~~~~~~~~~~~~
-types-formats-text.site:49:9: error[E0604]: `dur` must be a duration, but "90" is not: a number needs a unit (90s?)
+types-formats-text.site:49:9: error[E0604]: `dur` must be a duration, but "90" is not: a number needs a unit
  49 |   dur = "90"
     |         ^~~~
   = help: did you mean "90s"?
@@ -82,7 +82,7 @@ types-formats-text.site:51:10: error[E0604]: `link` must be a url, but "https://
 types-formats-text.site:6:3: note: the field `link` of `S` is url
  6 |   link?: url
    |   ^~~~~~~~~~
-types-formats-text.site:54:9: error[E0604]: `ver` must be a semver, but "1.2" is not: needs three numbers MAJOR.MINOR.PATCH
+types-formats-text.site:54:9: error[E0604]: `ver` must be a semver, but "1.2" is not: it needs three numbers MAJOR.MINOR.PATCH
  54 |   ver = "1.2"
     |         ^~~~~
 types-formats-text.site:2:3: note: the field `ver` of `S` is semver
@@ -177,7 +177,7 @@ types-formats-text.site:72:10: error[E0604]: `link` must be a url, but "https://
 types-formats-text.site:6:3: note: the field `link` of `S` is url
  6 |   link?: url
    |   ^~~~~~~~~~
-types-formats-text.site:75:9: error[E0604]: `ver` must be a semver, but "1.2.3.4" is not: has more than three numbers MAJOR.MINOR.PATCH
+types-formats-text.site:75:9: error[E0604]: `ver` must be a semver, but "1.2.3.4" is not: it has more than three numbers MAJOR.MINOR.PATCH
  75 |   ver = "1.2.3.4"
     |         ^~~~~~~~~
 types-formats-text.site:2:3: note: the field `ver` of `S` is semver

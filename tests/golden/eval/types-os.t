@@ -54,7 +54,7 @@ types-os.site:23:12: error[E0611]: the key "-gw" of `os.hosts` is not a hostname
 <builtin>:27:3: note: the field `hosts` of `OsConfig` is map<ip>
  27 |   hosts: map<ip> = {}
     |   ^~~~~~~~~~~~~~~~~~~
-types-os.site:24:18: error[E0604]: `os.hosts.ntp` must be an ip, but "ntp.example.net" is not: `n` is not a digit
+types-os.site:24:18: error[E0604]: `os.hosts.ntp` must be an ip, but "ntp.example.net" is not: it is a name, not an address
  24 |   os.hosts.ntp = "ntp.example.net"
     |                  ^~~~~~~~~~~~~~~~~
 <builtin>:27:3: note: the field `hosts` of `OsConfig` is map<ip>
