@@ -1607,8 +1607,35 @@ static bool check_url(struct check *c, const char *s, size_t n)
 /*
  * Kubernetes' names (k8s.io/apimachinery/pkg/util/validation).
  */
+/* RBAC objects are named by path segments (ValidatePathSegmentName):
+ * `system:controller:x` is a valid ClusterRole. */
+static bool rbac_kind(const char *kind)
+{
+	static const char *const kinds[] = {
+		"Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding",
+	};
+	for (size_t i = 0; kind && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool check_path_segment(struct check *c, const char *s, size_t n)
+{
+	if (n == 0)
+		return fail(c, "it is empty");
+	if ((n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
+		return fail(c, "it cannot be `.` or `..`");
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '/' || s[i] == '%')
+			return fail(c, "it may not contain `%c`", s[i]);
+	return true;
+}
+
 static bool check_k8s_name(struct check *c, const char *s, size_t n)
 {
+	if (rbac_kind(c->kind))
+		return check_path_segment(c, s, n);
 	if (c->kind && strcmp(c->kind, "Namespace") == 0)
 		return check_dns1123_label(c, s, n);
 	if (c->kind && strcmp(c->kind, "Service") == 0)

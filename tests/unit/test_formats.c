@@ -48,6 +48,7 @@ K8S_NAME(k8s_name, NULL)
 K8S_NAME(k8s_namespace_name, "Namespace")
 K8S_NAME(k8s_service_name, "Service")
 K8S_NAME(k8s_pod_name, "Pod")
+K8S_NAME(k8s_role_name, "ClusterRole")
 
 static validator *const all[] = {
 	ip, ipv4, ipv6, cidr, hostname, dns_label, semver, quantity,
@@ -562,6 +563,12 @@ static void t_k8s_name(void **state)
 	WHY(k8s_service_name, "1web", "the name `1web` starts with a digit, "
 	    "not a letter", "");
 	WHY(k8s_service_name, "Web", "it has upper-case letters", "web");
+	/* RBAC objects: any path segment */
+	VALID(k8s_role_name, "system:controller:x", "Edit_Role", "a", "...",
+	      cat(s253, "a"));
+	INVALID(k8s_role_name, "", ".", "..", "a/b", "a%2F");
+	WHY(k8s_role_name, "..", "it cannot be `.` or `..`", "");
+	WHY(k8s_role_name, "a/b", "it may not contain `/`", "");
 }
 
 static void t_k8s_namespace(void **state)

@@ -4,7 +4,9 @@
 # handle that is no DNS-1123 subdomain is an error unless metadata.name
 # is set ("1-config" may start with a digit and "cfg.v2" have a dot: both
 # are subdomains). A Namespace name is a DNS-1123 label (no dot), a
-# Service name a DNS-1035 label (it starts with a letter),
+# Service name a DNS-1035 label (it starts with a letter), an RBAC
+# object's name a path segment (`system:controller:viewer` is fine, a `/`
+# is not),
 # metadata.namespace a DNS-1123 label. apiVersion is v1 or GROUP/VERSION
 # with a version v<N>[alpha|beta<M>]; a kind starts with an upper-case
 # letter and has only letters and digits, so custom kinds such as
@@ -109,7 +111,10 @@ types-k8s.site:52:41: error[E0601]: `k8s.web.spec.template.metadata.labels.app` 
  52 |     spec.template.metadata.labels.app = true
     |                                         ^~~~
   = help: quote it: "true"
-sitec: 24 errors in 1 file
+types-k8s.site:57:108: error[E0610]: `k8s.broken.metadata.name` is not a valid Kubernetes object name: it may not contain `/`
+ 57 |   k8s.broken = { apiVersion = "rbac.authorization.k8s.io/v1", kind = "ClusterRoleBinding", metadata.name = "a/b" }
+    |                                                                                                            ^~~~~
+sitec: 25 errors in 1 file
 [1]
 $ query --fleet types-k8s.site ok-01 '[k8s.agent.metadata.name, k8s.renamed.metadata.name]'
 [
