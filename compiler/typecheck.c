@@ -212,8 +212,7 @@ static void report(struct tc *c, struct diag *d)
 }
 
 /* The note that names the field a value violates. */
-static void field_note(struct tc *c, struct diag *d,
-		       const struct type_field *f)
+static void field_note(struct diag *d, const struct type_field *f)
 {
 	if (!f || !f->node)
 		return;
@@ -233,7 +232,6 @@ static void field_note(struct tc *c, struct diag *d,
 	else
 		diag_note(d, f->node->span, "the field `%s` is %s", f->name,
 			  type_describe(f->type, buf, sizeof(buf)));
-	(void)c;
 }
 
 /* --- the path --------------------------------------------------------------- */
@@ -353,7 +351,7 @@ static bool wrong_kind(struct tc *c, const struct value *v,
 		 (strcmp(v->u.str, "true") == 0 ||
 		  strcmp(v->u.str, "false") == 0))
 		diag_help(d, "remove the quotes: %s", v->u.str);
-	field_note(c, d, f);
+	field_note(d, f);
 	report(c, d);
 	return false;
 }
@@ -373,7 +371,7 @@ static bool check_range(struct tc *c, const struct value *v,
 	struct diag *dg = diag_new(E0602, value_span(c, v),
 		"`%s` must be %s, but is %s", path_text(c),
 		range_words(c, r, NULL, NULL), brief(c, v));
-	field_note(c, dg, f);
+	field_note(dg, f);
 	report(c, dg);
 	return false;
 }
@@ -397,7 +395,7 @@ static bool check_string(struct tc *c, const struct value *v,
 				path_text(c),
 				range_words(c, r, "character", "characters"),
 				brief(c, v), n);
-			field_note(c, d, f);
+			field_note(d, f);
 			report(c, d);
 			return false;
 		}
@@ -408,7 +406,7 @@ static bool check_string(struct tc *c, const struct value *v,
 		struct diag *d = diag_new(E0603, value_span(c, v),
 			"`%s` must match /%s/, but %s does not", path_text(c),
 			t->u.str.regex, brief(c, v));
-		field_note(c, d, f);
+		field_note(d, f);
 		report(c, d);
 		return false;
 	}
@@ -427,7 +425,7 @@ static bool check_string(struct tc *c, const struct value *v,
 				format_name(t->u.str.format), brief(c, v), why);
 			if (fix[0])
 				diag_help(d, "did you mean \"%s\"?", fix);
-			field_note(c, d, f);
+			field_note(d, f);
 			report(c, d);
 			return false;
 		}
@@ -513,7 +511,7 @@ static bool check_union(struct tc *c, const struct value *v,
 			? closest(v->u.str, cands, nc) : NULL;
 		if (s)
 			diag_help(d, "did you mean \"%s\"?", s);
-		field_note(c, d, f);
+		field_note(d, f);
 		report(c, d);
 		return false;
 	}
@@ -545,14 +543,14 @@ static bool check_union(struct tc *c, const struct value *v,
 		const char *s = closest(v->u.str, cands, nc);
 		if (s)
 			diag_help(d, "did you mean \"%s\"?", s);
-		field_note(c, d, f);
+		field_note(d, f);
 		report(c, d);
 		return false;
 	}
 	struct diag *d = diag_new(E0605, value_span(c, v),
 		"`%s` must be %s; %s is none of them", path_text(c),
 		type_text(c, t), what_value(c, v));
-	field_note(c, d, f);
+	field_note(d, f);
 	report(c, d);
 	return false;
 }
@@ -598,8 +596,7 @@ static uint64_t value_hash(const struct value *v)
 
 /* A unique list: report each item equal to an earlier one. */
 static bool check_unique(struct tc *c, const struct value *v,
-			 const struct type *t, const struct type_field *f,
-			 bool quiet)
+			 const struct type_field *f, bool quiet)
 {
 	uint32_t cap = 16;
 	while (cap < v->len * 2)
@@ -626,7 +623,7 @@ static bool check_unique(struct tc *c, const struct value *v,
 				"%u and item %u", path_text(c), brief(c, x),
 				k, i);
 			diag_help(d, "remove one of them");
-			field_note(c, d, f);
+			field_note(d, f);
 			report(c, d);
 			break;
 		}
@@ -636,7 +633,6 @@ static bool check_unique(struct tc *c, const struct value *v,
 out:
 	free(idx);
 	free(hs);
-	(void)t;
 	return ok;
 }
 
@@ -654,7 +650,7 @@ static bool length_ok(struct tc *c, const struct value *v,
 		"`%s` must have %s, but has %u", path_text(c),
 		range_words(c, r, list ? "item" : "key", list ? "items" : "keys"),
 		v->len);
-	field_note(c, d, f);
+	field_note(d, f);
 	report(c, d);
 	return false;
 }
@@ -705,7 +701,7 @@ static bool check_map(struct tc *c, const struct value *v,
 				path_text(c), what, why);
 			if (fix[0])
 				diag_help(d, "did you mean \"%s\"?", fix);
-			field_note(c, d, f);
+			field_note(d, f);
 			report(c, d);
 		}
 		size_t old = path_push_key(c, fl->key, fl->keylen);
@@ -727,14 +723,14 @@ static bool check_list(struct tc *c, const struct value *v,
 		path_pop(c, old);
 	}
 	if ((ok || !quiet) && t->u.container.unique)
-		ok &= check_unique(c, v, t, f, quiet);
+		ok &= check_unique(c, v, f, quiet);
 	return ok;
 }
 
 /* --- records --------------------------------------------------------------- */
 
-static void unknown_field(struct tc *c, const struct value *obj,
-			  const struct value_field *fl, const struct type *t)
+static void unknown_field(struct tc *c, const struct value_field *fl,
+			  const struct type *t)
 {
 	const char *cands[256];
 	size_t n = 0;
@@ -769,7 +765,6 @@ static void unknown_field(struct tc *c, const struct value *obj,
 			  ? t->node->u.decl.name.span : t->node->span,
 			  "`%s` is a closed record: it takes no other field "
 			  "(`...` in it would allow any)", tn);
-	(void)obj;
 	report(c, d);
 }
 
@@ -815,7 +810,7 @@ static void missing_field(struct tc *c, const struct value *obj,
 		help_layers(c, d, tf->name);
 	else
 		diag_help(d, "set `%s`, or give the field a default", full);
-	field_note(c, d, tf);
+	field_note(d, tf);
 	report(c, d);
 }
 
@@ -846,7 +841,7 @@ static bool check_record(struct tc *c, const struct value *v,
 			}
 			ok = false;
 			if (!quiet)
-				unknown_field(c, v, fl, t);
+				unknown_field(c, fl, t);
 			continue;
 		}
 		size_t old = path_push_key(c, fl->key, fl->keylen);
@@ -1073,7 +1068,7 @@ static bool check(struct tc *c, const struct value *v, const struct type *t,
 			struct diag *d = diag_new(E0605, value_span(c, v),
 				"`%s` must be %s, not %s", path_text(c),
 				type_text(c, t), what_value(c, v));
-			field_note(c, d, f);
+			field_note(d, f);
 			report(c, d);
 		}
 		return false;
@@ -1113,7 +1108,7 @@ static void walk_slot(struct tc *c, const struct slot *s, const struct type *t,
 		if (t && t->kind == T_RECORD && !kf && !t->u.record.open &&
 		    k->state == SLOT_DONE && k->value) {
 			struct value_field fl = { k->key, k->keylen, k->value };
-			unknown_field(c, NULL, &fl, t);
+			unknown_field(c, &fl, t);
 			continue;
 		}
 		size_t old = path_push_key(c, k->key, k->keylen);
