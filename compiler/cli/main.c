@@ -6,6 +6,7 @@
 #define _XOPEN_SOURCE 700
 #include "config.h"
 #include "ast_dump.h"
+#include "bundle.h"
 #include "diag.h"
 #include "eval.h"
 #include "fleet.h"
@@ -246,6 +247,174 @@ static int cmd_check(int argc, char **argv)
 	rc = finish(&sink);
 	fleet_free(&fleet);
 	return rc;
+}
+
+/* --- sitec compile ---------------------------------------------------------------- */
+
+static const char compile_help[] =
+	"Usage: sitec compile -o OUT [--format text|json|sarif] [FLEETDIR|FILE]...\n"
+	"\n"
+	"Evaluates every site of the fleet (the current directory if no\n"
+	"FLEETDIR is given) and writes its bundle into OUT/sites/NAME/:\n"
+	"k8s.yaml, api.json, os.json and bundle.json (the sha256 of each file\n"
+	"and their digest), then OUT/fleet.json. A file whose content did not\n"
+	"change is not touched; a changed one is replaced atomically. A site\n"
+	"with errors writes nothing and keeps its old bundle. When the whole\n"
+	"fleet compiles, the bundles of sites it no longer has are removed.\n"
+	"\n"
+	"  -o, --output OUT    the output directory (created if needed)\n"
+	"  --format FORMAT     how to print diagnostics: text, json or sarif\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Exit status: 0 no errors, 1 errors in the fleet, 2 usage error,\n"
+	"3 I/O or internal error.\n";
+
+/* The sites compiled so far: names and digests for fleet.json, owned. */
+struct compiled {
+	char **names, **digests;
+	size_t n;
+};
+
+static void compiled_free(struct compiled *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->names[i]);
+		free(c->digests[i]);
+	}
+	free(c->names);
+	free(c->digests);
+}
+
+/*
+ * Evaluates and writes every site in eval order. Returns EXIT_OK, or
+ * EXIT_IO after an I/O error (reported; later sites are not written).
+ * Errors in the fleet go to the sink and only skip their site.
+ */
+static int compile_sites(struct evaluator *ev, struct output_sink *sink,
+			 const char *out, struct compiled *done)
+{
+	size_t nsites = eval_site_count(ev);
+	char err[512];
+
+	done->names = xmalloc((nsites ? nsites : 1) * sizeof(char *));
+	done->digests = xmalloc((nsites ? nsites : 1) * sizeof(char *));
+	for (size_t i = 0; i < nsites; i++) {
+		unsigned before = sink->base.errors;
+		struct value *v = eval_site(ev, i);
+		const char *name = eval_site_name(ev, i);
+		struct bundle b;
+
+		if (!v || sink->base.errors != before)
+			continue;
+		if (bundle_build(&b, name, v, err, sizeof(err))) {
+			fprintf(stderr, "sitec: %s\n", err);
+			return EXIT_IO;
+		}
+		int rc = bundle_write_site(out, &b, NULL, err, sizeof(err));
+
+		if (!rc) {
+			done->names[done->n] = xstrdup(name);
+			done->digests[done->n++] = xstrdup(b.digest);
+		}
+		bundle_free(&b);
+		if (rc) {
+			fprintf(stderr, "sitec: %s\n", err);
+			return EXIT_IO;
+		}
+	}
+	return EXIT_OK;
+}
+
+static int cmd_compile(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum output_format format = FORMAT_TEXT;
+	const char *out = NULL;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'f':
+			if ((rc = parse_format("compile ", optarg, &format)))
+				return rc;
+			break;
+		case 'h':
+			return print_text(compile_help);
+		default:
+			fputs("Try 'sitec compile --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!out || !out[0])
+		return usage_error("compile ", "%s", "compile needs an output "
+				   "directory (-o OUT)");
+
+	static const char *const here[] = { "." };
+	const char *const *paths = (const char *const *)argv + optind;
+	size_t npaths = (size_t)(argc - optind);
+	struct compiled done = { NULL, NULL, 0 };
+	struct output_sink sink;
+	struct fleet fleet;
+	int io = EXIT_OK;
+	char err[512];
+
+	if (npaths == 0) {
+		paths = here;
+		npaths = 1;
+	}
+	sink_init(&sink, format, format == FORMAT_TEXT ? stderr : stdout);
+	fleet_init(&fleet);
+	fleet_load(&fleet, paths, npaths, &sink.base);
+	size_t nsites = 0;
+	if (!sink.base.errors) {
+		char *root = fleet_root(paths[0]);
+		struct evaluator *ev = eval_new(&fleet, &sink.base, root);
+
+		eval_prepare(ev);
+		nsites = eval_site_count(ev);
+		io = compile_sites(ev, &sink, out, &done);
+		eval_finish(ev);	/* buffered profile errors count too */
+		/* only a clean run knows the fleet's whole list of sites */
+		if (io == EXIT_OK && !sink.base.errors) {
+			const char **names = xmalloc((nsites ? nsites : 1) *
+						     sizeof(*names));
+
+			for (size_t i = 0; i < nsites; i++)
+				names[i] = eval_site_name(ev, i);
+			if (bundle_prune(out, names, nsites, err, sizeof(err)) ||
+			    bundle_write_fleet(out, (const char *const *)done.names,
+					       (const char *const *)done.digests,
+					       done.n, err, sizeof(err))) {
+				fprintf(stderr, "sitec: %s\n", err);
+				io = EXIT_IO;
+			}
+			free(names);
+		}
+		eval_free(ev);
+		free(root);
+	}
+	if (format == FORMAT_TEXT) {
+		if (sink.base.errors)
+			fprintf(stderr, "sitec: %u error%s in %zu file%s\n",
+				sink.base.errors, sink.base.errors == 1 ? "" : "s",
+				fleet.nfiles, fleet.nfiles == 1 ? "" : "s");
+		else if (io == EXIT_OK)
+			printf("%zu file%s, %zu site%s compiled into %s\n",
+			       fleet.nfiles, fleet.nfiles == 1 ? "" : "s",
+			       nsites, nsites == 1 ? "" : "s", out);
+	}
+	rc = finish(&sink);
+	compiled_free(&done);
+	fleet_free(&fleet);
+	return io != EXIT_OK ? io : rc;
 }
 
 /* --- sitec explain and query ------------------------------------------------------- */
@@ -491,6 +660,8 @@ static const char main_help[] =
 	"\n"
 	"Commands:\n"
 	"  check [FLEETDIR|FILE]...   evaluate the fleet and report every error\n"
+	"  compile -o OUT [FLEETDIR|FILE]...\n"
+	"                             write every site's bundle into OUT\n"
 	"  explain SITE [PATH]        a site's value at PATH and where it was set\n"
 	"  query SITE EXPR            evaluate an expression on a site, as JSON\n"
 	"  parse --dump FILE          print the syntax tree of one file as JSON\n"
@@ -520,11 +691,16 @@ int main(int argc, char **argv)
 	 * names the command in its messages ("sitec check: ..."). */
 	static char check_name[] = "sitec check", parse_name[] = "sitec parse";
 	static char explain_name[] = "sitec explain", query_name[] = "sitec query";
+	static char compile_name[] = "sitec compile";
 
 	optind = 1;
 	if (strcmp(cmd, "check") == 0) {
 		argv[1] = check_name;
 		return cmd_check(argc - 1, argv + 1);
+	}
+	if (strcmp(cmd, "compile") == 0) {
+		argv[1] = compile_name;
+		return cmd_compile(argc - 1, argv + 1);
 	}
 	if (strcmp(cmd, "parse") == 0) {
 		argv[1] = parse_name;

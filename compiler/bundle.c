@@ -1,0 +1,449 @@
+/*
+ * bundle.c - a site's bundle built in memory (the emitters of emit.h plus
+ * bundle.json and its digest), and the writing of the bundle tree below
+ * OUT: compare before writing, temp file + rename for what changed,
+ * pruning of the sites the fleet no longer has, fleet.json.
+ */
+#define _XOPEN_SOURCE 700
+#include "bundle.h"
+
+#include "arena.h"
+#include "config.h"
+#include "emit.h"
+#include "value.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+_Static_assert(BUNDLE_SHA256_SIZE == EMIT_SHA256_SIZE, "sha256 text size");
+
+static const char *const file_names[BUNDLE_NFILES] = {
+	"api.json", "k8s.yaml", "os.json", "bundle.json",
+};
+
+static int fail(char *err, size_t errsize, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(char *err, size_t errsize, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err && errsize) {
+		va_start(ap, fmt);
+		vsnprintf(err, errsize, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+/* --- building ------------------------------------------------------------ */
+
+static const struct value *field(const struct value *root, const char *key)
+{
+	if (!root || root->kind != V_OBJECT)
+		return NULL;
+	return value_get(root, key, strlen(key));
+}
+
+/* The digest of the bundle: see bundle.h. */
+static void bundle_digest(struct bundle *b)
+{
+	size_t cap = 0, len = 0;
+	char *list;
+
+	for (int i = 0; i < BUNDLE_META; i++)
+		cap += strlen(b->files[i].name) + 1 + strlen(b->files[i].sha256) + 1;
+	list = xmalloc(cap + 1);
+	for (int i = 0; i < BUNDLE_META; i++)
+		len += (size_t)sprintf(list + len, "%s %s\n", b->files[i].name,
+				       b->files[i].sha256);
+	emit_sha256_hex(list, len, b->digest);
+	free(list);
+}
+
+/* bundle.json, as canonical JSON through emit_json. */
+static int bundle_meta(struct bundle *b)
+{
+	struct value_builder files, doc, source;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	vb_init(&files, &a);
+	for (int i = 0; i < BUNDLE_META; i++)
+		vb_set(&files, b->files[i].name, strlen(b->files[i].name),
+		       value_cstring(&a, b->files[i].sha256));
+	vb_init(&source, &a);
+	vb_init(&doc, &a);
+	vb_set(&doc, "site", 4, value_cstring(&a, b->site));
+	vb_set(&doc, "version", 7, value_int(&a, 0));
+	vb_set(&doc, "compiler", 8, value_cstring(&a, "sitec " SITEC_VERSION));
+	vb_set(&doc, "source", 6, vb_object(&source));
+	vb_set(&doc, "files", 5, vb_object(&files));
+	vb_set(&doc, "digest", 6, value_cstring(&a, b->digest));
+	rc = emit_json(vb_object(&doc), &b->files[BUNDLE_META].data,
+		       &b->files[BUNDLE_META].len);
+	arena_free(&a);
+	return rc;
+}
+
+int bundle_build(struct bundle *b, const char *site, const struct value *root,
+		 char *err, size_t errsize)
+{
+	static const char *const fields[BUNDLE_META] = { "api", "k8s", "os" };
+	char msg[256] = "";
+
+	memset(b, 0, sizeof(*b));
+	b->site = xstrdup(site);
+	for (int i = 0; i < BUNDLE_NFILES; i++)
+		b->files[i].name = file_names[i];
+	for (int i = 0; i < BUNDLE_META; i++) {
+		const struct value *v = field(root, fields[i]);
+		struct bundle_file *f = &b->files[i];
+		int rc;
+
+		if (!v) {
+			fail(err, errsize, "site %s has no field '%s'", site,
+			     fields[i]);
+			goto fail;
+		}
+		switch (i) {
+		case BUNDLE_API:
+			rc = emit_api_json(v, &f->data, &f->len);
+			break;
+		case BUNDLE_K8S:
+			rc = emit_k8s_yaml(v, &f->data, &f->len, msg, sizeof(msg));
+			break;
+		default:
+			rc = emit_json(v, &f->data, &f->len);
+			break;
+		}
+		if (rc) {
+			fail(err, errsize, "site %s: cannot write %s%s%s", site,
+			     f->name, msg[0] ? ": " : "", msg);
+			goto fail;
+		}
+		emit_sha256_hex(f->data, f->len, f->sha256);
+	}
+	bundle_digest(b);
+	if (bundle_meta(b)) {
+		fail(err, errsize, "site %s: cannot write bundle.json", site);
+		goto fail;
+	}
+	emit_sha256_hex(b->files[BUNDLE_META].data, b->files[BUNDLE_META].len,
+			b->files[BUNDLE_META].sha256);
+	return 0;
+fail:
+	bundle_free(b);
+	return -1;
+}
+
+void bundle_free(struct bundle *b)
+{
+	free(b->site);
+	for (int i = 0; i < BUNDLE_NFILES; i++)
+		free(b->files[i].data);
+	memset(b, 0, sizeof(*b));
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+static char *path_join(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *p = xmalloc(la + 1 + lb + 1);
+
+	memcpy(p, a, la);
+	p[la] = '/';
+	memcpy(p + la + 1, b, lb + 1);
+	return p;
+}
+
+/* mkdir -p path (mode 0777 less the umask). */
+static int make_dirs(const char *path, char *err, size_t errsize)
+{
+	char *p = xstrdup(path);
+	int rc = 0;
+
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != 0)
+			continue;
+		char c = *s;
+
+		*s = 0;
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			rc = fail(err, errsize, "cannot create %s: %s", p,
+				  strerror(errno));
+			break;
+		}
+		*s = c;
+		if (!c)
+			break;
+	}
+	if (!rc) {
+		struct stat st;
+
+		if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+			rc = fail(err, errsize, "%s is not a directory", path);
+	}
+	free(p);
+	return rc;
+}
+
+/* Whether the file at path holds exactly data[0..len). */
+static bool same_content(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	bool same = false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size == len) {
+		char buf[65536];
+		size_t off = 0;
+
+		same = true;
+		while (same && off < len) {
+			ssize_t n = read(fd, buf, sizeof(buf));
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0 || (size_t)n > len - off ||
+			    memcmp(buf, data + off, (size_t)n) != 0)
+				same = false;
+			else
+				off += (size_t)n;
+		}
+	}
+	close(fd);
+	return same;
+}
+
+/*
+ * Writes data[0..len) to dir/name unless it already holds those bytes:
+ * through a temp file in dir and rename(). *wrote tells which.
+ */
+static int write_if_changed(const char *dir, const char *name,
+			    const char *data, size_t len, bool *wrote,
+			    char *err, size_t errsize)
+{
+	char *path = path_join(dir, name);
+	char *tmp = NULL;
+	int fd = -1, rc = 0;
+
+	*wrote = false;
+	if (same_content(path, data, len))
+		goto out_path;
+	size_t n = strlen(dir) + strlen(name) + 16;
+
+	tmp = xmalloc(n);
+	snprintf(tmp, n, "%s/.%s.XXXXXX", dir, name);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		rc = fail(err, errsize, "cannot create a file in %s: %s", dir,
+			  strerror(errno));
+		goto out_tmp;
+	}
+	/* mkstemp makes 0600; a bundle is as readable as any build output */
+	mode_t mask = umask(0);
+
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0)
+		goto io_error;
+	for (size_t off = 0; off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			goto io_error;
+		off += (size_t)w;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		goto io_error;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto io_error;
+	*wrote = true;
+	goto out_tmp;
+io_error:
+	rc = fail(err, errsize, "cannot write %s: %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+out_tmp:
+	free(tmp);
+out_path:
+	free(path);
+	return rc;
+}
+
+/* A site name that is safe as one directory name below OUT/sites. */
+static bool safe_name(const char *name)
+{
+	return name[0] && name[0] != '.' && !strchr(name, '/');
+}
+
+int bundle_write_site(const char *out, const struct bundle *b,
+		      unsigned *written, char *err, size_t errsize)
+{
+	char *sites = path_join(out, "sites");
+	char *dir = path_join(sites, b->site);
+	unsigned count = 0;
+	int rc = 0;
+
+	if (!safe_name(b->site)) {
+		rc = fail(err, errsize, "site name '%s' cannot be a directory",
+			  b->site);
+		goto out;
+	}
+	if ((rc = make_dirs(dir, err, errsize)))
+		goto out;
+	/* bundle.json last: a reader that sees it sees the files it names */
+	for (int i = 0; i < BUNDLE_NFILES; i++) {
+		bool wrote;
+
+		rc = write_if_changed(dir, b->files[i].name, b->files[i].data,
+				      b->files[i].len, &wrote, err, errsize);
+		if (rc)
+			goto out;
+		count += wrote;
+	}
+out:
+	if (written)
+		*written = count;
+	free(dir);
+	free(sites);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Removes the regular files of dir, then dir. */
+static int remove_site_dir(const char *dir, char *err, size_t errsize)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d)
+		return fail(err, errsize, "cannot read %s: %s", dir,
+			    strerror(errno));
+	while ((e = readdir(d))) {
+		char *p = path_join(dir, e->d_name);
+		struct stat st;
+
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) != 0)
+			rc = fail(err, errsize, "cannot remove %s: %s", p,
+				  strerror(errno));
+		free(p);
+		if (rc)
+			break;
+	}
+	closedir(d);
+	if (!rc && rmdir(dir) != 0)
+		rc = fail(err, errsize, "cannot remove %s: %s", dir,
+			  strerror(errno));
+	return rc;
+}
+
+int bundle_prune(const char *out, const char *const *names, size_t n,
+		 char *err, size_t errsize)
+{
+	char *sites = path_join(out, "sites");
+	const char **sorted = xmalloc((n ? n : 1) * sizeof(*sorted));
+	DIR *d = opendir(sites);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d) {
+		if (errno != ENOENT)
+			rc = fail(err, errsize, "cannot read %s: %s", sites,
+				  strerror(errno));
+		goto out;
+	}
+	memcpy(sorted, names, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), cmp_str);
+	while (!rc && (e = readdir(d))) {
+		const char *name = e->d_name;
+
+		if (name[0] == '.' ||
+		    bsearch(&name, sorted, n, sizeof(*sorted), cmp_str))
+			continue;
+		char *dir = path_join(sites, name);
+		char *meta = path_join(dir, "bundle.json");
+		struct stat st, mst;
+
+		/* only what compile wrote: a real directory with a bundle */
+		if (lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    lstat(meta, &mst) == 0 && S_ISREG(mst.st_mode))
+			rc = remove_site_dir(dir, err, errsize);
+		free(meta);
+		free(dir);
+	}
+	closedir(d);
+out:
+	free(sorted);
+	free(sites);
+	return rc;
+}
+
+struct named_digest {
+	const char *name, *digest;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+	return strcmp(((const struct named_digest *)a)->name,
+		      ((const struct named_digest *)b)->name);
+}
+
+int bundle_write_fleet(const char *out, const char *const *names,
+		       const char *const *digests, size_t n, char *err,
+		       size_t errsize)
+{
+	struct named_digest *v = xmalloc((n ? n : 1) * sizeof(*v));
+	struct value_builder sites, doc, source;
+	struct arena a;
+	char *data = NULL;
+	size_t len;
+	bool wrote;
+	int rc;
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct named_digest){ names[i], digests[i] };
+	qsort(v, n, sizeof(*v), cmp_named);
+	arena_init(&a);
+	vb_init(&sites, &a);
+	for (size_t i = 0; i < n; i++)
+		vb_set(&sites, v[i].name, strlen(v[i].name),
+		       value_cstring(&a, v[i].digest));
+	vb_init(&source, &a);
+	vb_init(&doc, &a);
+	vb_set(&doc, "compiler", 8, value_cstring(&a, "sitec " SITEC_VERSION));
+	vb_set(&doc, "source", 6, vb_object(&source));
+	vb_set(&doc, "sites", 5, vb_object(&sites));
+	if (emit_json(vb_object(&doc), &data, &len))
+		rc = fail(err, errsize, "cannot write fleet.json");
+	else if (!(rc = make_dirs(out, err, errsize)))
+		rc = write_if_changed(out, "fleet.json", data, len, &wrote, err,
+				      errsize);
+	free(data);
+	arena_free(&a);
+	free(v);
+	return rc;
+}

@@ -1,0 +1,89 @@
+/*
+ * bundle.h - the bundle `sitec compile` writes (TOOLCHAIN.md, "The
+ * bundle"): a site's files built in memory from its evaluated value, and
+ * the writing of OUT/sites/NAME/ and OUT/fleet.json.
+ *
+ *   OUT/sites/NAME/k8s.yaml     emit_k8s_yaml of the site's `k8s`
+ *   OUT/sites/NAME/api.json     emit_api_json of `api`
+ *   OUT/sites/NAME/os.json      emit_json of `os`
+ *   OUT/sites/NAME/bundle.json  {"site", "version": 0, "compiler",
+ *                                "source": {}, "files": {FILE: "sha256:…"},
+ *                                "digest": "sha256:…"}
+ *   OUT/fleet.json              {"compiler", "source": {},
+ *                                "sites": {NAME: DIGEST}}
+ *
+ * The digest of a bundle is the sha256 of the canonical list of its
+ * (file, sha256) pairs: for each file other than bundle.json, in byte
+ * order of file name, the bytes "FILE sha256:HEX\n" (HEX: 64 lowercase
+ * hex digits of the file's sha256), concatenated.
+ *
+ * Writing never touches a file whose bytes already equal the new ones; a
+ * new or changed file is written to a temp file in the same directory and
+ * rename()d over the old one (no fsync: this is a build output).
+ *
+ * Building is pure (no I/O, no global state); writing does file-system
+ * calls only below OUT.
+ */
+#ifndef SITEC_BUNDLE_H
+#define SITEC_BUNDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct value;
+
+/* "sha256:" + 64 hex digits + NUL (EMIT_SHA256_SIZE of emit.h). */
+#define BUNDLE_SHA256_SIZE 72
+
+/* The files of a bundle, in byte order of name; bundle.json is last. */
+enum { BUNDLE_API, BUNDLE_K8S, BUNDLE_OS, BUNDLE_META, BUNDLE_NFILES };
+
+struct bundle_file {
+	const char *name;		/* static: "api.json", ... */
+	char *data;			/* malloc'ed, owned by the bundle */
+	size_t len;
+	char sha256[BUNDLE_SHA256_SIZE];	/* "sha256:HEX" of data */
+};
+
+struct bundle {
+	char *site;			/* malloc'ed copy of the site name */
+	struct bundle_file files[BUNDLE_NFILES];
+	char digest[BUNDLE_SHA256_SIZE];	/* see above */
+};
+
+/*
+ * Builds the bundle of the site called site from its root value (as
+ * eval_site returned it). Returns 0, or -1 with a message in
+ * err[0..errsize) (the root lacks a field, an emitter failed). On failure
+ * nothing needs freeing; on success free with bundle_free.
+ */
+int bundle_build(struct bundle *b, const char *site, const struct value *root,
+		 char *err, size_t errsize);
+void bundle_free(struct bundle *b);
+
+/*
+ * Writes b into out/sites/NAME/ (creating the directories), leaving
+ * unchanged files untouched. *written (may be NULL) gets the number of
+ * files actually written. Returns 0, or -1 with a message in err.
+ */
+int bundle_write_site(const char *out, const struct bundle *b,
+		      unsigned *written, char *err, size_t errsize);
+
+/*
+ * Removes out/sites/X for every X not among the n names (byte-sorted or
+ * not) whose directory holds a bundle.json: its regular files, then the
+ * directory. Any other entry is left alone. Returns 0, or -1 with a
+ * message in err.
+ */
+int bundle_prune(const char *out, const char *const *names, size_t n,
+		 char *err, size_t errsize);
+
+/*
+ * Writes out/fleet.json: the n sites with their digests, sorted by name
+ * (the arrays are not changed). Returns 0, or -1 with a message in err.
+ */
+int bundle_write_fleet(const char *out, const char *const *names,
+		       const char *const *digests, size_t n, char *err,
+		       size_t errsize);
+
+#endif
