@@ -478,6 +478,21 @@ static bool literal_union(const struct type *t)
 	return true;
 }
 
+/* "\"a\", \"b\", 3": the literals of a union of literals. */
+static const char *literal_list(const struct tc *c, const struct type *t)
+{
+	char list[512];
+	size_t k = 0;
+
+	list[0] = 0;
+	for (uint32_t i = 0; i < t->u.type_union.nalts; i++)
+		k += (size_t)snprintf(list + k, k < sizeof(list)
+				      ? sizeof(list) - k : 0, "%s%s",
+				      i ? ", " : "",
+				      type_text(c, t->u.type_union.alts[i]));
+	return arena_strndup(c->ev->alloc, list, strlen(list));
+}
+
 static bool check_union(struct tc *c, const struct value *v,
 			const struct type *t, const struct type_field *f,
 			bool quiet)
@@ -489,34 +504,8 @@ static bool check_union(struct tc *c, const struct value *v,
 			return true;
 	if (quiet)
 		return false;
-	if (literal_union(t)) {
-		char list[512];
-		size_t k = 0;
-		const char *cands[64];
-		size_t nc = 0;
-		list[0] = 0;
-		for (uint32_t i = 0; i < n; i++) {
-			const struct type *a = t->u.type_union.alts[i];
-			k += (size_t)snprintf(list + k, k < sizeof(list)
-					      ? sizeof(list) - k : 0, "%s%s",
-					      i ? ", " : "", type_text(c, a));
-			if (a->u.literal.v && a->u.literal.v->kind == V_STRING &&
-			    nc < 64)
-				cands[nc++] = a->u.literal.v->u.str;
-		}
-		struct diag *d = diag_new(E0605, value_span(c, v),
-			"`%s` must be one of %s; not %s", path_text(c), list,
-			brief(c, v));
-		const char *s = v->kind == V_STRING
-			? closest(v->u.str, cands, nc) : NULL;
-		if (s)
-			diag_help(d, "did you mean \"%s\"?", s);
-		field_note(d, f);
-		report(c, d);
-		return false;
-	}
-	/* one alternative of the value's kind: its own error says more; only
-	 * literals of its kind: the closest of them */
+	/* the alternatives of the value's kind: when one is not a literal,
+	 * its own error says more; string literals give the did-you-mean */
 	const struct type *only = NULL;
 	uint32_t same = 0, lits = 0;
 	const char *cands[64];
@@ -525,31 +514,33 @@ static bool check_union(struct tc *c, const struct value *v,
 		const struct type *a = t->u.type_union.alts[i];
 		if (!alt_fits(v, a))
 			continue;
-		if (a->kind == T_LITERAL) {
-			lits++;
-			if (a->u.literal.v->kind == V_STRING && nc < 64)
-				cands[nc++] = a->u.literal.v->u.str;
+		if (a->kind != T_LITERAL) {
+			only = a;
+			same++;
 			continue;
 		}
-		only = a;
-		same++;
+		lits++;
+		if (a->u.literal.v->kind == V_STRING && nc < 64)
+			cands[nc++] = a->u.literal.v->u.str;
 	}
 	if (same == 1)
 		return check(c, v, only, f, false);
-	if (same == 0 && lits && v->kind == V_STRING) {
-		struct diag *d = diag_new(E0605, value_span(c, v),
-			"`%s` must be %s; not %s", path_text(c),
-			type_text(c, t), brief(c, v));
-		const char *s = closest(v->u.str, cands, nc);
-		if (s)
-			diag_help(d, "did you mean \"%s\"?", s);
-		field_note(d, f);
-		report(c, d);
-		return false;
-	}
-	struct diag *d = diag_new(E0605, value_span(c, v),
-		"`%s` must be %s; %s is none of them", path_text(c),
-		type_text(c, t), what_value(c, v));
+	struct diag *d;
+	if (literal_union(t))
+		d = diag_new(E0605, value_span(c, v),
+			"`%s` must be one of %s; not %s", path_text(c),
+			literal_list(c, t), brief(c, v));
+	else if (lits && v->kind == V_STRING)
+		d = diag_new(E0605, value_span(c, v), "`%s` must be %s; not %s",
+			path_text(c), type_text(c, t), brief(c, v));
+	else
+		d = diag_new(E0605, value_span(c, v),
+			"`%s` must be %s; %s is none of them", path_text(c),
+			type_text(c, t), what_value(c, v));
+	const char *s = v->kind == V_STRING ? closest(v->u.str, cands, nc)
+					    : NULL;
+	if (s)
+		diag_help(d, "did you mean \"%s\"?", s);
 	field_note(d, f);
 	report(c, d);
 	return false;
