@@ -179,8 +179,10 @@ static int make_dirs(const char *path, char *err, size_t errsize)
 
 		*s = 0;
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			rc = fail(err, errsize, "cannot create %s: %s", p,
-				  strerror(errno));
+			rc = fail(err, errsize, "cannot create %s: %s%s", p,
+				  strerror(errno), errno == ENOTDIR
+				  ? " (-o names the output directory, and a "
+				    "part of this path is a file)" : "");
 			break;
 		}
 		*s = c;
@@ -191,7 +193,8 @@ static int make_dirs(const char *path, char *err, size_t errsize)
 		struct stat st;
 
 		if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-			rc = fail(err, errsize, "%s is not a directory", path);
+			rc = fail(err, errsize, "%s is not a directory (-o "
+				  "names the output directory)", path);
 	}
 	free(p);
 	return rc;
@@ -372,8 +375,10 @@ int bundle_prune(const char *out, const char *const *names, size_t n,
 
 	if (!d) {
 		if (errno != ENOENT)
-			rc = fail(err, errsize, "cannot read %s: %s", sites,
-				  strerror(errno));
+			rc = fail(err, errsize, "cannot read %s: %s%s", sites,
+				  strerror(errno), errno == ENOTDIR
+				  ? " (-o names the output directory, and a "
+				    "part of this path is a file)" : "");
 		goto out;
 	}
 	memcpy(sorted, names, n * sizeof(*sorted));

@@ -1,0 +1,1 @@
+compile -o fleets/good/a.site fleets/sarif-query
