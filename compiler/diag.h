@@ -14,6 +14,7 @@
 #include "source.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 enum diag_code {
@@ -38,6 +39,9 @@ struct diag {
 	char *help;		/* how to fix it; may be NULL */
 	struct diag_note *notes;
 	size_t nnotes;
+	/* It points at the site being evaluated (its declaration): the same
+	 * message in other sites is the same mistake, reported once. */
+	bool per_site;
 };
 
 struct diag_sink {

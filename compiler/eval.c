@@ -3101,19 +3101,6 @@ static struct diag *diag_clone(const struct diag *d)
 	return c;
 }
 
-/*
- * A required field missing in many sites is one mistake (in the schema, or
- * in a profile they share): its errors at each site's declaration are
- * reported together, at the first.
- */
-static bool at_site_decl(const struct evaluator *ev, const struct diag *d)
-{
-	const struct span *s = ev->cur && ev->cur->site
-		? &ev->cur->site->node->u.decl.name.span : NULL;
-	return d->code == E0607 && s && s->src == d->span.src &&
-	       s->start == d->span.start && s->end == d->span.end;
-}
-
 static uint32_t diag_hash(const struct diag *d, bool any_span)
 {
 	uint32_t h = hash_bytes(d->message, strlen(d->message));
@@ -3141,7 +3128,10 @@ static void buffer_emit(struct diag_sink *sink, const struct diag *d)
 {
 	struct evaluator *ev = (struct evaluator *)((char *)sink -
 					offsetof(struct evaluator, site_sink));
-	bool any_span = at_site_decl(ev, d);
+	/* a mistake the same in many sites though it points at each one's
+	 * declaration (a required field they all lack): reported at the
+	 * first, with the count */
+	bool any_span = d->per_site;
 	uint32_t h = diag_hash(d, any_span);
 	const char *site = ev->cur && ev->cur->site ? ev->cur->site->name : NULL;
 

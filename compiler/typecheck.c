@@ -797,6 +797,9 @@ static void missing_field(struct tc *c, const struct value *obj,
 		 c->len ? "." : "", tf->name);
 	struct diag *d = diag_new(E0607, at, "required field `%s` is not set",
 				  full);
+	struct span ss = site_span(c);
+	d->per_site = at.src == ss.src && at.start == ss.start &&
+		      at.end == ss.end;
 	if (root)
 		help_layers(c, d, tf->name);
 	else
