@@ -3122,19 +3122,13 @@ static bool diag_same(const struct diag *a, const struct diag *b,
 		(a->help && b->help && strcmp(a->help, b->help) == 0));
 }
 
-#define SITES_NAMED 3
-
-static void buffer_emit(struct diag_sink *sink, const struct diag *d)
+/* The pending diagnostic like d, added (with no site yet) if new. */
+static struct pending_diag *pending_of(struct evaluator *ev, struct diag *d,
+				       bool any_span, bool clone, bool *added)
 {
-	struct evaluator *ev = (struct evaluator *)((char *)sink -
-					offsetof(struct evaluator, site_sink));
-	/* a mistake the same in many sites though it points at each one's
-	 * declaration (a required field they all lack): reported at the
-	 * first, with the count */
-	bool any_span = d->per_site;
 	uint32_t h = diag_hash(d, any_span);
-	const char *site = ev->cur && ev->cur->site ? ev->cur->site->name : NULL;
 
+	*added = false;
 	if ((ev->npending + 1) * 2 > ev->pending_index_cap) {
 		uint32_t cap = ev->pending_index_cap ? ev->pending_index_cap * 2
 						     : 64;
@@ -3154,16 +3148,9 @@ static void buffer_emit(struct diag_sink *sink, const struct diag *d)
 	uint32_t j = h & (ev->pending_index_cap - 1);
 	for (; ev->pending_index[j]; j = (j + 1) & (ev->pending_index_cap - 1)) {
 		struct pending_diag *p = &ev->pending[ev->pending_index[j] - 1];
-		if (p->hash != h || p->any_span != any_span ||
-		    !diag_same(p->d, d, any_span))
-			continue;
-		if (site && (!p->nsites ||
-			     strcmp(p->sites[p->nsites - 1], site) != 0)) {
-			if (p->nsites < SITES_NAMED)
-				p->sites[p->nsites++] = xstrdup(site);
-			p->total++;
-		}
-		return;
+		if (p->hash == h && p->any_span == any_span &&
+		    diag_same(p->d, d, any_span))
+			return p;
 	}
 	if (ev->npending == ev->pending_cap) {
 		ev->pending_cap = ev->pending_cap ? ev->pending_cap * 2 : 16;
@@ -3172,15 +3159,37 @@ static void buffer_emit(struct diag_sink *sink, const struct diag *d)
 	}
 	struct pending_diag *p = &ev->pending[ev->npending];
 	memset(p, 0, sizeof(*p));
-	p->d = diag_clone(d);
+	p->d = clone ? diag_clone(d) : d;
 	p->hash = h;
 	p->any_span = any_span;
-	p->sites = xmalloc(SITES_NAMED * sizeof(*p->sites));
-	if (site) {
-		p->sites[p->nsites++] = xstrdup(site);
-		p->total = 1;
-	}
+	p->first_site = p->last_site = NO_SITE;
+	p->serial = ev->pending_serial++;
 	ev->pending_index[j] = ++ev->npending;
+	*added = true;
+	return p;
+}
+
+static void buffer_emit(struct diag_sink *sink, const struct diag *d)
+{
+	struct evaluator *ev = (struct evaluator *)((char *)sink -
+					offsetof(struct evaluator, site_sink));
+	/* a mistake the same in many sites though it points at each one's
+	 * declaration (a required field they all lack) has d->per_site:
+	 * reported at the first, with the count */
+	uint32_t site = ev->cur ? ev->cur->index : NO_SITE;
+	bool added;
+	struct pending_diag *p = pending_of(ev, (struct diag *)d, d->per_site,
+					    true, &added);
+
+	if (site == NO_SITE || p->last_site == site)
+		return;
+	/* this evaluator's sites come in ascending order */
+	if (p->first_site == NO_SITE)
+		p->first_site = site;
+	if (p->nsites < SITES_NAMED)
+		p->sites[p->nsites++] = site;
+	p->last_site = site;
+	p->total++;
 }
 
 /* Reported in the order of the sources: by file, then place in it. */
@@ -3200,22 +3209,21 @@ static int pending_cmp(const void *pa, const void *pb)
 		return x->start < y->start ? -1 : 1;
 	if (a->d->code != b->d->code)
 		return a->d->code < b->d->code ? -1 : 1;
-	return a->order < b->order ? -1 : a->order > b->order;
+	/* fleet-level ones (NO_SITE) last, as they were reported last */
+	if (a->first_site != b->first_site)
+		return a->first_site < b->first_site ? -1 : 1;
+	return a->serial < b->serial ? -1 : a->serial > b->serial;
 }
 
 void eval_finish(struct evaluator *ev)
 {
-	for (uint32_t i = 0; i < ev->npending; i++)
-		ev->pending[i].order = i;
 	if (ev->npending > 1)
 		qsort(ev->pending, ev->npending, sizeof(*ev->pending),
 		      pending_cmp);
 	for (uint32_t i = 0; i < ev->npending; i++) {
 		struct pending_diag *p = &ev->pending[i];
 		const struct decl *only = p->total == 1
-			? resolve_lookup(ev, intern(ev->names, p->sites[0],
-						    strlen(p->sites[0])))
-			: NULL;
+			? ev->sites[p->sites[0]] : NULL;
 		bool own = only && p->d->span.src == only->node->span.src &&
 			   p->d->span.start >= only->node->span.start &&
 			   p->d->span.start < only->node->span.end;
@@ -3223,29 +3231,105 @@ void eval_finish(struct evaluator *ev)
 			/* site names have no length limit */
 			size_t size = 1;
 			for (uint32_t k = 0; k < p->nsites; k++)
-				size += strlen(p->sites[k]) + 2;
+				size += strlen(ev->sites[p->sites[k]]->name) + 2;
 			char *names = xmalloc(size), *at = names;
 			*at = 0;
 			for (uint32_t k = 0; k < p->nsites; k++)
 				at += sprintf(at, "%s%s", k ? ", " : "",
-					      p->sites[k]);
+					      ev->sites[p->sites[k]]->name);
 			diag_note(p->d, (struct span){ 0 },
 				  "in %zu sites: %s%s", p->total, names,
 				  p->total > p->nsites ? ", ..." : "");
 			free(names);
 		} else if (p->total == 1 && !own) {
 			diag_note(p->d, (struct span){ 0 },
-				  "in site %s", p->sites[0]);
+				  "in site %s", only->name);
 		}
 		diag_emit(ev->sink, p->d);
-		for (uint32_t k = 0; k < p->nsites; k++)
-			free(p->sites[k]);
-		free(p->sites);
 	}
 	ev->npending = 0;
+	ev->pending_serial = 0;
 	if (ev->pending_index)
 		memset(ev->pending_index, 0,
 		       ev->pending_index_cap * sizeof(*ev->pending_index));
+}
+
+/* --- workers ------------------------------------------------------------ */
+
+struct evaluator *eval_fork(const struct evaluator *ev)
+{
+	struct evaluator *w = xmalloc(sizeof(*w));
+
+	/* shared: the fleet, the namespace, the tries, the types, the
+	 * constants; its own: everything a site writes */
+	*w = *ev;
+	w->forked_from = ev;
+	arena_init(&w->worker_arena);
+	w->arena = &w->worker_arena;
+	interner_init_over(&w->worker_names, &w->worker_arena, ev->names);
+	w->names = &w->worker_names;
+	w->fleet_root = xstrdup(ev->fleet_root);
+	w->cache = builtin_cache_new();
+	w->extra = NULL;
+	w->nextra = w->extra_cap = 0;
+	w->query_src = NULL;
+	arena_init(&w->site_arena);
+	w->cur = w->last_site = NULL;
+	w->alloc = w->arena;
+	w->reach = (struct span){ 0 };
+	w->frames = NULL;
+	w->nframes = w->frames_cap = 0;
+	w->site_sink = (struct diag_sink){ 0 };
+	w->site_sink.emit = buffer_emit;
+	w->pending = NULL;
+	w->npending = w->pending_cap = 0;
+	w->pending_index = NULL;
+	w->pending_index_cap = 0;
+	w->pending_serial = 0;
+	return w;
+}
+
+void eval_join(struct evaluator *ev, struct evaluator *w)
+{
+	for (uint32_t i = 0; i < w->npending; i++) {
+		struct pending_diag *q = &w->pending[i];
+		bool added;
+		struct pending_diag *p = pending_of(ev, q->d, q->any_span,
+						    false, &added);
+
+		if (added) {
+			uint32_t serial = p->serial;
+			*p = *q;
+			p->serial = serial;
+			if (q->first_site != NO_SITE)	/* see pending_cmp */
+				p->serial = q->serial;
+			continue;
+		}
+		if (q->first_site == NO_SITE) {
+			diag_free(q->d);
+			continue;
+		}
+		/* the two evaluated different sites: merge the first ones */
+		uint32_t merged[SITES_NAMED], n = 0, a = 0, b = 0;
+		while (n < SITES_NAMED && (a < p->nsites || b < q->nsites))
+			merged[n++] = b >= q->nsites ||
+				(a < p->nsites && p->sites[a] < q->sites[b])
+				? p->sites[a++] : q->sites[b++];
+		memcpy(p->sites, merged, sizeof(merged));
+		p->nsites = n;
+		if (p->first_site == NO_SITE || q->first_site < p->first_site) {
+			/* the first site's own (any_span: its place) */
+			struct diag *t = p->d;
+			p->d = q->d;
+			q->d = t;
+			p->first_site = q->first_site;
+			p->serial = q->serial;
+		}
+		diag_free(q->d);
+		p->total += q->total;
+	}
+	w->npending = 0;
+	eval_free(w);
 }
 
 /* --- the fleet ---------------------------------------------------------- */
@@ -3272,17 +3356,26 @@ void eval_free(struct evaluator *ev)
 {
 	if (!ev)
 		return;
-	eval_finish(ev);
+	if (!ev->forked_from)
+		eval_finish(ev);
+	for (uint32_t i = 0; i < ev->npending; i++)	/* a worker's */
+		diag_free(ev->pending[i].d);
 	free(ev->pending);
 	free(ev->pending_index);
 	free(ev->frames);
+	free(ev->fleet_root);
+	builtin_cache_free(ev->cache);
+	arena_free(&ev->site_arena);
+	if (ev->forked_from) {
+		interner_free(&ev->worker_names);
+		arena_free(&ev->worker_arena);
+		free(ev);
+		return;
+	}
 	for (uint32_t i = 0; i < ev->ntype_regexes; i++) {
 		regfree(ev->type_regexes[i]);
 		free(ev->type_regexes[i]);
 	}
-	free(ev->fleet_root);
-	builtin_cache_free(ev->cache);
-	arena_free(&ev->site_arena);
 	if (ev->prelude_src)
 		source_free(ev->prelude_src);
 	for (uint32_t i = 0; i < ev->nextra; i++)
@@ -3329,7 +3422,7 @@ bool eval_prepare(struct evaluator *ev)
 	resolve_check_names(ev);
 
 	/* fleet constants, once, in the fleet arena */
-	struct site_eval fleet_se = { 0 };
+	struct site_eval fleet_se = { .index = NO_SITE };
 	ev->cur = &fleet_se;
 	ev->alloc = ev->arena;
 	for (uint32_t i = 0; i < ev->ndecls; i++)
@@ -3411,6 +3504,7 @@ void eval_site_begin(struct evaluator *ev, size_t i)
 	ev->reach = (struct span){ 0 };
 	struct site_eval *se = arena_zalloc(ev->alloc, sizeof(*se));
 	se->site = d;
+	se->index = (uint32_t)i;
 	ev->cur = se;
 	if (d->mro_state != 2 || !d->site_type) {
 		se->failed = true;
@@ -3453,6 +3547,8 @@ const char *const *eval_site_files(const struct evaluator *ev, size_t *n)
 
 struct value *eval_site(struct evaluator *ev, size_t i)
 {
+	unsigned before = ev->site_sink.errors;
+
 	eval_site_begin(ev, i);
 	struct site_eval *se = ev->cur;
 	struct value *v = NULL;
@@ -3460,7 +3556,7 @@ struct value *eval_site(struct evaluator *ev, size_t i)
 		v = NULL;
 	if (se->root)
 		typecheck_site(ev, se->root);
-	if (se->failed)
+	if (se->failed || ev->site_sink.errors != before)
 		v = NULL;
 	ev->last_site = se;
 	ev->cur = NULL;

@@ -64,6 +64,21 @@ const char *const *eval_site_files(const struct evaluator *ev, size_t *n);
 void eval_finish(struct evaluator *ev);
 
 /*
+ * Workers, for evaluating sites on several threads. eval_fork returns an
+ * evaluator for one more thread over ev, which must be prepared: it
+ * shares everything eval_prepare built (and writes none of it) and has
+ * its own site arena, names and diagnostics buffer. While workers run, ev
+ * itself must not be used. eval_join moves w's diagnostics into ev's
+ * buffer and frees w; eval_finish then reports them in the same order,
+ * with the same site counts and names, as one evaluator running every
+ * site in order would. A worker serves eval_site and eval_site_name
+ * (sites in ascending order per worker); not eval_query, eval_explain,
+ * eval_parse_path or eval_finish.
+ */
+struct evaluator *eval_fork(const struct evaluator *ev);
+void eval_join(struct evaluator *ev, struct evaluator *w);
+
+/*
  * `sitec query`: evaluates expr (parsed from a source of its own) on site
  * i, as if it stood in the site's body. NULL on errors.
  */

@@ -24,6 +24,7 @@
 #define SITEC_EVAL_INTERNAL_H
 
 #include "builtins.h"
+#include "intern.h"
 #include "eval.h"
 #include "types.h"
 
@@ -217,6 +218,7 @@ struct memo {
 
 struct site_eval {
 	const struct decl *site;
+	uint32_t index;			/* in ev->sites; NO_SITE: none */
 	struct trie *trie;		/* the site's own body */
 	struct slot *root;
 	struct memo *memo;		/* open addressing, in the site arena */
@@ -227,20 +229,31 @@ struct site_eval {
 };
 
 /* A buffered diagnostic and the sites it occurred in. */
+#define SITES_NAMED 3
+#define NO_SITE UINT32_MAX
 struct pending_diag {
 	struct diag *d;
 	uint32_t hash;
 	bool any_span;		/* a missing field at each site's declaration */
-	uint32_t order;		/* first reported, to keep ties in order */
-	char **sites;
-	uint32_t nsites, sites_cap;
+	/* ties in place are kept in the order a one-thread run reports
+	 * them: by the first site, then as that site reported them */
+	uint32_t first_site;	/* index in ev->sites, or NO_SITE */
+	uint32_t serial;	/* reported so far in this evaluator */
+	uint32_t last_site;	/* the last site counted */
+	uint32_t sites[SITES_NAMED];	/* the first ones, ascending */
+	uint32_t nsites;
 	size_t total;
 };
 
 struct evaluator {
 	struct fleet *fleet;
-	struct arena *arena;		/* the fleet arena */
-	struct interner *names;
+	/* the fleet arena; a worker's own arena in a worker (eval_fork),
+	 * which shares everything eval_prepare built and writes none of it */
+	struct arena *arena;
+	struct interner *names;		/* the fleet's, or the worker's */
+	const struct evaluator *forked_from;	/* a worker: its evaluator */
+	struct arena worker_arena;
+	struct interner worker_names;
 	struct diag_sink *sink;
 	char *fleet_root;
 	struct builtin_cache *cache;
@@ -279,6 +292,7 @@ struct evaluator {
 	uint32_t npending, pending_cap;
 	uint32_t *pending_index;
 	uint32_t pending_index_cap;
+	uint32_t pending_serial;
 
 	/* types built in */
 	const struct type *t_any, *t_string;

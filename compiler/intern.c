@@ -20,12 +20,20 @@ uint32_t hash_bytes(const char *s, size_t len)
 void interner_init(struct interner *in, struct arena *arena)
 {
 	in->arena = arena;
+	in->base = NULL;
 	in->cap = 1024;
 	in->count = 0;
 	in->slots = calloc(in->cap, sizeof(*in->slots));
 	in->lens = calloc(in->cap, sizeof(*in->lens));
 	if (!in->slots || !in->lens)
 		arena_oom();
+}
+
+void interner_init_over(struct interner *in, struct arena *arena,
+			const struct interner *base)
+{
+	interner_init(in, arena);
+	in->base = base;
 }
 
 void interner_free(struct interner *in)
@@ -62,11 +70,28 @@ static void grow(struct interner *in)
 	in->cap = cap;
 }
 
+/* The copy of s in in, or NULL; uses (and writes nothing of) in. */
+static const char *find(const struct interner *in, const char *s, size_t len,
+			uint32_t h)
+{
+	size_t j = h & (in->cap - 1);
+
+	for (; in->slots[j]; j = (j + 1) & (in->cap - 1))
+		if (in->lens[j] == len && memcmp(in->slots[j], s, len) == 0)
+			return in->slots[j];
+	return NULL;
+}
+
 const char *intern(struct interner *in, const char *s, size_t len)
 {
+	uint32_t h = hash_bytes(s, len);
+	const char *old;
+
+	if (in->base && (old = find(in->base, s, len, h)))
+		return old;
 	if ((in->count + 1) * 4 > in->cap * 3)
 		grow(in);
-	size_t j = hash_bytes(s, len) & (in->cap - 1);
+	size_t j = h & (in->cap - 1);
 
 	while (in->slots[j]) {
 		if (in->lens[j] == len && memcmp(in->slots[j], s, len) == 0)

@@ -14,6 +14,10 @@
 
 struct interner {
 	struct arena *arena;
+	/* an interner this one extends, read and never written: a name it
+	 * holds is returned from it, so pointers stay comparable with the
+	 * names of the fleet (a compile worker's names over the fleet's) */
+	const struct interner *base;
 	const char **slots;	/* open addressing; NULL = empty */
 	uint32_t *lens;
 	size_t cap, count;
@@ -21,6 +25,10 @@ struct interner {
 
 void interner_init(struct interner *in, struct arena *arena);
 void interner_free(struct interner *in);
+/* An empty interner over arena that extends base (see above). base must
+ * not change while this one is in use. */
+void interner_init_over(struct interner *in, struct arena *arena,
+			const struct interner *base);
 /* The one NUL-terminated copy of s[0..len); never freed before the arena. */
 const char *intern(struct interner *in, const char *s, size_t len);
 /* The hash the interner uses (FNV-1a), for other tables of strings. */
