@@ -15,6 +15,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <jansson.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -231,6 +233,8 @@ static bool same_content(const char *path, const char *data, size_t len)
 	return same;
 }
 
+static atomic_uint tmp_serial;
+
 /*
  * Writes data[0..len) to dir/name unless it already holds those bytes:
  * through a temp file in dir and rename(). *wrote tells which.
@@ -248,20 +252,23 @@ static int write_if_changed(const char *dir, const char *name,
 		goto out_path;
 	size_t n = strlen(dir) + strlen(name) + 16;
 
+	n += 48;
 	tmp = xmalloc(n);
-	snprintf(tmp, n, "%s/.%s.XXXXXX", dir, name);
-	fd = mkstemp(tmp);
+	/* a name of this process's own; 0666 less the umask, as any build
+	 * output (mkstemp would make it 0600 and need the umask, which
+	 * cannot be read without setting it under the other threads) */
+	for (int tries = 0;; tries++) {
+		snprintf(tmp, n, "%s/.%s.%ld.%u.tmp", dir, name, (long)getpid(),
+			 atomic_fetch_add(&tmp_serial, 1));
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST || tries == 100)
+			break;
+	}
 	if (fd < 0) {
 		rc = fail(err, errsize, "cannot create a file in %s: %s", dir,
 			  strerror(errno));
 		goto out_tmp;
 	}
-	/* mkstemp makes 0600; a bundle is as readable as any build output */
-	mode_t mask = umask(0);
-
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0)
-		goto io_error;
 	for (size_t off = 0; off < len;) {
 		ssize_t w = write(fd, data + off, len - off);
 
@@ -429,8 +436,28 @@ int bundle_write_fleet(const char *out, const char *const *names,
 	bool wrote;
 	int rc;
 
-	for (size_t i = 0; i < n; i++)
-		v[i] = (struct named_digest){ names[i], digests[i] };
+	json_t *old = NULL, *old_sites = NULL;
+	size_t m = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *d = digests[i];
+
+		if (!d) {	/* not compiled now: what fleet.json had */
+			if (!old) {
+				char *path = path_join(out, "fleet.json");
+				old = json_load_file(path, 0, NULL);
+				old_sites = json_object_get(old, "sites");
+				if (!old)
+					old = json_object();
+				free(path);
+			}
+			d = json_string_value(json_object_get(old_sites,
+							      names[i]));
+		}
+		if (d)
+			v[m++] = (struct named_digest){ names[i], d };
+	}
+	n = m;
 	qsort(v, n, sizeof(*v), cmp_named);
 	arena_init(&a);
 	/* site names are unique: build the object at once (vb_set looks
@@ -453,5 +480,6 @@ int bundle_write_fleet(const char *out, const char *const *names,
 	free(data);
 	arena_free(&a);
 	free(v);
+	json_decref(old);
 	return rc;
 }

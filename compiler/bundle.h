@@ -80,7 +80,10 @@ int bundle_prune(const char *out, const char *const *names, size_t n,
 
 /*
  * Writes out/fleet.json: the n sites with their digests, sorted by name
- * (the arrays are not changed). Returns 0, or -1 with a message in err.
+ * (the arrays are not changed). A site whose digest is NULL (not
+ * compiled in this run: `--site`, or it failed) keeps the digest the old
+ * fleet.json gives it, if any; a site not among the n is dropped.
+ * Returns 0, or -1 with a message in err.
  */
 int bundle_write_fleet(const char *out, const char *const *names,
 		       const char *const *digests, size_t n, char *err,

@@ -7,12 +7,15 @@
 #include "config.h"
 #include "ast_dump.h"
 #include "bundle.h"
+#include "compile.h"
 #include "diag.h"
 #include "eval.h"
 #include "fleet.h"
 #include "syntax.h"
 #include "value.h"
 
+#include <errno.h>
+#include <fnmatch.h>
 #include <getopt.h>
 #include <limits.h>
 #include <libgen.h>
@@ -21,7 +24,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 enum exit_status { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
@@ -173,12 +179,14 @@ static char *fleet_root(const char *path)
 /* --- sitec check ------------------------------------------------------------------ */
 
 static const char check_help[] =
-	"Usage: sitec check [--format text|json|sarif] [FLEETDIR|FILE]...\n"
+	"Usage: sitec check [-j N] [--format text|json|sarif] [FLEETDIR|FILE]...\n"
 	"\n"
 	"Reads every *.site file below each FLEETDIR (the current directory if\n"
 	"none is given), evaluates every site totally, and reports every error\n"
 	"it finds. Writes nothing.\n"
 	"\n"
+	"  -j, --jobs N        evaluate on N threads (default: as many as CPUs);\n"
+	"                      the report is the same whatever N\n"
 	"  --format FORMAT     text, json or sarif (SARIF 2.1.0, for code\n"
 	"                      scanning); json and sarif go to stdout\n"
 	"  -h, --help          show this help\n"
@@ -186,18 +194,38 @@ static const char check_help[] =
 	"Exit status: 0 no errors, 1 errors in the fleet, 2 usage error,\n"
 	"3 I/O or internal error.\n";
 
+/* -j N: a number of threads. */
+static int parse_jobs(const char *cmd, const char *arg, unsigned *jobs)
+{
+	char *end;
+
+	errno = 0;
+	unsigned long n = strtoul(arg, &end, 10);
+	if (errno || end == arg || *end || n < 1 || n > 1024 || arg[0] == '-')
+		return usage_error(cmd, "-j takes a number of threads from 1 "
+				   "to 1024, not '%s'", arg);
+	*jobs = (unsigned)n;
+	return EXIT_OK;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum output_format format = FORMAT_TEXT;
+	unsigned jobs = compile_default_jobs();
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "j:h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'j':
+			if ((rc = parse_jobs("check ", optarg, &jobs)))
+				return rc;
+			break;
 		case 'f':
 			if ((rc = parse_format("check ", optarg, &format)))
 				return rc;
@@ -229,9 +257,16 @@ static int cmd_check(int argc, char **argv)
 		struct evaluator *ev = eval_new(&fleet, &sink.base, root);
 		eval_prepare(ev);
 		nsites = eval_site_count(ev);
+		uint32_t *all = xmalloc((nsites ? nsites : 1) * sizeof(*all));
 		for (size_t i = 0; i < nsites; i++)
-			eval_site(ev, i);	/* errors go to the sink */
-		eval_free(ev);
+			all[i] = (uint32_t)i;
+		/* no output directory: evaluate and type-check only */
+		struct compile_run run = { .jobs = jobs, .sites = all,
+					   .nsites = nsites };
+		compile_sites(ev, &run);
+		compile_run_free(&run);
+		free(all);
+		eval_free(ev);	/* reports the errors */
 		free(root);
 	}
 	if (format == FORMAT_TEXT) {
@@ -252,7 +287,8 @@ static int cmd_check(int argc, char **argv)
 /* --- sitec compile ---------------------------------------------------------------- */
 
 static const char compile_help[] =
-	"Usage: sitec compile -o OUT [--format text|json|sarif] [FLEETDIR|FILE]...\n"
+	"Usage: sitec compile -o OUT [-j N] [--site GLOB]... [--stats]\n"
+	"                     [--format text|json|sarif] [FLEETDIR|FILE]...\n"
 	"\n"
 	"Evaluates every site of the fleet (the current directory if no\n"
 	"FLEETDIR is given) and writes its bundle into OUT/sites/NAME/:\n"
@@ -261,106 +297,173 @@ static const char compile_help[] =
 	"change is not touched; a changed one is replaced atomically. A site\n"
 	"with errors writes nothing and keeps its old bundle. When the whole\n"
 	"fleet compiles, the bundles of sites it no longer has are removed.\n"
+	"The output is the same whatever -j and machine.\n"
 	"\n"
 	"  -o, --output OUT    the output directory (created if needed)\n"
+	"  -j, --jobs N        compile on N threads (default: as many as CPUs)\n"
+	"  --site GLOB         only the sites whose name matches GLOB (a shell\n"
+	"                      pattern: 'paris-*'); may be repeated. fleet.json\n"
+	"                      keeps the other sites' digests\n"
+	"  --stats             print the time and memory of each phase\n"
+	"                      on stderr\n"
 	"  --format FORMAT     how to print diagnostics: text, json or sarif\n"
 	"  -h, --help          show this help\n"
+	"\n"
+	"On a terminal, a compile that takes more than half a second shows\n"
+	"its progress (sites done / total) on stderr.\n"
 	"\n"
 	"Exit status: 0 no errors, 1 errors in the fleet, 2 usage error,\n"
 	"3 I/O or internal error.\n";
 
-/* The sites compiled so far: names and digests for fleet.json, owned. */
-struct compiled {
-	char **names, **digests;
-	size_t n;
+/* --stats: wall time and peak memory at the end of each phase. */
+struct phase_clock {
+	bool on;
+	double start, last;
 };
 
-static void compiled_free(struct compiled *c)
+static double wall_now(void)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		free(c->names[i]);
-		free(c->digests[i]);
-	}
-	free(c->names);
-	free(c->digests);
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/*
- * Evaluates and writes every site in eval order. Returns EXIT_OK, or
- * EXIT_IO after an I/O error (reported; later sites are not written).
- * Errors in the fleet go to the sink and only skip their site.
- */
-static int compile_sites(struct evaluator *ev, struct output_sink *sink,
-			 const char *out, struct compiled *done)
+static long peak_rss_kib(void)
 {
-	size_t nsites = eval_site_count(ev);
-	char err[512];
+	struct rusage ru;
 
-	done->names = xmalloc((nsites ? nsites : 1) * sizeof(char *));
-	done->digests = xmalloc((nsites ? nsites : 1) * sizeof(char *));
-	for (size_t i = 0; i < nsites; i++) {
-		unsigned before = sink->base.errors;
-		struct value *v = eval_site(ev, i);
-		const char *name = eval_site_name(ev, i);
-		struct bundle b;
+	return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : 0;
+}
 
-		if (!v || sink->base.errors != before)
-			continue;
-		if (bundle_build(&b, name, v, err, sizeof(err))) {
-			fprintf(stderr, "sitec: %s\n", err);
-			return EXIT_IO;
-		}
-		int rc = bundle_write_site(out, &b, NULL, err, sizeof(err));
+__attribute__((format(printf, 3, 4)))
+static void phase_done(struct phase_clock *pc, const char *name,
+		       const char *fmt, ...)
+{
+	if (!pc->on)
+		return;
+	double t = wall_now();
+	va_list ap;
 
-		if (!rc) {
-			done->names[done->n] = xstrdup(name);
-			done->digests[done->n++] = xstrdup(b.digest);
-		}
-		bundle_free(&b);
-		if (rc) {
-			fprintf(stderr, "sitec: %s\n", err);
-			return EXIT_IO;
-		}
+	fprintf(stderr, "sitec: %-8s %8.3f s   peak RSS %6.1f MiB   ", name,
+		t - pc->last, (double)peak_rss_kib() / 1024.0);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	pc->last = t;
+}
+
+/* The progress line: on stderr, rewritten in place. */
+static void show_progress(void *arg, size_t done, size_t total)
+{
+	(void)arg;
+	if (done < total)
+		fprintf(stderr, "\rsitec: compiling: %zu/%zu sites", done, total);
+	else	/* erase it: what follows starts on a clean line */
+		fprintf(stderr, "\r\033[K");
+	fflush(stderr);
+}
+
+/* The indices of the sites to compile: all, or those matching a glob. */
+static int select_sites(const struct evaluator *ev, char **globs,
+			size_t nglobs, uint32_t **out, size_t *n)
+{
+	size_t total = eval_site_count(ev);
+	uint32_t *sel = xmalloc((total ? total : 1) * sizeof(*sel));
+	bool *used = calloc(nglobs ? nglobs : 1, sizeof(*used));
+
+	if (!used)
+		arena_oom();
+	*n = 0;
+	for (size_t i = 0; i < total; i++) {
+		bool take = nglobs == 0;
+
+		for (size_t g = 0; g < nglobs; g++)
+			if (fnmatch(globs[g], eval_site_name(ev, i), 0) == 0)
+				take = used[g] = true;
+		if (take)
+			sel[(*n)++] = (uint32_t)i;
 	}
+	for (size_t g = 0; g < nglobs; g++) {
+		if (used[g])
+			continue;
+		const char *s = eval_site_suggest(ev, globs[g]);
+		int rc = s ? usage_error("compile ", "no site matches --site "
+					 "'%s'; did you mean '%s'?", globs[g], s)
+			   : usage_error("compile ", "no site matches --site "
+					 "'%s'", globs[g]);
+		free(sel);
+		free(used);
+		return rc;
+	}
+	free(used);
+	*out = sel;
 	return EXIT_OK;
 }
 
 static int cmd_compile(int argc, char **argv)
 {
+	enum { OPT_SITE = 256, OPT_STATS };
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "site", required_argument, NULL, OPT_SITE },
+		{ "stats", no_argument, NULL, OPT_STATS },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum output_format format = FORMAT_TEXT;
 	const char *out = NULL;
+	unsigned jobs = compile_default_jobs();
+	char **globs = xmalloc((size_t)argc * sizeof(*globs));
+	size_t nglobs = 0;
+	struct phase_clock pc = { 0 };
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:j:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
 			break;
-		case 'f':
-			if ((rc = parse_format("compile ", optarg, &format)))
+		case 'j':
+			if ((rc = parse_jobs("compile ", optarg, &jobs))) {
+				free(globs);
 				return rc;
+			}
+			break;
+		case OPT_SITE:
+			globs[nglobs++] = optarg;
+			break;
+		case OPT_STATS:
+			pc.on = true;
+			break;
+		case 'f':
+			if ((rc = parse_format("compile ", optarg, &format))) {
+				free(globs);
+				return rc;
+			}
 			break;
 		case 'h':
+			free(globs);
 			return print_text(compile_help);
 		default:
+			free(globs);
 			fputs("Try 'sitec compile --help'.\n", stderr);
 			return EXIT_USAGE;
 		}
 	}
-	if (!out || !out[0])
+	if (!out || !out[0]) {
+		free(globs);
 		return usage_error("compile ", "%s", "compile needs an output "
 				   "directory (-o OUT)");
+	}
 
 	static const char *const here[] = { "." };
 	const char *const *paths = (const char *const *)argv + optind;
 	size_t npaths = (size_t)(argc - optind);
-	struct compiled done = { NULL, NULL, 0 };
+	struct compile_run run = { .out = out, .jobs = jobs };
 	struct output_sink sink;
 	struct fleet fleet;
 	int io = EXIT_OK;
@@ -370,34 +473,67 @@ static int cmd_compile(int argc, char **argv)
 		paths = here;
 		npaths = 1;
 	}
+	pc.start = pc.last = wall_now();
 	sink_init(&sink, format, format == FORMAT_TEXT ? stderr : stdout);
 	fleet_init(&fleet);
 	fleet_load(&fleet, paths, npaths, &sink.base);
+	phase_done(&pc, "load", "%zu files", fleet.nfiles);
 	size_t nsites = 0;
+	uint32_t *sel = NULL;
 	if (!sink.base.errors) {
 		char *root = fleet_root(paths[0]);
 		struct evaluator *ev = eval_new(&fleet, &sink.base, root);
+		bool prepared = eval_prepare(ev);
 
-		eval_prepare(ev);
 		nsites = eval_site_count(ev);
-		io = compile_sites(ev, &sink, out, &done);
+		phase_done(&pc, "prepare", "%zu sites", nsites);
+		io = select_sites(ev, globs, nglobs, &sel, &run.nsites);
+		if (io == EXIT_OK) {
+			run.sites = sel;
+			if (format == FORMAT_TEXT && isatty(STDERR_FILENO))
+				run.progress = show_progress;
+			if (compile_sites(ev, &run)) {
+				fprintf(stderr, "sitec: %s\n", run.err);
+				io = EXIT_IO;
+			}
+			phase_done(&pc, "sites", "%zu sites on %u thread%s: "
+				   "%zu written (%zu files), %zu unchanged, "
+				   "%zu failed; thread time: evaluate %.3f s, "
+				   "emit %.3f s, write %.3f s", run.nsites,
+				   jobs, jobs == 1 ? "" : "s",
+				   run.stats.sites_changed,
+				   run.stats.files_written,
+				   run.stats.compiled - run.stats.sites_changed,
+				   run.stats.failed, run.stats.eval_s,
+				   run.stats.emit_s, run.stats.write_s);
+		}
 		eval_finish(ev);	/* buffered profile errors count too */
-		/* only a clean run knows the fleet's whole list of sites */
-		if (io == EXIT_OK && !sink.base.errors) {
+		/* only a run with no error knows the fleet's whole list of
+		 * sites: then the removed ones go and fleet.json is written
+		 * (with --site, the sites not compiled keep their digests) */
+		if (io == EXIT_OK && prepared && !sink.base.errors) {
 			const char **names = xmalloc((nsites ? nsites : 1) *
 						     sizeof(*names));
-
+			const char **digests = calloc(nsites ? nsites : 1,
+						      sizeof(*digests));
+			if (!digests)
+				arena_oom();
 			for (size_t i = 0; i < nsites; i++)
 				names[i] = eval_site_name(ev, i);
+			for (size_t k = 0; k < run.nsites; k++)
+				digests[sel[k]] = run.digests[k];
 			if (bundle_prune(out, names, nsites, err, sizeof(err)) ||
-			    bundle_write_fleet(out, (const char *const *)done.names,
-					       (const char *const *)done.digests,
-					       done.n, err, sizeof(err))) {
+			    bundle_write_fleet(out, names, digests, nsites, err,
+					       sizeof(err))) {
 				fprintf(stderr, "sitec: %s\n", err);
 				io = EXIT_IO;
 			}
 			free(names);
+			free(digests);
 		}
+		phase_done(&pc, "finish", "%s", sink.base.errors
+			   ? "errors: fleet.json and removed sites left as they were"
+			   : "fleet.json written, removed sites pruned");
 		eval_free(ev);
 		free(root);
 	}
@@ -409,10 +545,15 @@ static int cmd_compile(int argc, char **argv)
 		else if (io == EXIT_OK)
 			printf("%zu file%s, %zu site%s compiled into %s\n",
 			       fleet.nfiles, fleet.nfiles == 1 ? "" : "s",
-			       nsites, nsites == 1 ? "" : "s", out);
+			       run.nsites, run.nsites == 1 ? "" : "s", out);
 	}
+	if (pc.on)
+		fprintf(stderr, "sitec: total    %8.3f s   peak RSS %6.1f MiB\n",
+			wall_now() - pc.start, (double)peak_rss_kib() / 1024.0);
 	rc = finish(&sink);
-	compiled_free(&done);
+	compile_run_free(&run);
+	free(sel);
+	free(globs);
 	fleet_free(&fleet);
 	return io != EXIT_OK ? io : rc;
 }

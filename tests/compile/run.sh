@@ -2,7 +2,9 @@
 # tests/compile/run.sh - `sitec compile` end to end, as TAP: the tree it
 # writes, exact bytes of one site's bundle.json and os.json, the
 # not-touched rule, atomic rewrites of a changed site, a failing site
-# keeping its old bundle, pruning of removed sites, determinism.
+# keeping its old bundle, pruning of removed sites, determinism across
+# -j (bundles and diagnostics), --site, --stats and the progress line.
+# (bundles.py holds the golden trees of whole bundles.)
 #
 #   run.sh SITEC SRCDIR    (SRCDIR: the source tree's root)
 # SITEC_WRAPPER (e.g. valgrind) runs sitec under a tool, as run.py does.
@@ -15,7 +17,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 n=0
 failed=0
 
-echo "1..9"
+echo "1..15"
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
 check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1"; fi; }
@@ -38,9 +40,10 @@ msg=$(sc compile -o "$out" "$src/examples/fleet" 2>"$tmp/err"); rc=$?
 	expect tree.txt "$tmp/tree"
 check "compile examples/fleet: exit 0, summary, the tree" $?
 
-# 2. exact bytes of one site's files; its digest is as bundle.h defines
-expect boston-01.bundle.json "$out/sites/boston-01/bundle.json" &&
-	expect boston-01.os.json "$out/sites/boston-01/os.json"
+# 2. exact bytes of one site's files (the golden tree of bundles.py);
+#    its digest is as bundle.h defines
+expect expected/example/sites/boston-01/bundle.json "$out/sites/boston-01/bundle.json" &&
+	expect expected/example/sites/boston-01/os.json "$out/sites/boston-01/os.json"
 r=$?
 d=$(cd "$out/sites/boston-01" && for f in api.json k8s.yaml os.json; do
 	printf '%s sha256:%s\n' "$f" "$(sha256sum <"$f" | cut -d' ' -f1)"
@@ -109,5 +112,116 @@ sc compile "$fleet" >/dev/null 2>&1; r1=$?
 sc compile --help >/dev/null 2>&1; r2=$?
 [ $r1 = 2 ] && [ $r2 = 0 ]
 check "compile without -o is a usage error; --help" $?
+
+# 10. the output does not depend on -j: bundles, fleet.json, messages
+for j in 1 2 8; do
+	sc compile -j $j -o "$tmp/j$j" "$src/examples/fleet" >"$tmp/j$j.msg" 2>&1 ||
+		echo "# -j $j failed"
+	sed -i "s|$tmp/j$j|OUT|" "$tmp/j$j.msg"
+done
+diff -r "$tmp/j1" "$tmp/j2" >/dev/null && diff -r "$tmp/j1" "$tmp/j8" >/dev/null &&
+	diff -r "$out" "$tmp/j8" >/dev/null &&
+	cmp -s "$tmp/j1.msg" "$tmp/j2.msg" && cmp -s "$tmp/j1.msg" "$tmp/j8.msg"
+check "compile -j 1, -j 2, -j 8: the same bundles and messages" $?
+
+# 11. ... and neither do diagnostics: 300 sites sharing a profile with
+#     errors (reported once, "in N sites: the first three"), errors of
+#     their own, a required field most lack; the same text from check
+#     and compile
+ef=$tmp/errfleet
+mkdir -p "$ef"
+cat >"$ef/base.site" <<'FLEET'
+schema S { owner: string; port: int(1..65535) = 80 }
+profile base : S {
+    port = 70000
+    k8s.cm = { apiVersion = "v1", kind = "ConfigMap", data.x = "${1 / (port - port)}" }
+}
+profile owned { owner = "ops" }
+FLEET
+i=0
+while [ $i -lt 300 ]; do
+	case $((i % 7)) in
+	0) printf 'site s%03d : base { port = "80" }\n' $i ;;
+	3) printf 'site s%03d : base, owned {}\n' $i ;;
+	*) printf 'site s%03d : base {}\n' $i ;;
+	esac
+	i=$((i + 1))
+done >"$ef/sites.site"
+r=0
+for j in 1 2 8; do
+	sc check -j $j "$ef" >"$tmp/c$j.txt" 2>&1; [ $? = 1 ] || r=1
+	sc compile -j $j -o "$tmp/eo" "$ef" >"$tmp/e$j.txt" 2>&1; [ $? = 1 ] || r=1
+done
+[ $r = 0 ] && cmp -s "$tmp/c1.txt" "$tmp/c2.txt" && cmp -s "$tmp/c1.txt" "$tmp/c8.txt" &&
+	cmp -s "$tmp/c1.txt" "$tmp/e1.txt" && cmp -s "$tmp/e1.txt" "$tmp/e2.txt" &&
+	cmp -s "$tmp/e1.txt" "$tmp/e8.txt" &&
+	[ "$(grep -c 'in 257 sites: s001, s002, s003, \.\.\.$' "$tmp/c1.txt")" = 2 ] &&
+	grep -q 'in 43 sites: s000, s007, s014, \.\.\.$' "$tmp/c1.txt" &&
+	grep -q 'in 257 sites: s000, s001, s002, \.\.\.$' "$tmp/c1.txt" &&
+	[ "$(grep -c 'error\[E0601\]' "$tmp/c1.txt")" = 43 ] &&
+	[ ! -e "$tmp/eo/fleet.json" ]
+r=$?
+[ $r = 0 ] || sed 's/^/# /' "$tmp/c1.txt" | head -40
+check "check and compile -j 1/2/8 report the same errors, counted once" $r
+
+# 12. --site compiles the matching sites only; fleet.json keeps the
+#     digests of the others, whose files are not touched
+sed -i 's/memory_gib = 64/memory_gib = 128/' "$fleet/sites/boston-01.site"
+snap "$tmp/o3" >"$tmp/s1"
+before=$(grep -o '"paris-01": "[^"]*"' "$tmp/o3/fleet.json")
+msg=$(sc compile --site 'bos*' --site 'chicago-0?' -o "$tmp/o3" "$fleet" 2>&1); rc=$?
+snap "$tmp/o3" >"$tmp/s2"
+changed=$(diff "$tmp/s1" "$tmp/s2" | sed -n 's/^> \([^ ]*\) .*/\1/p' | sort | tr '\n' ' ')
+[ $rc = 0 ] && [ "$msg" = "18 files, 2 sites compiled into $tmp/o3" ] &&
+	[ "$(grep -o '"paris-01": "[^"]*"' "$tmp/o3/fleet.json")" = "$before" ] &&
+	[ -z "$(echo "$changed" | tr ' ' '\n' | grep . |
+		grep -v -e '^./sites/boston-01/' -e '^./fleet.json$')" ] &&
+	echo "$changed" | grep -q './sites/boston-01/k8s.yaml' &&
+	sc compile -o "$tmp/o5" "$fleet" >/dev/null 2>&1 &&
+	cmp -s "$tmp/o3/fleet.json" "$tmp/o5/fleet.json"
+r=$?
+[ $r = 0 ] || echo "# $msg; rewritten: $changed"
+check "--site: only the matching sites; fleet.json keeps the others" $r
+
+# 13. usage errors: a --site that matches nothing (with a suggestion), a
+#     bad -j; each exits 2 and writes nothing
+sc compile --site 'bostn-01' -o "$tmp/o6" "$fleet" >/dev/null 2>"$tmp/err"; r1=$?
+sc compile -j 0 -o "$tmp/o6" "$fleet" >/dev/null 2>>"$tmp/err"; r2=$?
+sc check -j x "$fleet" >/dev/null 2>>"$tmp/err"; r3=$?
+[ $r1 = 2 ] && [ $r2 = 2 ] && [ $r3 = 2 ] && [ ! -e "$tmp/o6" ] &&
+	grep -q "no site matches --site 'bostn-01'; did you mean 'boston-01'?" "$tmp/err" &&
+	grep -q "^sitec: -j takes a number of threads from 1 to 1024, not '0'" "$tmp/err" &&
+	grep -q "^sitec: -j takes a number of threads from 1 to 1024, not 'x'" "$tmp/err"
+r=$?
+[ $r = 0 ] || sed 's/^/# /' "$tmp/err"
+check "--site matching nothing and a bad -j are usage errors" $r
+
+# 14. --stats: one line per phase on stderr, stdout as without it
+sc compile --stats -j 2 -o "$tmp/o7" "$fleet" >"$tmp/stdout" 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ "$(cat "$tmp/stdout")" = "18 files, 11 sites compiled into $tmp/o7" ] &&
+	grep -q '^sitec: load .* s .*peak RSS .* MiB .*18 files$' "$tmp/err" &&
+	grep -q '^sitec: prepare .*11 sites$' "$tmp/err" &&
+	grep -q '^sitec: sites .*11 sites on 2 threads: 11 written (44 files), 0 unchanged, 0 failed; thread time: evaluate .* s, emit .* s, write .* s$' "$tmp/err" &&
+	grep -q '^sitec: finish ' "$tmp/err" && grep -q '^sitec: total ' "$tmp/err"
+r=$?
+[ $r = 0 ] || sed 's/^/# /' "$tmp/err"
+check "--stats prints each phase's time and memory" $r
+
+# 15. a progress line on a terminal for a compile over half a second
+#     (script(1) gives sitec a terminal), none when not a terminal
+if command -v script >/dev/null && command -v python3 >/dev/null; then
+	python3 "$src/bench/gen_fleet.py" 4000 "$tmp/big" &&
+	script -qfec "$sitec compile -j 1 -o '$tmp/o8' '$tmp/big'" /dev/null >"$tmp/tty" 2>&1
+	rc=$?
+	sc compile -j 1 -o "$tmp/o9" "$tmp/big" >"$tmp/notty" 2>&1
+	[ $rc = 0 ] && grep -q 'compiling: [0-9]*/4000 sites' "$tmp/tty" &&
+		grep -q "4000 sites compiled into $tmp/o8" "$tmp/tty" &&
+		! grep -q compiling "$tmp/notty"
+	r=$?
+	[ $r = 0 ] || sed 's/^/# /' "$tmp/tty" | head -5
+	check "progress on a terminal, silent otherwise" $r
+else
+	ok "progress on a terminal # SKIP script(1) or python3 missing"
+fi
 
 exit $failed

@@ -1,0 +1,67 @@
+/*
+ * compile.h - compiling the sites of a prepared fleet into bundles, on
+ * several threads (`sitec compile`).
+ *
+ * Each thread takes the next site in order, evaluates it (a worker of
+ * eval.h), builds its bundle and writes it (bundle.h), then frees it all
+ * before the next one: memory holds one site per thread, never the
+ * fleet's outputs. What is written does not depend on the number of
+ * threads, nor on which thread took which site, and diagnostics are
+ * reported as one thread would report them (eval_join).
+ */
+#ifndef SITEC_COMPILE_H
+#define SITEC_COMPILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct evaluator;
+
+/* Seconds spent by all threads together in each step, and counts. */
+struct compile_stats {
+	double eval_s;		/* evaluating and type-checking */
+	double emit_s;		/* building the files, hashing them */
+	double write_s;		/* comparing and writing files */
+	size_t compiled;	/* sites written (or found unchanged) */
+	size_t failed;		/* sites with errors: nothing written */
+	size_t files_written;	/* files created or replaced */
+	size_t sites_changed;	/* sites with at least one file written */
+};
+
+struct compile_run {
+	/* in */
+	const char *out;		/* the output directory; NULL: only
+					 * evaluate and check (`sitec check`) */
+	unsigned jobs;			/* threads, at least 1 */
+	const uint32_t *sites;		/* the sites to compile, ascending */
+	size_t nsites;
+	/* called on the calling thread about every 100 ms while the sites
+	 * compile (not at all for a short run), then once with done ==
+	 * total; may be NULL */
+	void (*progress)(void *arg, size_t done, size_t total);
+	void *progress_arg;
+
+	/* out: for each of sites, its bundle's digest ("sha256:…",
+	 * malloc'ed), or NULL when the site had errors or was not written
+	 * after an I/O error */
+	char **digests;
+	struct compile_stats stats;
+	char err[512];			/* the I/O error, when -1 */
+};
+
+/*
+ * Compiles r->sites of ev (eval_prepare done) into r->out. Errors in the
+ * fleet are left in ev's buffer (report them with eval_finish) and skip
+ * their site. Returns 0, or -1 after an I/O error (r->err: that of the
+ * first site in order; the sites after it are still evaluated, for
+ * their diagnostics, but not written). Free r->digests with
+ * compile_run_free.
+ */
+int compile_sites(struct evaluator *ev, struct compile_run *r);
+void compile_run_free(struct compile_run *r);
+
+/* The number of CPUs this process may run on (at least 1). */
+unsigned compile_default_jobs(void);
+
+#endif
