@@ -325,10 +325,74 @@ static int yaml_node(struct yaml_out *y, const struct value *v)
 	return yaml_fail(y, "a value of unknown kind");
 }
 
+/*
+ * An object with the keys in the front[] first (those it has, in that
+ * order), then the others in definition order; metadata gets its own
+ * front (name, namespace).
+ */
+static int yaml_mapping_front(struct yaml_out *y, const struct value *v,
+			      const char *const *front, size_t nfront,
+			      bool top)
+{
+	yaml_event_t ev;
+	long at[4];
+
+	if (!yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+						 YAML_BLOCK_MAPPING_STYLE))
+		return yaml_fail(y, "out of memory");
+	if (yaml_put(y, &ev) < 0)
+		return -1;
+	for (size_t k = 0; k < nfront; k++)
+		at[k] = value_find(v, front[k], strlen(front[k]));
+	for (size_t pass = 0; pass <= nfront; pass++) {
+		for (uint32_t i = 0; i < v->len; i++) {
+			const struct value_field *f = &v->u.fields[i];
+			bool is_front = false;
+
+			for (size_t k = 0; k < nfront; k++)
+				is_front |= at[k] == (long)i;
+			if (pass < nfront ? at[pass] != (long)i : is_front)
+				continue;
+			if (yaml_string(y, f->key, f->keylen) < 0)
+				return -1;
+			static const char *const meta_front[] = { "name",
+								  "namespace" };
+			int rc = top && f->keylen == 8 &&
+					 memcmp(f->key, "metadata", 8) == 0 &&
+					 f->value->kind == V_OBJECT
+				? yaml_mapping_front(y, f->value, meta_front, 2,
+						     false)
+				: yaml_node(y, f->value);
+			if (rc < 0)
+				return -1;
+		}
+	}
+	if (!yaml_mapping_end_event_initialize(&ev))
+		return yaml_fail(y, "out of memory");
+	return yaml_put(y, &ev);
+}
+
+/*
+ * A document: laid out as Kubernetes writes objects, apiVersion, kind
+ * and metadata (name and namespace first) before the rest, whatever
+ * order the layers set them in (a defaulted metadata.name would come
+ * last), so that a document reads, and diffs, the same way always.
+ */
+static int yaml_k8s_object(struct yaml_out *y, const struct value *v)
+{
+	static const char *const front[] = { "apiVersion", "kind",
+					     "metadata" };
+
+	if (v->kind != V_OBJECT)
+		return yaml_node(y, v);
+	return yaml_mapping_front(y, v, front, 3, true);
+}
+
 /* --- document order ------------------------------------------------------ */
 
-/* Helm's InstallOrder (pkg/releaseutil/kind_sorter.go). */
+/* Helm's InstallOrder (pkg/releaseutil/kind_sorter.go, Helm 3.13 on). */
 static const char *const install_order[] = {
+    "PriorityClass",	/* since Helm 3.13: pods may name one */
     "Namespace",
     "NetworkPolicy",
     "ResourceQuota",
@@ -438,7 +502,7 @@ static int yaml_documents(struct yaml_out *y, const struct k8s_doc *docs,
 							  0))
 			return yaml_fail(y, "out of memory");
 		if (yaml_put(y, &ev) < 0 ||
-		    yaml_node(y, docs[i].field->value) < 0)
+		    yaml_k8s_object(y, docs[i].field->value) < 0)
 			return -1;
 		if (!yaml_document_end_event_initialize(&ev, 1))
 			return yaml_fail(y, "out of memory");

@@ -6,7 +6,7 @@ set -eu
 
 PACKAGES="gcc clang libclang-rt-14-dev flex bison meson ninja-build pkg-config
 libyaml-dev libjansson-dev libgit2-dev libsodium-dev libcurl4-openssl-dev libcmocka-dev valgrind python3 jq
-time bc"
+time bc python3-yaml python3-ruamel.yaml"
 
 missing=""
 for p in $PACKAGES; do
