@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -202,8 +203,26 @@ static int make_dirs(const char *path, char *err, size_t errsize)
 	return rc;
 }
 
-/* Whether the file at path holds exactly data[0..len). */
-static bool same_content(const char *path, const char *data, size_t len)
+/* What a file's stamp is made of: it changes whenever the file does. */
+static uint64_t stamp_mix(uint64_t h, const struct stat *st)
+{
+	const uint64_t parts[] = {
+		(uint64_t)st->st_ino, (uint64_t)st->st_size,
+		(uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec,
+	};
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		h ^= parts[i];
+		h *= 0x100000001b3ull;	/* FNV-1a's prime, over words */
+		h ^= h >> 29;
+	}
+	return h;
+}
+
+/* Whether the file at path holds exactly data[0..len); *st gets its
+ * status when it does. */
+static bool same_content(const char *path, const char *data, size_t len,
+			 struct stat *st_out)
 {
 	struct stat st;
 	bool same = false;
@@ -230,6 +249,8 @@ static bool same_content(const char *path, const char *data, size_t len)
 		}
 	}
 	close(fd);
+	if (same && st_out)
+		*st_out = st;
 	return same;
 }
 
@@ -241,14 +262,14 @@ static atomic_uint tmp_serial;
  */
 static int write_if_changed(const char *dir, const char *name,
 			    const char *data, size_t len, bool *wrote,
-			    char *err, size_t errsize)
+			    struct stat *st_out, char *err, size_t errsize)
 {
 	char *path = path_join(dir, name);
 	char *tmp = NULL;
 	int fd = -1, rc = 0;
 
 	*wrote = false;
-	if (same_content(path, data, len))
+	if (same_content(path, data, len, st_out))
 		goto out_path;
 	size_t n = strlen(dir) + strlen(name) + 16;
 
@@ -278,6 +299,9 @@ static int write_if_changed(const char *dir, const char *name,
 			goto io_error;
 		off += (size_t)w;
 	}
+	/* the status it keeps once renamed (rename changes only ctime) */
+	if (st_out && fstat(fd, st_out) != 0)
+		goto io_error;
 	if (close(fd) != 0) {
 		fd = -1;
 		goto io_error;
@@ -306,11 +330,13 @@ static bool safe_name(const char *name)
 }
 
 int bundle_write_site(const char *out, const struct bundle *b,
-		      unsigned *written, char *err, size_t errsize)
+		      unsigned *written, uint64_t *stamp, char *err,
+		      size_t errsize)
 {
 	char *sites = path_join(out, "sites");
 	char *dir = path_join(sites, b->site);
 	unsigned count = 0;
+	uint64_t h = 0xcbf29ce484222325ull;
 	int rc = 0;
 
 	if (!safe_name(b->site)) {
@@ -323,19 +349,52 @@ int bundle_write_site(const char *out, const struct bundle *b,
 	/* bundle.json last: a reader that sees it sees the files it names */
 	for (int i = 0; i < BUNDLE_NFILES; i++) {
 		bool wrote;
+		struct stat st;
 
 		rc = write_if_changed(dir, b->files[i].name, b->files[i].data,
-				      b->files[i].len, &wrote, err, errsize);
+				      b->files[i].len, &wrote, &st, err, errsize);
 		if (rc)
 			goto out;
 		count += wrote;
+		h = stamp_mix(h, &st);
 	}
 out:
 	if (written)
 		*written = count;
+	if (stamp)
+		*stamp = h;
 	free(dir);
 	free(sites);
 	return rc;
+}
+
+bool bundle_stamp(const char *out, const char *site, uint64_t *stamp)
+{
+	char path[PATH_MAX];
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	for (int i = 0; i < BUNDLE_NFILES; i++) {
+		struct stat st;
+		int n = snprintf(path, sizeof(path), "%s/sites/%s/%s", out, site,
+				 file_names[i]);
+
+		if (n < 0 || (size_t)n >= sizeof(path) || stat(path, &st) != 0 ||
+		    !S_ISREG(st.st_mode))
+			return false;
+		h = stamp_mix(h, &st);
+	}
+	*stamp = h;
+	return true;
+}
+
+int bundle_write_file(const char *dir, const char *name, const char *data,
+		      size_t len, char *err, size_t errsize)
+{
+	bool wrote;
+	int rc = make_dirs(dir, err, errsize);
+
+	return rc ? rc : write_if_changed(dir, name, data, len, &wrote, NULL,
+					  err, errsize);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -475,8 +534,8 @@ int bundle_write_fleet(const char *out, const char *const *names,
 	if (emit_json(vb_object(&doc), &data, &len))
 		rc = fail(err, errsize, "cannot write fleet.json");
 	else if (!(rc = make_dirs(out, err, errsize)))
-		rc = write_if_changed(out, "fleet.json", data, len, &wrote, err,
-				      errsize);
+		rc = write_if_changed(out, "fleet.json", data, len, &wrote,
+				      NULL, err, errsize);
 	free(data);
 	arena_free(&a);
 	free(v);

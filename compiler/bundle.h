@@ -29,6 +29,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct value;
 
@@ -64,10 +65,26 @@ void bundle_free(struct bundle *b);
 /*
  * Writes b into out/sites/NAME/ (creating the directories), leaving
  * unchanged files untouched. *written (may be NULL) gets the number of
- * files actually written. Returns 0, or -1 with a message in err.
+ * files actually written, *stamp (may be NULL) the stamp of the files
+ * as they are now (see bundle_stamp). Returns 0, or -1 with a message in
+ * err.
  */
 int bundle_write_site(const char *out, const struct bundle *b,
-		      unsigned *written, char *err, size_t errsize);
+		      unsigned *written, uint64_t *stamp, char *err,
+		      size_t errsize);
+
+/*
+ * The stamp of out/sites/SITE's files: a hash of each one's inode, size
+ * and modification time, which changes whenever a file is written or
+ * replaced. False when a file is missing. (A compile trusts an unchanged
+ * stamp to mean unchanged files: see compile.h.)
+ */
+bool bundle_stamp(const char *out, const char *site, uint64_t *stamp);
+
+/* Writes dir/name (creating dir) unless it already holds data[0..len),
+ * through a temp file and rename(). Returns 0, or -1 with err. */
+int bundle_write_file(const char *dir, const char *name, const char *data,
+		      size_t len, char *err, size_t errsize);
 
 /*
  * Removes out/sites/X for every X not among the n names (byte-sorted or

@@ -11,9 +11,15 @@
 
 #include "arena.h"
 #include "bundle.h"
+#include "config.h"
 #include "eval.h"
+#include "value.h"
+
+#include <openssl/evp.h>
 
 #include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -23,8 +29,269 @@
 #include <time.h>
 #include <unistd.h>
 
+
+/* --- the build cache: OUT/.sitec-cache ---------------------------------- */
+
+/*
+ * One line per site: its name, the sha256 of its outputs' values (the
+ * fingerprint below), its bundle's digest, and the stamp of its files
+ * (bundle_stamp) as this compiler left them:
+ *
+ *   sitec-cache 1 sitec VERSION
+ *   NAME FINGERPRINT-HEX DIGEST STAMP-HEX
+ *
+ * A site whose fingerprint and stamp are both unchanged has the bundle
+ * its values would give: it is neither emitted nor compared. A file
+ * written since (by hand, by another tool) changes the stamp, and the
+ * site is compiled in full. Another compiler version, or a cache that
+ * does not parse, is ignored whole.
+ */
+#define CACHE_NAME ".sitec-cache"
+#define CACHE_HEADER "sitec-cache 1 sitec " SITEC_VERSION "\n"
+#define FP_SIZE 32
+
+struct cache_entry {
+	const char *name;		/* into the cache's text */
+	unsigned char fp[FP_SIZE];
+	char digest[BUNDLE_SHA256_SIZE];
+	uint64_t stamp;
+};
+
+struct cache {
+	char *text;
+	struct cache_entry *e;
+	size_t n;
+	uint32_t *index;		/* open addressing, entry + 1 */
+	size_t cap;
+};
+
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+static bool parse_hex(const char *s, unsigned char *out, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int hi = hex_value(s[2 * i]), lo = hex_value(s[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return false;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return true;
+}
+
+/* Parses one line (NUL-terminated, no newline) into e. */
+static bool parse_entry(char *line, struct cache_entry *e)
+{
+	char *f[4];
+	size_t n = 0;
+
+	for (char *p = line; n < 4; n++) {
+		f[n] = p;
+		p = strchr(p, ' ');
+		if (!p)
+			break;
+		*p++ = 0;
+	}
+	if (n != 3 || !f[0][0] || strlen(f[1]) != 2 * FP_SIZE ||
+	    strlen(f[2]) != BUNDLE_SHA256_SIZE - 1 ||
+	    strncmp(f[2], "sha256:", 7) != 0 || strlen(f[3]) != 16)
+		return false;
+	unsigned char st[8];
+	if (!parse_hex(f[1], e->fp, FP_SIZE) || !parse_hex(f[3], st, 8))
+		return false;
+	e->name = f[0];
+	memcpy(e->digest, f[2], BUNDLE_SHA256_SIZE);
+	e->stamp = 0;
+	for (int i = 0; i < 8; i++)
+		e->stamp = e->stamp << 8 | st[i];
+	return true;
+}
+
+static void cache_free(struct cache *c)
+{
+	free(c->text);
+	free(c->e);
+	free(c->index);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Loads out's cache; an absent, foreign or damaged one is empty. */
+static void cache_load(struct cache *c, const char *out)
+{
+	char path[PATH_MAX];
+	FILE *f;
+	long size;
+
+	memset(c, 0, sizeof(*c));
+	if ((size_t)snprintf(path, sizeof(path), "%s/" CACHE_NAME, out) >=
+	    sizeof(path) || !(f = fopen(path, "rb")))
+		return;
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return;
+	}
+	c->text = xmalloc((size_t)size + 1);
+	size_t got = fread(c->text, 1, (size_t)size, f);
+	fclose(f);
+	c->text[got] = 0;
+	size_t hl = strlen(CACHE_HEADER);
+	if (got != (size_t)size || got < hl ||
+	    memcmp(c->text, CACHE_HEADER, hl) != 0 ||
+	    c->text[got - 1] != '\n') {
+		cache_free(c);
+		return;
+	}
+	size_t lines = 0;
+	for (char *p = c->text + hl; *p; p++)
+		lines += *p == '\n';
+	c->e = xmalloc((lines ? lines : 1) * sizeof(*c->e));
+	for (char *p = c->text + hl; *p;) {
+		char *nl = strchr(p, '\n');
+		*nl = 0;
+		if (!parse_entry(p, &c->e[c->n++])) {
+			cache_free(c);
+			return;
+		}
+		p = nl + 1;
+	}
+	for (c->cap = 16; c->cap < c->n * 2; c->cap *= 2)
+		;
+	c->index = calloc(c->cap, sizeof(*c->index));
+	if (!c->index)
+		arena_oom();
+	for (size_t i = 0; i < c->n; i++) {
+		size_t j = name_hash(c->e[i].name) & (c->cap - 1);
+		while (c->index[j])
+			j = (j + 1) & (c->cap - 1);
+		c->index[j] = (uint32_t)i + 1;
+	}
+}
+
+static const struct cache_entry *cache_find(const struct cache *c,
+					    const char *name)
+{
+	if (!c->n)
+		return NULL;
+	for (size_t j = name_hash(name) & (c->cap - 1); c->index[j];
+	     j = (j + 1) & (c->cap - 1))
+		if (strcmp(c->e[c->index[j] - 1].name, name) == 0)
+			return &c->e[c->index[j] - 1];
+	return NULL;
+}
+
+/* --- a site's fingerprint ------------------------------------------------ */
+
+struct fp_buf {
+	unsigned char *data;
+	size_t len, cap;
+};
+
+static void fp_put(struct fp_buf *b, const void *p, size_t n)
+{
+	if (b->len + n > b->cap) {
+		while (b->len + n > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 4096;
+		b->data = xrealloc(b->data, b->cap);
+	}
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+}
+
+static void fp_u32(struct fp_buf *b, uint32_t x)
+{
+	fp_put(b, &x, sizeof(x));
+}
+
+/* Every byte that can reach an output: kinds, lengths, keys in order,
+ * the bits of numbers; not where values came from. */
+static void fp_value(struct fp_buf *b, const struct value *v)
+{
+	unsigned char kind = (unsigned char)v->kind;
+
+	fp_put(b, &kind, 1);
+	switch (v->kind) {
+	case V_NULL:
+		break;
+	case V_BOOL:
+		kind = v->u.b;
+		fp_put(b, &kind, 1);
+		break;
+	case V_INT:
+		fp_put(b, &v->u.i, sizeof(v->u.i));
+		break;
+	case V_FLOAT:
+		fp_put(b, &v->u.f, sizeof(v->u.f));
+		break;
+	case V_STRING:
+	case V_SECRET:
+		fp_u32(b, v->len);
+		fp_put(b, v->u.str, v->len);
+		break;
+	case V_LIST:
+		fp_u32(b, v->len);
+		for (uint32_t i = 0; i < v->len; i++)
+			fp_value(b, v->u.items[i]);
+		break;
+	case V_OBJECT:
+		fp_u32(b, v->len);
+		for (uint32_t i = 0; i < v->len; i++) {
+			fp_u32(b, v->u.fields[i].keylen);
+			fp_put(b, v->u.fields[i].key, v->u.fields[i].keylen);
+			fp_value(b, v->u.fields[i].value);
+		}
+		break;
+	}
+}
+
+/* The sha256 of the site's name and of its k8s, api and os values. */
+static bool fingerprint(struct fp_buf *b, const char *name,
+			const struct value *root, unsigned char fp[FP_SIZE])
+{
+	static const char *const outputs[] = { "k8s", "api", "os" };
+
+	b->len = 0;
+	fp_u32(b, (uint32_t)strlen(name));
+	fp_put(b, name, strlen(name));
+	for (size_t i = 0; i < 3; i++) {
+		const struct value *v = root->kind == V_OBJECT
+			? value_get(root, outputs[i], strlen(outputs[i])) : NULL;
+		if (v)
+			fp_value(b, v);
+		else
+			fp_put(b, "", 1);
+	}
+	unsigned int n = FP_SIZE;
+	return EVP_Digest(b->data, b->len, fp, &n, EVP_sha256(), NULL) &&
+	       n == FP_SIZE;
+}
+
+/* What a compiled site leaves for the next run's cache. */
+struct site_result {
+	bool cached;			/* fp and stamp are set */
+	unsigned char fp[FP_SIZE];
+	uint64_t stamp;
+};
+
 struct shared {
 	struct compile_run *r;
+	struct cache cache;		/* the last run's, read-only here */
+	struct site_result *res;	/* per entry of r->sites */
 	atomic_size_t next;		/* the next index into r->sites */
 	atomic_size_t done;		/* sites finished, for progress */
 	pthread_mutex_t lock;		/* err_site and r->err */
@@ -37,6 +304,7 @@ struct shared {
 struct worker {
 	struct shared *sh;
 	struct evaluator *ev;		/* eval_fork'ed */
+	struct fp_buf fp;
 	struct compile_stats stats;
 	pthread_t thread;
 };
@@ -63,7 +331,9 @@ static void io_error(struct shared *sh, size_t k, const char *msg)
 static void compile_one(struct worker *w, size_t k)
 {
 	struct compile_run *r = w->sh->r;
+	struct site_result *res = &w->sh->res[k];
 	uint32_t site = r->sites[k];
+	const char *name = eval_site_name(w->ev, site);
 	char err[512];
 	struct bundle b;
 	unsigned written = 0;
@@ -84,17 +354,31 @@ static void compile_one(struct worker *w, size_t k)
 	 * run reports every error in the fleet) but no longer written */
 	if (k > atomic_load(&w->sh->err_site))
 		return;
-	if (bundle_build(&b, eval_site_name(w->ev, site), v, err,
-			 sizeof(err))) {
+	res->cached = fingerprint(&w->fp, name, v, res->fp);
+	const struct cache_entry *e = res->cached
+		? cache_find(&w->sh->cache, name) : NULL;
+	if (e && memcmp(e->fp, res->fp, FP_SIZE) == 0 &&
+	    bundle_stamp(r->out, name, &res->stamp) && res->stamp == e->stamp) {
+		/* the same values and untouched files: the same bundle */
+		r->digests[k] = xstrdup(e->digest);
+		w->stats.compiled++;
+		w->stats.cached++;
+		w->stats.emit_s += now() - t1;
+		return;
+	}
+	if (bundle_build(&b, name, v, err, sizeof(err))) {
+		res->cached = false;
 		io_error(w->sh, k, err);
 		return;
 	}
 	double t2 = now();
-	int rc = bundle_write_site(r->out, &b, &written, err, sizeof(err));
+	int rc = bundle_write_site(r->out, &b, &written, &res->stamp, err,
+				   sizeof(err));
 
 	w->stats.emit_s += t2 - t1;
 	w->stats.write_s += now() - t2;
 	if (rc) {
+		res->cached = false;
 		io_error(w->sh, k, err);
 	} else {
 		r->digests[k] = xstrdup(b.digest);
@@ -103,6 +387,65 @@ static void compile_one(struct worker *w, size_t k)
 		w->stats.sites_changed += written > 0;
 	}
 	bundle_free(&b);
+}
+
+/*
+ * Writes the cache for the next run: the sites compiled now, and the
+ * sites of the fleet this run did not compile (--site, errors) with the
+ * entry they had, whose bundles are as they were.
+ */
+static int cache_save(struct shared *sh, const struct evaluator *ev)
+{
+	struct compile_run *r = sh->r;
+	size_t total = eval_site_count(ev);
+	const struct site_result **now_res = calloc(total ? total : 1,
+						     sizeof(*now_res));
+	size_t cap = 4096, len = 0;
+	char *text = xmalloc(cap);
+
+	if (!now_res)
+		arena_oom();
+	for (size_t k = 0; k < r->nsites; k++)
+		if (r->digests[k])
+			now_res[r->sites[k]] = &sh->res[k];
+	len = (size_t)sprintf(text, "%s", CACHE_HEADER);
+	for (size_t i = 0; i < total; i++) {
+		const char *name = eval_site_name(ev, i);
+		const struct site_result *res = now_res[i];
+		const struct cache_entry *old = cache_find(&sh->cache, name);
+		const unsigned char *fp;
+		const char *digest;
+		uint64_t stamp;
+		char fphex[2 * FP_SIZE + 1];
+
+		if (strpbrk(name, " \n"))
+			continue;	/* not on a line of its own */
+		if (res && res->cached) {
+			size_t k = (size_t)(res - sh->res);
+			fp = res->fp;
+			digest = r->digests[k];
+			stamp = res->stamp;
+		} else if (!res && old) {
+			fp = old->fp;
+			digest = old->digest;
+			stamp = old->stamp;
+		} else {
+			continue;
+		}
+		for (size_t j = 0; j < FP_SIZE; j++)
+			sprintf(fphex + 2 * j, "%02x", fp[j]);
+		size_t need = strlen(name) + sizeof(fphex) + BUNDLE_SHA256_SIZE +
+			      24;
+		while (len + need > cap)
+			text = xrealloc(text, cap *= 2);
+		len += (size_t)sprintf(text + len, "%s %s %s %016" PRIx64 "\n",
+				       name, fphex, digest, stamp);
+	}
+	free(now_res);
+	int rc = bundle_write_file(r->out, CACHE_NAME, text, len, r->err,
+				   sizeof(r->err));
+	free(text);
+	return rc;
 }
 
 static void *worker_main(void *arg)
@@ -154,6 +497,7 @@ static void add_stats(struct compile_stats *to, const struct compile_stats *s)
 	to->failed += s->failed;
 	to->files_written += s->files_written;
 	to->sites_changed += s->sites_changed;
+	to->cached += s->cached;
 }
 
 int compile_sites(struct evaluator *ev, struct compile_run *r)
@@ -165,6 +509,11 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 		jobs = r->nsites ? (unsigned)r->nsites : 1;
 	r->err[0] = 0;
 	memset(&r->stats, 0, sizeof(r->stats));
+	if (r->out)
+		cache_load(&sh.cache, r->out);
+	sh.res = calloc(r->nsites ? r->nsites : 1, sizeof(*sh.res));
+	if (!sh.res)
+		arena_oom();
 	r->digests = calloc(r->nsites ? r->nsites : 1, sizeof(*r->digests));
 	if (!r->digests)
 		arena_oom();
@@ -202,9 +551,15 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 	for (unsigned i = 0; i < jobs; i++) {
 		add_stats(&r->stats, &ws[i].stats);
 		eval_join(ev, ws[i].ev);
+		free(ws[i].fp.data);
 	}
 	free(ws);
 	pthread_mutex_destroy(&sh.lock);
+	/* after errors OUT is left as it was, but for the sites written */
+	if (r->out && !r->err[0] && !r->stats.failed)
+		cache_save(&sh, ev);
+	cache_free(&sh.cache);
+	free(sh.res);
 	return r->err[0] ? -1 : 0;
 }
 

@@ -8,6 +8,13 @@
  * fleet's outputs. What is written does not depend on the number of
  * threads, nor on which thread took which site, and diagnostics are
  * reported as one thread would report them (eval_join).
+ *
+ * OUT/.sitec-cache (not part of any bundle) remembers for each site a
+ * sha256 of its output values and the stamp of its files (bundle.h): a
+ * site whose values and files are both as the last run left them is not
+ * emitted nor compared again, which makes a recompile of an unchanged
+ * fleet cost little more than its evaluation. The format is in
+ * compile.c; a cache from another version, or damaged, is ignored.
  */
 #ifndef SITEC_COMPILE_H
 #define SITEC_COMPILE_H
@@ -27,6 +34,7 @@ struct compile_stats {
 	size_t failed;		/* sites with errors: nothing written */
 	size_t files_written;	/* files created or replaced */
 	size_t sites_changed;	/* sites with at least one file written */
+	size_t cached;		/* sites found unchanged by the cache */
 };
 
 struct compile_run {

@@ -1,13 +1,18 @@
 /*
  * emit_json.c - a site's JSON files (api.json, os.json, bundle.json)
  * through jansson (value_to_json_text), and sha256 digests through
- * libsodium. Pure functions, safe in several threads at once.
+ * OpenSSL's libcrypto (SHA-NI or AVX2 code where the CPU has it: hashing
+ * every file of 100,000 bundles was a tenth of a compile with libsodium's
+ * portable C). Pure functions, safe in several threads at once.
  */
 #include "emit.h"
 
 #include "arena.h"
 #include "value.h"
 
+#include <openssl/evp.h>
+#include <openssl/sha.h>
+#include <pthread.h>
 #include <sodium.h>
 
 #include <stdbool.h>
@@ -82,12 +87,23 @@ out:
 
 /* --- digests ------------------------------------------------------------- */
 
+static EVP_MD *sha256_md;
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+
+static void fetch_sha256(void)
+{
+	sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);	/* never freed */
+}
+
 void emit_sha256_hex(const char *data, size_t len, char out[EMIT_SHA256_SIZE])
 {
-	unsigned char hash[crypto_hash_sha256_BYTES];
+	unsigned char hash[SHA256_DIGEST_LENGTH];
 
-	/* crypto_hash_sha256 is plain C: it needs no sodium_init(). */
-	crypto_hash_sha256(hash, (const unsigned char *)data, len);
+	/* fetched once: SHA256() would look the algorithm up on each call */
+	pthread_once(&sha256_once, fetch_sha256);
+	if (!sha256_md ||
+	    !EVP_Digest(data, len, hash, NULL, sha256_md, NULL))
+		SHA256((const unsigned char *)data, len, hash);
 	memcpy(out, "sha256:", 7);
 	sodium_bin2hex(out + 7, EMIT_SHA256_SIZE - 7, hash, sizeof(hash));
 }

@@ -95,7 +95,9 @@ static bool plain_is_other_type(const char *s, size_t n)
 		return true;
 	if (s[0] == '+' || s[0] == '-')
 		i = 1;
-	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+	/* the words are at most 5 bytes long ("false", ".inf" signed) */
+	for (size_t w = 0; n <= 5 && w < sizeof(words) / sizeof(words[0]);
+	     w++) {
 		size_t wl = strlen(words[w]);
 
 		if ((n == wl && memcmp(s, words[w], n) == 0) ||

@@ -497,13 +497,15 @@ static int cmd_compile(int argc, char **argv)
 				io = EXIT_IO;
 			}
 			phase_done(&pc, "sites", "%zu sites on %u thread%s: "
-				   "%zu written (%zu files), %zu unchanged, "
-				   "%zu failed; thread time: evaluate %.3f s, "
-				   "emit %.3f s, write %.3f s", run.nsites,
+				   "%zu written (%zu files), %zu unchanged "
+				   "(%zu known from the cache), %zu failed; "
+				   "thread time: evaluate %.3f s, emit %.3f s, "
+				   "write %.3f s", run.nsites,
 				   jobs, jobs == 1 ? "" : "s",
 				   run.stats.sites_changed,
 				   run.stats.files_written,
 				   run.stats.compiled - run.stats.sites_changed,
+				   run.stats.cached,
 				   run.stats.failed, run.stats.eval_s,
 				   run.stats.emit_s, run.stats.write_s);
 		}

@@ -158,7 +158,9 @@ def tree_files(root):
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
         for f in filenames:
-            found.append(os.path.relpath(os.path.join(dirpath, f), root))
+            rel = os.path.relpath(os.path.join(dirpath, f), root)
+            if rel != ".sitec-cache":  # the build cache, not the bundles
+                found.append(rel)
     return sorted(found)
 
 

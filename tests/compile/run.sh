@@ -17,7 +17,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 n=0
 failed=0
 
-echo "1..15"
+echo "1..16"
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
 check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1"; fi; }
@@ -61,7 +61,7 @@ check "recompile of an unchanged fleet writes nothing" $?
 
 # 4. identical output in another directory (determinism)
 sc compile -o "$tmp/out2" "$src/examples/fleet" >/dev/null 2>&1 &&
-	diff -r "$out" "$tmp/out2" >/dev/null
+	diff -r -x .sitec-cache "$out" "$tmp/out2" >/dev/null
 check "two output directories are byte-identical" $?
 
 # 5. a changed site rewrites its own files (and fleet.json), nothing else
@@ -76,7 +76,7 @@ snap "$tmp/o3" >"$tmp/s2"
 changed=$(diff "$tmp/s1" "$tmp/s2" | sed -n 's/^> \([^ ]*\) .*/\1/p' | sort | tr '\n' ' ')
 [ $rc = 0 ] && echo "$changed" | grep -q './sites/boston-01/bundle.json' &&
 	[ -z "$(echo "$changed" | tr ' ' '\n' | grep . |
-		grep -v -e '^./sites/boston-01/' -e '^./fleet.json$')" ]
+		grep -v -e '^./sites/boston-01/' -e '^./fleet.json$' -e '^./.sitec-cache$')" ]
 r=$?
 [ $r = 0 ] || echo "# rewritten: $changed"
 check "a changed site rewrites only its files and fleet.json" $r
@@ -104,7 +104,7 @@ check "a removed site's bundle is pruned, other folders kept" $?
 
 # 8. ... and the result equals a fresh compile of that fleet
 rm -r "$tmp/o3/sites/mine"
-sc compile -o "$tmp/o4" "$fleet" >/dev/null 2>&1 && diff -r "$tmp/o3" "$tmp/o4" >/dev/null
+sc compile -o "$tmp/o4" "$fleet" >/dev/null 2>&1 && diff -r -x .sitec-cache "$tmp/o3" "$tmp/o4" >/dev/null
 check "incremental result equals a fresh compile" $?
 
 # 9. usage: no -o is exit 2; --help exits 0
@@ -119,8 +119,9 @@ for j in 1 2 8; do
 		echo "# -j $j failed"
 	sed -i "s|$tmp/j$j|OUT|" "$tmp/j$j.msg"
 done
-diff -r "$tmp/j1" "$tmp/j2" >/dev/null && diff -r "$tmp/j1" "$tmp/j8" >/dev/null &&
-	diff -r "$out" "$tmp/j8" >/dev/null &&
+diff -r -x .sitec-cache "$tmp/j1" "$tmp/j2" >/dev/null &&
+	diff -r -x .sitec-cache "$tmp/j1" "$tmp/j8" >/dev/null &&
+	diff -r -x .sitec-cache "$out" "$tmp/j8" >/dev/null &&
 	cmp -s "$tmp/j1.msg" "$tmp/j2.msg" && cmp -s "$tmp/j1.msg" "$tmp/j8.msg"
 check "compile -j 1, -j 2, -j 8: the same bundles and messages" $?
 
@@ -175,7 +176,7 @@ changed=$(diff "$tmp/s1" "$tmp/s2" | sed -n 's/^> \([^ ]*\) .*/\1/p' | sort | tr
 [ $rc = 0 ] && [ "$msg" = "18 files, 2 sites compiled into $tmp/o3" ] &&
 	[ "$(grep -o '"paris-01": "[^"]*"' "$tmp/o3/fleet.json")" = "$before" ] &&
 	[ -z "$(echo "$changed" | tr ' ' '\n' | grep . |
-		grep -v -e '^./sites/boston-01/' -e '^./fleet.json$')" ] &&
+		grep -v -e '^./sites/boston-01/' -e '^./fleet.json$' -e '^./.sitec-cache$')" ] &&
 	echo "$changed" | grep -q './sites/boston-01/k8s.yaml' &&
 	sc compile -o "$tmp/o5" "$fleet" >/dev/null 2>&1 &&
 	cmp -s "$tmp/o3/fleet.json" "$tmp/o5/fleet.json"
@@ -201,7 +202,7 @@ sc compile --stats -j 2 -o "$tmp/o7" "$fleet" >"$tmp/stdout" 2>"$tmp/err"; rc=$?
 [ $rc = 0 ] && [ "$(cat "$tmp/stdout")" = "18 files, 11 sites compiled into $tmp/o7" ] &&
 	grep -q '^sitec: load .* s .*peak RSS .* MiB .*18 files$' "$tmp/err" &&
 	grep -q '^sitec: prepare .*11 sites$' "$tmp/err" &&
-	grep -q '^sitec: sites .*11 sites on 2 threads: 11 written (44 files), 0 unchanged, 0 failed; thread time: evaluate .* s, emit .* s, write .* s$' "$tmp/err" &&
+	grep -q '^sitec: sites .*11 sites on 2 threads: 11 written (44 files), 0 unchanged (0 known from the cache), 0 failed; thread time: evaluate .* s, emit .* s, write .* s$' "$tmp/err" &&
 	grep -q '^sitec: finish ' "$tmp/err" && grep -q '^sitec: total ' "$tmp/err"
 r=$?
 [ $r = 0 ] || sed 's/^/# /' "$tmp/err"
@@ -223,5 +224,34 @@ if command -v script >/dev/null && command -v python3 >/dev/null; then
 else
 	ok "progress on a terminal # SKIP script(1) or python3 missing"
 fi
+
+# 16. the cache (OUT/.sitec-cache): a second compile knows every site
+#     unchanged from it; a file edited by hand, a deleted bundle, a
+#     damaged or foreign cache are noticed, and the bundles come back as
+#     a fresh compile writes them
+c=$tmp/oc
+sc compile -j 2 -o "$c" "$fleet" >/dev/null 2>&1
+sc compile --stats -j 2 -o "$c" "$fleet" 2>"$tmp/err" >/dev/null
+r=0
+grep -q '11 sites on 2 threads: 0 written (0 files), 11 unchanged (11 known from the cache)' "$tmp/err" || r=1
+printf 'edited\n' >>"$c/sites/paris-01/k8s.yaml"		# same inode, new mtime
+rm "$c/sites/boston-01/os.json"
+sc compile --stats -j 2 -o "$c" "$fleet" 2>"$tmp/err" >/dev/null
+grep -q '11 sites on 2 threads: 2 written (2 files), 9 unchanged (9 known from the cache)' "$tmp/err" || r=1
+diff -r -x .sitec-cache "$c" "$tmp/o5" >/dev/null || r=1
+for damage in garbage foreign truncated; do
+	case $damage in
+	garbage) printf 'not a cache\n' >"$c/.sitec-cache" ;;
+	foreign) sed -i '1s/.*/sitec-cache 1 sitec 0.0.0-other/' "$c/.sitec-cache" ;;
+	truncated) head -c 300 "$tmp/oc.cache" >"$c/.sitec-cache" ;;
+	esac
+	printf 'x' >"$c/sites/madrid-01/api.json"
+	sc compile --stats -j 2 -o "$c" "$fleet" 2>"$tmp/err" >/dev/null
+	grep -q '11 sites on 2 threads: 1 written (1 files), 10 unchanged (0 known from the cache)' "$tmp/err" || { r=1; echo "# $damage"; }
+	diff -r -x .sitec-cache "$c" "$tmp/o5" >/dev/null || r=1
+	cp "$c/.sitec-cache" "$tmp/oc.cache"
+done
+[ $r = 0 ] || sed 's/^/# /' "$tmp/err"
+check "the cache skips unchanged sites and notices edits and damage" $r
 
 exit $failed
