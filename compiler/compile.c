@@ -11,15 +11,13 @@
 
 #include "arena.h"
 #include "bundle.h"
-#include "config.h"
+#include "cache.h"
 #include "eval.h"
 #include "value.h"
 
 #include <openssl/evp.h>
 
 #include <errno.h>
-#include <inttypes.h>
-#include <limits.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -29,171 +27,6 @@
 #include <time.h>
 #include <unistd.h>
 
-
-/* --- the build cache: OUT/.sitec-cache ---------------------------------- */
-
-/*
- * One line per site: its name, the sha256 of its outputs' values (the
- * fingerprint below), its bundle's digest, and the stamp of its files
- * (bundle_stamp) as this compiler left them:
- *
- *   sitec-cache 1 sitec VERSION
- *   NAME FINGERPRINT-HEX DIGEST STAMP-HEX
- *
- * A site whose fingerprint and stamp are both unchanged has the bundle
- * its values would give: it is neither emitted nor compared. A file
- * written since (by hand, by another tool) changes the stamp, and the
- * site is compiled in full. Another compiler version, or a cache that
- * does not parse, is ignored whole.
- */
-#define CACHE_NAME ".sitec-cache"
-#define CACHE_HEADER "sitec-cache 1 sitec " SITEC_VERSION "\n"
-#define FP_SIZE 32
-
-struct cache_entry {
-	const char *name;		/* into the cache's text */
-	unsigned char fp[FP_SIZE];
-	char digest[BUNDLE_SHA256_SIZE];
-	uint64_t stamp;
-};
-
-struct cache {
-	char *text;
-	struct cache_entry *e;
-	size_t n;
-	uint32_t *index;		/* open addressing, entry + 1 */
-	size_t cap;
-};
-
-static uint32_t name_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-static bool parse_hex(const char *s, unsigned char *out, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		int hi = hex_value(s[2 * i]), lo = hex_value(s[2 * i + 1]);
-		if (hi < 0 || lo < 0)
-			return false;
-		out[i] = (unsigned char)(hi << 4 | lo);
-	}
-	return true;
-}
-
-/* Parses one line (NUL-terminated, no newline) into e. */
-static bool parse_entry(char *line, struct cache_entry *e)
-{
-	char *f[4];
-	size_t n = 0;
-
-	for (char *p = line; n < 4; n++) {
-		f[n] = p;
-		p = strchr(p, ' ');
-		if (!p)
-			break;
-		*p++ = 0;
-	}
-	if (n != 3 || !f[0][0] || strlen(f[1]) != 2 * FP_SIZE ||
-	    strlen(f[2]) != BUNDLE_SHA256_SIZE - 1 ||
-	    strncmp(f[2], "sha256:", 7) != 0 || strlen(f[3]) != 16)
-		return false;
-	unsigned char st[8];
-	if (!parse_hex(f[1], e->fp, FP_SIZE) || !parse_hex(f[3], st, 8))
-		return false;
-	e->name = f[0];
-	memcpy(e->digest, f[2], BUNDLE_SHA256_SIZE);
-	e->stamp = 0;
-	for (int i = 0; i < 8; i++)
-		e->stamp = e->stamp << 8 | st[i];
-	return true;
-}
-
-static void cache_free(struct cache *c)
-{
-	free(c->text);
-	free(c->e);
-	free(c->index);
-	memset(c, 0, sizeof(*c));
-}
-
-/* Loads out's cache; an absent, foreign or damaged one is empty. */
-static void cache_load(struct cache *c, const char *out)
-{
-	char path[PATH_MAX];
-	FILE *f;
-	long size;
-
-	memset(c, 0, sizeof(*c));
-	if ((size_t)snprintf(path, sizeof(path), "%s/" CACHE_NAME, out) >=
-	    sizeof(path) || !(f = fopen(path, "rb")))
-		return;
-	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0) {
-		fclose(f);
-		return;
-	}
-	c->text = xmalloc((size_t)size + 1);
-	size_t got = fread(c->text, 1, (size_t)size, f);
-	fclose(f);
-	c->text[got] = 0;
-	size_t hl = strlen(CACHE_HEADER);
-	if (got != (size_t)size || got < hl ||
-	    memcmp(c->text, CACHE_HEADER, hl) != 0 ||
-	    c->text[got - 1] != '\n') {
-		cache_free(c);
-		return;
-	}
-	size_t lines = 0;
-	for (char *p = c->text + hl; *p; p++)
-		lines += *p == '\n';
-	c->e = xmalloc((lines ? lines : 1) * sizeof(*c->e));
-	for (char *p = c->text + hl; *p;) {
-		char *nl = strchr(p, '\n');
-		*nl = 0;
-		if (!parse_entry(p, &c->e[c->n++])) {
-			cache_free(c);
-			return;
-		}
-		p = nl + 1;
-	}
-	for (c->cap = 16; c->cap < c->n * 2; c->cap *= 2)
-		;
-	c->index = calloc(c->cap, sizeof(*c->index));
-	if (!c->index)
-		arena_oom();
-	for (size_t i = 0; i < c->n; i++) {
-		size_t j = name_hash(c->e[i].name) & (c->cap - 1);
-		while (c->index[j])
-			j = (j + 1) & (c->cap - 1);
-		c->index[j] = (uint32_t)i + 1;
-	}
-}
-
-static const struct cache_entry *cache_find(const struct cache *c,
-					    const char *name)
-{
-	if (!c->n)
-		return NULL;
-	for (size_t j = name_hash(name) & (c->cap - 1); c->index[j];
-	     j = (j + 1) & (c->cap - 1))
-		if (strcmp(c->e[c->index[j] - 1].name, name) == 0)
-			return &c->e[c->index[j] - 1];
-	return NULL;
-}
 
 /* --- a site's fingerprint ------------------------------------------------ */
 
@@ -261,7 +94,7 @@ static void fp_value(struct fp_buf *b, const struct value *v)
 
 /* The sha256 of the site's name and of its k8s, api and os values. */
 static bool fingerprint(struct fp_buf *b, const char *name,
-			const struct value *root, unsigned char fp[FP_SIZE])
+			const struct value *root, unsigned char fp[CACHE_FP_SIZE])
 {
 	static const char *const outputs[] = { "k8s", "api", "os" };
 
@@ -276,15 +109,15 @@ static bool fingerprint(struct fp_buf *b, const char *name,
 		else
 			fp_put(b, "", 1);
 	}
-	unsigned int n = FP_SIZE;
+	unsigned int n = CACHE_FP_SIZE;
 	return EVP_Digest(b->data, b->len, fp, &n, EVP_sha256(), NULL) &&
-	       n == FP_SIZE;
+	       n == CACHE_FP_SIZE;
 }
 
 /* What a compiled site leaves for the next run's cache. */
 struct site_result {
 	bool cached;			/* fp and stamp are set */
-	unsigned char fp[FP_SIZE];
+	unsigned char fp[CACHE_FP_SIZE];
 	uint64_t stamp;
 };
 
@@ -357,7 +190,7 @@ static void compile_one(struct worker *w, size_t k)
 	res->cached = fingerprint(&w->fp, name, v, res->fp);
 	const struct cache_entry *e = res->cached
 		? cache_find(&w->sh->cache, name) : NULL;
-	if (e && memcmp(e->fp, res->fp, FP_SIZE) == 0 &&
+	if (e && memcmp(e->fp, res->fp, CACHE_FP_SIZE) == 0 &&
 	    bundle_stamp(r->out, name, &res->stamp) && res->stamp == e->stamp) {
 		/* the same values and untouched files: the same bundle */
 		r->digests[k] = xstrdup(e->digest);
@@ -400,46 +233,34 @@ static int cache_save(struct shared *sh, const struct evaluator *ev)
 	size_t total = eval_site_count(ev);
 	const struct site_result **now_res = calloc(total ? total : 1,
 						     sizeof(*now_res));
-	size_t cap = 4096, len = 0;
-	char *text = xmalloc(cap);
+	size_t cap = 0, len = 0;
+	char *text = NULL;
 
 	if (!now_res)
 		arena_oom();
 	for (size_t k = 0; k < r->nsites; k++)
 		if (r->digests[k])
 			now_res[r->sites[k]] = &sh->res[k];
-	len = (size_t)sprintf(text, "%s", CACHE_HEADER);
+	cache_format_header(&text, &len, &cap);
 	for (size_t i = 0; i < total; i++) {
 		const char *name = eval_site_name(ev, i);
 		const struct site_result *res = now_res[i];
 		const struct cache_entry *old = cache_find(&sh->cache, name);
-		const unsigned char *fp;
-		const char *digest;
-		uint64_t stamp;
-		char fphex[2 * FP_SIZE + 1];
+		struct cache_entry e = { .name = name };
 
-		if (strpbrk(name, " \n"))
+		if (!cache_name_ok(name))
 			continue;	/* not on a line of its own */
 		if (res && res->cached) {
-			size_t k = (size_t)(res - sh->res);
-			fp = res->fp;
-			digest = r->digests[k];
-			stamp = res->stamp;
+			memcpy(e.fp, res->fp, CACHE_FP_SIZE);
+			snprintf(e.digest, sizeof(e.digest), "%s",
+				 r->digests[res - sh->res]);
+			e.stamp = res->stamp;
 		} else if (!res && old) {
-			fp = old->fp;
-			digest = old->digest;
-			stamp = old->stamp;
+			e = *old;
 		} else {
 			continue;
 		}
-		for (size_t j = 0; j < FP_SIZE; j++)
-			sprintf(fphex + 2 * j, "%02x", fp[j]);
-		size_t need = strlen(name) + sizeof(fphex) + BUNDLE_SHA256_SIZE +
-			      24;
-		while (len + need > cap)
-			text = xrealloc(text, cap *= 2);
-		len += (size_t)sprintf(text + len, "%s %s %s %016" PRIx64 "\n",
-				       name, fphex, digest, stamp);
+		cache_format(&text, &len, &cap, &e);
 	}
 	free(now_res);
 	int rc = bundle_write_file(r->out, CACHE_NAME, text, len, r->err,
