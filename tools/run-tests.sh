@@ -1,9 +1,9 @@
 #!/bin/sh
 # The README's second command (and what CI runs): set up this machine,
 # build twice (plain with warnings as errors, and with AddressSanitizer +
-# UBSan), run the whole suite in each, run the golden tests once more
-# under valgrind, fuzz the parser for a minute and the evaluator for half
-# a minute (clang, libFuzzer), and end with "N passed, N failed".
+# UBSan) and run the whole suite in each, run the compile suite under
+# ThreadSanitizer and the golden tests under valgrind, fuzz each parser
+# for a little while (clang, libFuzzer), and end with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 ./tools/setup.sh || exit 1
@@ -18,6 +18,13 @@ tail -n 12 build-test/suite.log
 SITEC_TIME_SCALE=5 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C build-asan --print-errorlogs --num-processes 2 >build-asan/suite.log 2>&1 || status=1
 tail -n 12 build-asan/suite.log
+# The compile suite once more with ThreadSanitizer: it compiles fleets
+# on 1, 2 and 8 threads, so a data race between them fails it.
+./tools/build.sh build-tsan -Db_sanitize=thread -Dbuildtype=debugoptimized || exit 1
+TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
+	meson test -C build-tsan --suite compile --print-errorlogs --num-processes 2 \
+	>build-tsan/suite.log 2>&1 || status=1
+tail -n 8 build-tsan/suite.log
 meson test -C build-test --setup valgrind --suite golden \
 	--print-errorlogs --num-processes 2 >build-test/valgrind.log 2>&1 || status=1
 tail -n 12 build-test/valgrind.log
@@ -34,5 +41,5 @@ ninja -C build-fuzz-ci >/dev/null || exit 1
 meson test -C build-fuzz-ci --suite fuzz --print-errorlogs >build-fuzz-ci/suite.log 2>&1 || status=1
 tail -n 8 build-fuzz-ci/suite.log
 
-python3 tools/test_summary.py build-test build-asan build-test:valgrind build-fuzz-ci || status=1
+python3 tools/test_summary.py build-test build-asan build-tsan build-test:valgrind build-fuzz-ci || status=1
 exit $status
