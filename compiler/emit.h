@@ -39,9 +39,11 @@ int emit_k8s_yaml(const struct value *k8s, char **out, size_t *len, char *err,
 		  size_t errsize);
 
 /*
- * api.json, os.json, bundle.json: v as canonical JSON (jansson): keys in
- * definition order, 2-space indent, floats in the fewest digits that read
- * back, secrets as {"$secret": ref}, a trailing newline. Returns 0 or -1.
+ * api.json, os.json, bundle.json, fleet.json: v as canonical JSON
+ * (yajl): keys in definition order, 2-space indent, {} and [] when
+ * empty, each float in the fewest digits that read back (as YAML has
+ * them; NaN and infinities are null), secrets as {"$secret": ref}, a
+ * trailing newline. Returns 0 or -1 (a string that is not UTF-8).
  */
 int emit_json(const struct value *v, char **out, size_t *len);
 

@@ -725,6 +725,68 @@ static void test_json_exact(void **state)
 	free(again);
 }
 
+/* Each float in its own shortest form; empty containers as {} and []. */
+static void test_json_floats_and_empty(void **state)
+{
+	(void)state;
+	struct value *v = obj(5, "a", F(0.1), "b", F(0.1 + 0.2), "c", F(1e300),
+			      "d", obj(0), "e", value_list(&A, (struct value *[]){ value_list(&A, NULL, 0), obj(0) }, 2));
+	char *out = NULL;
+	size_t len = 0;
+
+	assert_int_equal(emit_json(v, &out, &len), 0);
+	assert_string_equal(out, "{\n"
+				 "  \"a\": 0.1,\n"
+				 "  \"b\": 0.30000000000000004,\n"
+				 "  \"c\": 1e300,\n"
+				 "  \"d\": {},\n"
+				 "  \"e\": [\n"
+				 "    [],\n"
+				 "    {}\n"
+				 "  ]\n"
+				 "}\n");
+	free(out);
+}
+
+/* Escapes: quotes, backslash, control characters; UTF-8 as it is; a
+ * string that is not UTF-8 is refused. */
+static void test_json_strings(void **state)
+{
+	(void)state;
+	struct value *v = obj(1, "s\"k", S("q\"b\\n\nt\tc\x01 \xc3\xa9 \xf0\x9f\x9a\x80 /"));
+	struct value *bad = obj(1, "k", S("\xff"));
+	char *out = NULL;
+	size_t len = 0;
+
+	assert_int_equal(emit_json(v, &out, &len), 0);
+	assert_string_equal(out, "{\n"
+				 "  \"s\\\"k\": \"q\\\"b\\\\n\\nt\\tc\\u0001 \xc3\xa9 \xf0\x9f\x9a\x80 /\"\n"
+				 "}\n");
+	free(out);
+	assert_int_equal(emit_json(bad, &out, &len), -1);
+	assert_null(out);
+}
+
+/* Deeper than yajl's 128 levels: the same JSON, through jansson. */
+static void test_json_deep(void **state)
+{
+	(void)state;
+	struct value *v = I(7);
+	char *out = NULL;
+	size_t len = 0;
+
+	for (int i = 0; i < 300; i++)
+		v = LIST(v);
+	assert_int_equal(emit_json(v, &out, &len), 0);
+	size_t opens = 0;
+	for (size_t i = 0; i < len; i++)
+		opens += out[i] == '[';
+	assert_int_equal(opens, 300);
+	assert_non_null(strstr(out, "7"));
+	assert_int_equal(out[len - 1], '\n');
+	free(out);
+}
+
 static void test_api_json(void **state)
 {
 	(void)state;
@@ -810,6 +872,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_yaml_deterministic, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_json_exact, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_json_floats_and_empty, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_json_strings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_json_deep, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_api_json, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sha256, setup, teardown),
 	};
