@@ -219,14 +219,14 @@ static uint64_t stamp_mix(uint64_t h, const struct stat *st)
 	return h;
 }
 
-/* Whether the file at path holds exactly data[0..len); *st gets its
- * status when it does. */
-static bool same_content(const char *path, const char *data, size_t len,
-			 struct stat *st_out)
+/* Whether dfd/name holds exactly data[0..len); *st_out gets its status
+ * when it does. */
+static bool same_content(int dfd, const char *name, const char *data,
+			 size_t len, struct stat *st_out)
 {
 	struct stat st;
 	bool same = false;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return false;
@@ -254,72 +254,123 @@ static bool same_content(const char *path, const char *data, size_t len,
 	return same;
 }
 
-static atomic_uint tmp_serial;
-
-/*
- * Writes data[0..len) to dir/name unless it already holds those bytes:
- * through a temp file in dir and rename(). *wrote tells which.
- */
-static int write_if_changed(const char *dir, const char *name,
-			    const char *data, size_t len, bool *wrote,
-			    struct stat *st_out, char *err, size_t errsize)
+/* Writes all of data to fd, then its status to *st_out, then closes it. */
+static int write_close(int fd, const char *data, size_t len,
+		       struct stat *st_out)
 {
-	char *path = path_join(dir, name);
-	char *tmp = NULL;
-	int fd = -1, rc = 0;
-
-	*wrote = false;
-	if (same_content(path, data, len, st_out))
-		goto out_path;
-	size_t n = strlen(dir) + strlen(name) + 16;
-
-	n += 48;
-	tmp = xmalloc(n);
-	/* a name of this process's own; 0666 less the umask, as any build
-	 * output (mkstemp would make it 0600 and need the umask, which
-	 * cannot be read without setting it under the other threads) */
-	for (int tries = 0;; tries++) {
-		snprintf(tmp, n, "%s/.%s.%ld.%u.tmp", dir, name, (long)getpid(),
-			 atomic_fetch_add(&tmp_serial, 1));
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd >= 0 || errno != EEXIST || tries == 100)
-			break;
-	}
-	if (fd < 0) {
-		rc = fail(err, errsize, "cannot create a file in %s: %s", dir,
-			  strerror(errno));
-		goto out_tmp;
-	}
 	for (size_t off = 0; off < len;) {
 		ssize_t w = write(fd, data + off, len - off);
 
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w < 0)
-			goto io_error;
+		if (w < 0) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
 		off += (size_t)w;
 	}
 	/* the status it keeps once renamed (rename changes only ctime) */
-	if (st_out && fstat(fd, st_out) != 0)
-		goto io_error;
-	if (close(fd) != 0) {
-		fd = -1;
+	if (st_out && fstat(fd, st_out) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+static atomic_uint tmp_serial;
+
+/*
+ * Writes data[0..len) to dfd/name (dir is dfd's path, for messages)
+ * unless it already holds those bytes: through a temp file in the
+ * directory and rename(). In a directory this run created (fresh), where
+ * nothing can be replaced, the file is created under its name at once.
+ * *wrote tells whether it wrote.
+ */
+static int write_at(int dfd, const char *dir, const char *name,
+		    const char *data, size_t len, bool fresh, bool *wrote,
+		    struct stat *st_out, char *err, size_t errsize)
+{
+	char tmp[NAME_MAX + 1];
+	int fd = -1;
+
+	*wrote = false;
+	if (fresh) {
+		fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			    0666);
+		if (fd >= 0) {
+			if (write_close(fd, data, len, st_out) != 0)
+				goto io_error;
+			*wrote = true;
+			return 0;
+		}
+		if (errno != EEXIST)
+			goto io_error;
+		/* someone else made it meanwhile: the careful way */
+	}
+	if (same_content(dfd, name, data, len, st_out))
+		return 0;
+	/* a name of this process's own; 0666 less the umask, as any build
+	 * output (mkstemp would make it 0600 and need the umask, which
+	 * cannot be read without setting it under the other threads) */
+	for (int tries = 0;; tries++) {
+		int n = snprintf(tmp, sizeof(tmp), ".%.200s.%ld.%u.tmp", name,
+				 (long)getpid(),
+				 atomic_fetch_add(&tmp_serial, 1));
+
+		if (n < 0 || (size_t)n >= sizeof(tmp)) {
+			errno = ENAMETOOLONG;
+			goto io_error;
+		}
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			    0666);
+		if (fd >= 0 || errno != EEXIST || tries == 100)
+			break;
+	}
+	if (fd < 0)
+		return fail(err, errsize, "cannot create a file in %s: %s", dir,
+			    strerror(errno));
+	if (write_close(fd, data, len, st_out) != 0 ||
+	    renameat(dfd, tmp, dfd, name) != 0) {
+		int e = errno;
+		unlinkat(dfd, tmp, 0);
+		errno = e;
 		goto io_error;
 	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto io_error;
 	*wrote = true;
-	goto out_tmp;
+	return 0;
 io_error:
-	rc = fail(err, errsize, "cannot write %s: %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-out_tmp:
-	free(tmp);
-out_path:
-	free(path);
+	return fail(err, errsize, "cannot write %s/%s: %s", dir, name,
+		    strerror(errno));
+}
+
+/* Opens dir (a directory) for write_at; -1 with err. */
+static int open_dir(const char *dir, char *err, size_t errsize)
+{
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (dfd < 0)
+		fail(err, errsize, "cannot open %s: %s%s", dir, strerror(errno),
+		     errno == ENOTDIR ? " (-o names the output directory, and "
+					"a part of this path is a file)" : "");
+	return dfd;
+}
+
+/* write_at on a path: dir/name. */
+static int write_if_changed(const char *dir, const char *name,
+			    const char *data, size_t len, bool *wrote,
+			    struct stat *st_out, char *err, size_t errsize)
+{
+	int dfd = open_dir(dir, err, errsize);
+
+	if (dfd < 0)
+		return -1;
+	int rc = write_at(dfd, dir, name, data, len, false, wrote, st_out, err,
+			  errsize);
+	close(dfd);
 	return rc;
 }
 
@@ -344,20 +395,38 @@ int bundle_write_site(const char *out, const struct bundle *b,
 			  b->site);
 		goto out;
 	}
-	if ((rc = make_dirs(dir, err, errsize)))
+	/* the site's directory, and whether this run made it: one mkdir
+	 * when OUT/sites exists, as it does after the first site */
+	bool fresh = mkdir(dir, 0777) == 0;
+	if (!fresh && errno == ENOENT) {
+		if ((rc = make_dirs(sites, err, errsize)))
+			goto out;
+		fresh = mkdir(dir, 0777) == 0;
+	}
+	if (!fresh && errno != EEXIST) {
+		rc = fail(err, errsize, "cannot create %s: %s%s", dir,
+			  strerror(errno), errno == ENOTDIR
+			  ? " (-o names the output directory, and a part of "
+			    "this path is a file)" : "");
 		goto out;
+	}
+	int dfd = open_dir(dir, err, errsize);
+	if (dfd < 0) {
+		rc = -1;
+		goto out;
+	}
 	/* bundle.json last: a reader that sees it sees the files it names */
-	for (int i = 0; i < BUNDLE_NFILES; i++) {
+	for (int i = 0; i < BUNDLE_NFILES && !rc; i++) {
 		bool wrote;
 		struct stat st;
 
-		rc = write_if_changed(dir, b->files[i].name, b->files[i].data,
-				      b->files[i].len, &wrote, &st, err, errsize);
-		if (rc)
-			goto out;
+		rc = write_at(dfd, dir, b->files[i].name, b->files[i].data,
+			      b->files[i].len, fresh, &wrote, &st, err, errsize);
 		count += wrote;
-		h = stamp_mix(h, &st);
+		if (!rc)
+			h = stamp_mix(h, &st);
 	}
+	close(dfd);
 out:
 	if (written)
 		*written = count;
