@@ -1,6 +1,6 @@
 #!/bin/sh
-# run.sh - fuzz the front end, the evaluator or the string validators with
-# libFuzzer.
+# run.sh - fuzz the front end, the evaluator, the string validators or the
+# build cache's parser with libFuzzer.
 #
 #   tests/fuzz/run.sh [SECONDS] [EXTRA LIBFUZZER OPTIONS...]
 #
@@ -12,9 +12,9 @@
 # a minimized one to tests/fuzz/corpus/HARNESS/regress-NAME to keep it as
 # a regression test.
 #
-# Environment: HARNESS (parse, the default, eval or formats), BUILD (default
-# build-fuzz), WORK (default a new mktemp -d, kept afterwards; reuse one
-# to continue a corpus), JOBS (default 1).
+# Environment: HARNESS (parse, the default, eval, formats or cache), BUILD
+# (default build-fuzz), WORK (default a new mktemp -d, kept afterwards;
+# reuse one to continue a corpus), JOBS (default 1).
 set -eu
 
 seconds=${1:-60}
@@ -27,10 +27,14 @@ work=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/sitec-fuzz.XXXXXX")}
 jobs=${JOBS:-1}
 harness=${HARNESS:-parse}
 case $harness in
-parse|eval|formats) ;;
-*) echo "run.sh: HARNESS must be parse, eval or formats, not '$harness'" >&2
+parse|eval|formats|cache) ;;
+*) echo "run.sh: HARNESS must be parse, eval, formats or cache," \
+	"not '$harness'" >&2
    exit 2 ;;
 esac
+# The cache's harness reads the cache's format, not the site language.
+dict=$here/site.dict
+[ "$harness" = cache ] && dict=$here/cache.dict
 
 san='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined'
 if [ ! -f "$build/build.ninja" ]; then
@@ -52,7 +56,7 @@ parallel=
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
 "$build/tests/fuzz/fuzz_$harness" \
-	-dict="$here/site.dict" \
+	-dict="$dict" \
 	-max_len=4096 \
 	-timeout=10 \
 	-report_slow_units=1 \
