@@ -191,8 +191,11 @@ void cache_format(char **buf, size_t *len, size_t *cap,
 	char fphex[2 * CACHE_FP_SIZE + 1];
 
 	reserve(buf, len, cap, need);
-	for (size_t j = 0; j < CACHE_FP_SIZE; j++)
-		sprintf(fphex + 2 * j, "%02x", e->fp[j]);
+	for (size_t j = 0; j < CACHE_FP_SIZE; j++) {
+		fphex[2 * j] = "0123456789abcdef"[e->fp[j] >> 4];
+		fphex[2 * j + 1] = "0123456789abcdef"[e->fp[j] & 15];
+	}
+	fphex[2 * CACHE_FP_SIZE] = 0;
 	*len += (size_t)sprintf(*buf + *len, "%s %s %s %016" PRIx64 "\n",
 				e->name, fphex, e->digest, e->stamp);
 }
