@@ -437,23 +437,35 @@ out:
 	return rc;
 }
 
-bool bundle_stamp(const char *out, const char *site, uint64_t *stamp)
+bool bundle_stamp(int sites_dfd, const char *site, uint64_t *stamp)
 {
-	char path[PATH_MAX];
+	char path[NAME_MAX + 32];
 	uint64_t h = 0xcbf29ce484222325ull;
 
 	for (int i = 0; i < BUNDLE_NFILES; i++) {
 		struct stat st;
-		int n = snprintf(path, sizeof(path), "%s/sites/%s/%s", out, site,
+		int n = snprintf(path, sizeof(path), "%s/%s", site,
 				 file_names[i]);
 
-		if (n < 0 || (size_t)n >= sizeof(path) || stat(path, &st) != 0 ||
-		    !S_ISREG(st.st_mode))
+		/* two names to look up, not the whole path from OUT's root:
+		 * a recompile stats every file of the fleet */
+		if (n < 0 || (size_t)n >= sizeof(path) ||
+		    fstatat(sites_dfd, path, &st, 0) != 0 || !S_ISREG(st.st_mode))
 			return false;
 		h = stamp_mix(h, &st);
 	}
 	*stamp = h;
 	return true;
+}
+
+int bundle_open_sites(const char *out)
+{
+	char path[PATH_MAX];
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/sites", out) >=
+	    sizeof(path))
+		return -1;
+	return open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
 int bundle_write_file(const char *dir, const char *name, const char *data,

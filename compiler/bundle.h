@@ -74,12 +74,15 @@ int bundle_write_site(const char *out, const struct bundle *b,
 		      size_t errsize);
 
 /*
- * The stamp of out/sites/SITE's files: a hash of each one's inode, size
- * and modification time, which changes whenever a file is written or
- * replaced. False when a file is missing. (A compile trusts an unchanged
- * stamp to mean unchanged files: see compile.h.)
+ * The stamp of SITE's files in OUT/sites (sites_dfd, from
+ * bundle_open_sites): a hash of each one's inode, size and modification
+ * time, which changes whenever a file is written or replaced. False when
+ * a file is missing. (A compile trusts an unchanged stamp to mean
+ * unchanged files: see compile.h.)
  */
-bool bundle_stamp(const char *out, const char *site, uint64_t *stamp);
+bool bundle_stamp(int sites_dfd, const char *site, uint64_t *stamp);
+/* OUT/sites opened as a directory, or -1 (it does not exist yet). */
+int bundle_open_sites(const char *out);
 
 /* Writes dir/name (creating dir) unless it already holds data[0..len),
  * through a temp file and rename(). Returns 0, or -1 with err. */

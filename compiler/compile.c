@@ -124,6 +124,7 @@ struct site_result {
 struct shared {
 	struct compile_run *r;
 	struct cache cache;		/* the last run's, read-only here */
+	int sites_dfd;			/* OUT/sites, or -1 */
 	struct site_result *res;	/* per entry of r->sites */
 	atomic_size_t next;		/* the next index into r->sites */
 	atomic_size_t done;		/* sites finished, for progress */
@@ -191,7 +192,9 @@ static void compile_one(struct worker *w, size_t k)
 	const struct cache_entry *e = res->cached
 		? cache_find(&w->sh->cache, name) : NULL;
 	if (e && memcmp(e->fp, res->fp, CACHE_FP_SIZE) == 0 &&
-	    bundle_stamp(r->out, name, &res->stamp) && res->stamp == e->stamp) {
+	    w->sh->sites_dfd >= 0 &&
+	    bundle_stamp(w->sh->sites_dfd, name, &res->stamp) &&
+	    res->stamp == e->stamp) {
 		/* the same values and untouched files: the same bundle */
 		r->digests[k] = xstrdup(e->digest);
 		w->stats.compiled++;
@@ -330,8 +333,12 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 		jobs = r->nsites ? (unsigned)r->nsites : 1;
 	r->err[0] = 0;
 	memset(&r->stats, 0, sizeof(r->stats));
-	if (r->out)
+	sh.sites_dfd = -1;
+	if (r->out) {
 		cache_load(&sh.cache, r->out);
+		if (sh.cache.n)
+			sh.sites_dfd = bundle_open_sites(r->out);
+	}
 	sh.res = calloc(r->nsites ? r->nsites : 1, sizeof(*sh.res));
 	if (!sh.res)
 		arena_oom();
@@ -380,6 +387,8 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 	if (r->out && !r->err[0] && !r->stats.failed)
 		cache_save(&sh, ev);
 	cache_free(&sh.cache);
+	if (sh.sites_dfd >= 0)
+		close(sh.sites_dfd);
 	free(sh.res);
 	return r->err[0] ? -1 : 0;
 }

@@ -80,9 +80,13 @@ const struct type_field *type_field(const struct type *record,
 {
 	if (!record || record->kind != T_RECORD)
 		return NULL;
+	/* names are interned: the pointer finds a field almost always */
+	for (uint32_t i = 0; i < record->u.record.nfields; i++)
+		if (record->u.record.fields[i].name == name)
+			return &record->u.record.fields[i];
 	for (uint32_t i = 0; i < record->u.record.nfields; i++) {
 		const char *f = record->u.record.fields[i].name;
-		if (f == name || (f[0] == name[0] && strcmp(f, name) == 0))
+		if (f[0] == name[0] && strcmp(f, name) == 0)
 			return &record->u.record.fields[i];
 	}
 	return NULL;
