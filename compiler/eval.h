@@ -55,8 +55,9 @@ struct value *eval_site(struct evaluator *ev, size_t i);
 
 /*
  * The files the last evaluated site read with file(), as real paths, in
- * the order first read (their bytes count in the site's digest). Valid
- * until the next eval_site.
+ * the order first read (for `sitec affected`: their bytes reach the
+ * digest only through the outputs that use them). Valid until the next
+ * eval_site.
  */
 const char *const *eval_site_files(const struct evaluator *ev, size_t *n);
 
