@@ -11,7 +11,8 @@
  * NAME has no space, newline or NUL; FINGERPRINT-HEX is 64 lowercase hex
  * digits, DIGEST "sha256:" and 64 more, STAMP-HEX 16. The file ends with
  * a newline. A site whose fingerprint and stamp are both unchanged has
- * the bundle its values would give. A cache of another version, or one
+ * the bundle its values would give (the fingerprint also covers the
+ * compiler's build: compile.c). A cache of another version, or one
  * that does not parse in full, is ignored whole: it is only ever a
  * shortcut, never a source of truth.
  */

@@ -15,7 +15,10 @@
 #include "eval.h"
 #include "value.h"
 
+#include <jansson.h>
 #include <openssl/evp.h>
+#include <yajl/yajl_version.h>
+#include <yaml.h>
 
 #include <errno.h>
 #include <pthread.h>
@@ -92,13 +95,45 @@ static void fp_value(struct fp_buf *b, const struct value *v)
 	}
 }
 
-/* The sha256 of the site's name and of its k8s, api and os values. */
-static bool fingerprint(struct fp_buf *b, const char *name,
-			const struct value *root, unsigned char fp[CACHE_FP_SIZE])
+/*
+ * What else decides a bundle's bytes: this very compiler (the sha256 of
+ * its executable, so a rebuilt sitec of the same version does not trust
+ * what the old one wrote) and the emitting libraries' versions. False
+ * when the executable cannot be read: then nothing is taken from the
+ * cache.
+ */
+static bool build_identity(unsigned char id[CACHE_FP_SIZE])
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	FILE *f = fopen("/proc/self/exe", "rb");
+	char buf[65536], libs[128];
+	size_t n;
+	bool ok = ctx && f && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+
+	while (ok && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+		ok = EVP_DigestUpdate(ctx, buf, n);
+	ok = ok && !ferror(f);
+	snprintf(libs, sizeof(libs), "libyaml %s yajl %d jansson %s",
+		 yaml_get_version_string(), yajl_version(), JANSSON_VERSION);
+	unsigned int len = CACHE_FP_SIZE;
+	ok = ok && EVP_DigestUpdate(ctx, libs, strlen(libs)) &&
+	     EVP_DigestFinal_ex(ctx, id, &len) && len == CACHE_FP_SIZE;
+	if (f)
+		fclose(f);
+	EVP_MD_CTX_free(ctx);
+	return ok;
+}
+
+/* The sha256 of the build's identity, the site's name and its k8s, api
+ * and os values. */
+static bool fingerprint(struct fp_buf *b, const unsigned char *build_id,
+			const char *name, const struct value *root,
+			unsigned char fp[CACHE_FP_SIZE])
 {
 	static const char *const outputs[] = { "k8s", "api", "os" };
 
 	b->len = 0;
+	fp_put(b, build_id, CACHE_FP_SIZE);
 	fp_u32(b, (uint32_t)strlen(name));
 	fp_put(b, name, strlen(name));
 	for (size_t i = 0; i < 3; i++) {
@@ -124,6 +159,7 @@ struct site_result {
 struct shared {
 	struct compile_run *r;
 	struct cache cache;		/* the last run's, read-only here */
+	unsigned char build_id[CACHE_FP_SIZE];	/* see build_identity */
 	int sites_dfd;			/* OUT/sites, or -1 */
 	struct site_result *res;	/* per entry of r->sites */
 	atomic_size_t next;		/* the next index into r->sites */
@@ -188,7 +224,7 @@ static void compile_one(struct worker *w, size_t k)
 	 * run reports every error in the fleet) but no longer written */
 	if (k > atomic_load(&w->sh->err_site))
 		return;
-	res->cached = fingerprint(&w->fp, name, v, res->fp);
+	res->cached = fingerprint(&w->fp, w->sh->build_id, name, v, res->fp);
 	const struct cache_entry *e = res->cached
 		? cache_find(&w->sh->cache, name) : NULL;
 	if (e && memcmp(e->fp, res->fp, CACHE_FP_SIZE) == 0 &&
@@ -336,6 +372,8 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 	sh.sites_dfd = -1;
 	if (r->out) {
 		cache_load(&sh.cache, r->out);
+		if (!build_identity(sh.build_id))
+			cache_free(&sh.cache);	/* trust nothing in it */
 		if (sh.cache.n)
 			sh.sites_dfd = bundle_open_sites(r->out);
 	}

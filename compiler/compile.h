@@ -10,7 +10,9 @@
  * reported as one thread would report them (eval_join).
  *
  * OUT/.sitec-cache (not part of any bundle) remembers for each site a
- * sha256 of its output values and the stamp of its files (bundle.h): a
+ * sha256 of its output values (and of this executable and the versions
+ * of the libraries that write the files, so that another build never
+ * trusts what this one wrote) and the stamp of its files (bundle.h): a
  * site whose values and files are both as the last run left them is not
  * emitted nor compared again, which makes a recompile of an unchanged
  * fleet cost little more than its evaluation. The format is in
