@@ -156,6 +156,8 @@ struct site_result {
 	uint64_t stamp;
 };
 
+#define WORKER_STACK ((size_t)64 << 20)
+
 struct shared {
 	struct compile_run *r;
 	struct cache cache;		/* the last run's, read-only here */
@@ -396,9 +398,17 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 		ws[i].sh = &sh;
 		ws[i].ev = eval_fork(ev);
 	}
+	/* the evaluator recurses as deep as the fleet nests (1,000 levels
+	 * of syntax): give each thread at least the main thread's usual
+	 * stack, and more, which costs address space only */
+	pthread_attr_t attr;
+	bool have_attr = pthread_attr_init(&attr) == 0;
+	if (have_attr)
+		pthread_attr_setstacksize(&attr, WORKER_STACK);
 	unsigned started = 0;
 	for (; started < jobs; started++) {
-		int e = pthread_create(&ws[started].thread, NULL, worker_main,
+		int e = pthread_create(&ws[started].thread,
+				       have_attr ? &attr : NULL, worker_main,
 				       &ws[started]);
 		if (e) {
 			if (started == 0) {	/* run on this thread */
@@ -409,6 +419,8 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 			break;
 		}
 	}
+	if (have_attr)
+		pthread_attr_destroy(&attr);
 	wait_progress(&sh);
 	for (unsigned i = 0; i < started; i++)
 		if (!pthread_equal(ws[i].thread, pthread_self()))
