@@ -17,7 +17,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 n=0
 failed=0
 
-echo "1..16"
+echo "1..17"
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
 check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1"; fi; }
@@ -260,5 +260,21 @@ sc compile --stats -j 2 -o "$c" "$fleet" 2>"$tmp/err" >/dev/null
 grep -q '11 unchanged (0 known from the cache)' "$tmp/err" || { r=1; echo "# back to this build"; }
 [ $r = 0 ] || sed 's/^/# /' "$tmp/err"
 check "the cache skips unchanged sites and notices edits, damage, another build" $r
+
+# 17. a value nested 495 levels deep (about as deep as the syntax
+#     allows) compiles on worker threads, into JSON deeper than yajl's
+#     128 levels and into YAML
+d=$tmp/deep
+mkdir -p "$d"
+open=$(i=0; while [ $i -lt 495 ]; do printf '{ a = '; i=$((i + 1)); done)
+close=$(i=0; while [ $i -lt 495 ]; do printf ' }'; i=$((i + 1)); done)
+printf 'schema S { deep: any = null }\nsite x : S {\n  deep = %s1%s\n  api.c = { service = "svc", path = "/x", body = deep }\n  k8s.c = { apiVersion = "v1", kind = "ConfigMap", extra = deep }\n}\n' \
+	"$open" "$close" >"$d/deep.site"
+sc compile -j 2 -o "$tmp/od" "$d" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ "$(grep -c '"a"' "$tmp/od/sites/x/api.json")" = 495 ] &&
+	[ "$(grep -c ' a:' "$tmp/od/sites/x/k8s.yaml")" = 495 ]
+r=$?
+[ $r = 0 ] || sed 's/^/# /' "$tmp/err" | head -5
+check "a value 495 levels deep compiles on a worker thread (JSON and YAML)" $r
 
 exit $failed
