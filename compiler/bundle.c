@@ -263,22 +263,20 @@ static int write_close(int fd, const char *data, size_t len,
 
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w < 0) {
-			int e = errno;
-			close(fd);
-			errno = e;
-			return -1;
-		}
+		if (w < 0)
+			goto fail;
 		off += (size_t)w;
 	}
 	/* the status it keeps once renamed (rename changes only ctime) */
-	if (st_out && fstat(fd, st_out) != 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
+	if (st_out && fstat(fd, st_out) != 0)
+		goto fail;
 	return close(fd);
+fail:;
+	int e = errno;
+
+	close(fd);
+	errno = e;
+	return -1;
 }
 
 static atomic_uint tmp_serial;
@@ -415,13 +413,15 @@ int bundle_write_site(const char *out, const struct bundle *b,
 		rc = -1;
 		goto out;
 	}
-	/* bundle.json last: a reader that sees it sees the files it names */
+	/* bundle.json last, and always through a temp file: a reader that
+	 * sees it sees it whole, and the files it names */
 	for (int i = 0; i < BUNDLE_NFILES && !rc; i++) {
 		bool wrote;
 		struct stat st;
 
 		rc = write_at(dfd, dir, b->files[i].name, b->files[i].data,
-			      b->files[i].len, fresh, &wrote, &st, err, errsize);
+			      b->files[i].len, fresh && i != BUNDLE_META,
+			      &wrote, &st, err, errsize);
 		count += wrote;
 		if (!rc)
 			h = stamp_mix(h, &st);

@@ -18,8 +18,12 @@
  * hex digits of the file's sha256), concatenated.
  *
  * Writing never touches a file whose bytes already equal the new ones; a
- * new or changed file is written to a temp file in the same directory and
- * rename()d over the old one (no fsync: this is a build output).
+ * changed file is written to a temp file in the same directory and
+ * rename()d over the old one (no fsync: this is a build output). In a
+ * site directory the run has just created, where nothing can be
+ * replaced, the files are created under their names at once, but for
+ * bundle.json: it always comes last, through a temp file, so whoever
+ * sees it sees it whole and the files it names.
  *
  * Building is pure (no I/O, no global state); writing does file-system
  * calls only below OUT.
