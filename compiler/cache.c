@@ -5,6 +5,9 @@
 
 #include "arena.h"
 #include "config.h"
+#include "intern.h"
+
+#include <sodium.h>
 
 #include <inttypes.h>
 #include <limits.h>
@@ -22,11 +25,7 @@ bool cache_name_ok(const char *name)
 
 static uint32_t name_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	return hash_bytes(s, strlen(s));
 }
 
 static int hex_value(char c)
@@ -191,11 +190,7 @@ void cache_format(char **buf, size_t *len, size_t *cap,
 	char fphex[2 * CACHE_FP_SIZE + 1];
 
 	reserve(buf, len, cap, need);
-	for (size_t j = 0; j < CACHE_FP_SIZE; j++) {
-		fphex[2 * j] = "0123456789abcdef"[e->fp[j] >> 4];
-		fphex[2 * j + 1] = "0123456789abcdef"[e->fp[j] & 15];
-	}
-	fphex[2 * CACHE_FP_SIZE] = 0;
+	sodium_bin2hex(fphex, sizeof(fphex), e->fp, CACHE_FP_SIZE);
 	*len += (size_t)sprintf(*buf + *len, "%s %s %s %016" PRIx64 "\n",
 				e->name, fphex, e->digest, e->stamp);
 }
