@@ -21,7 +21,7 @@ _Noreturn void lex_fatal(const char *msg)
 	exit(3);
 }
 
-int lex_word(struct parse_ctx *p, union YYSTYPE *lval, const char *text,
+int lex_word(struct parse_ctx *p, union PARSER_STYPE *lval, const char *text,
 	     int len, int token)
 {
 	lval->ident = intern(p->names, text, (size_t)len);
@@ -65,8 +65,8 @@ static int check_digits(const char *s, int len, int base)
 	return -1;
 }
 
-static int malformed(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
-		     const char *text, int len, const char *why,
+static int malformed(struct parse_ctx *p, union PARSER_STYPE *lval,
+		     struct loc loc, const char *text, int len, const char *why,
 		     const char *help)
 {
 	struct diag *d = diag_new(E0110, ctx_span(p, loc),
@@ -80,7 +80,7 @@ static int malformed(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
 	return INT;
 }
 
-int lex_number(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
+int lex_number(struct parse_ctx *p, union PARSER_STYPE *lval, struct loc loc,
 	       const char *text, int len)
 {
 	int base = 10, skip = 0, bad;
@@ -358,7 +358,7 @@ void lex_mstring_begin(struct parse_ctx *p, uint32_t content, bool junk)
 	m->piece = content;
 }
 
-static void piece_value(struct parse_ctx *p, union YYSTYPE *lval,
+static void piece_value(struct parse_ctx *p, union PARSER_STYPE *lval,
 			uint32_t start, uint32_t end)
 {
 	if (end < start)
@@ -368,7 +368,7 @@ static void piece_value(struct parse_ctx *p, union YYSTYPE *lval,
 	lval->text.offset = start;
 }
 
-int lex_string_piece(struct parse_ctx *p, union YYSTYPE *lval,
+int lex_string_piece(struct parse_ctx *p, union PARSER_STYPE *lval,
 		     struct loc *loc, uint32_t end, bool interp)
 {
 	struct lex_mode *m = top(p);
@@ -392,8 +392,8 @@ int lex_string_piece(struct parse_ctx *p, union YYSTYPE *lval,
 	return resumed ? STR_TAIL : STRING;
 }
 
-int lex_mstring_end(struct parse_ctx *p, union YYSTYPE *lval, struct loc *lp,
-		    bool own_line)
+int lex_mstring_end(struct parse_ctx *p, union PARSER_STYPE *lval,
+		    struct loc *lp, bool own_line)
 {
 	struct loc loc = *lp;
 	uint32_t end;
@@ -417,7 +417,7 @@ int lex_mstring_end(struct parse_ctx *p, union YYSTYPE *lval, struct loc *lp,
 	return lex_string_piece(p, lval, lp, end, false);
 }
 
-int lex_unterminated(struct parse_ctx *p, union YYSTYPE *lval,
+int lex_unterminated(struct parse_ctx *p, union PARSER_STYPE *lval,
 		     struct loc *loc)
 {
 	struct lex_mode *m = top(p);
@@ -446,7 +446,7 @@ int lex_unterminated(struct parse_ctx *p, union YYSTYPE *lval,
 	return lex_string_piece(p, lval, loc, end, false);
 }
 
-int lex_interp_newline(struct parse_ctx *p, union YYSTYPE *lval,
+int lex_interp_newline(struct parse_ctx *p, union PARSER_STYPE *lval,
 		       struct loc *loc)
 {
 	struct lex_mode *m = top(p);
@@ -495,7 +495,7 @@ int lex_after_string(struct parse_ctx *p)
 	return lex_start_state(m ? (int)m->kind : MODE_INTERP);
 }
 
-int lex_regex(struct parse_ctx *p, union YYSTYPE *lval, struct loc loc,
+int lex_regex(struct parse_ctx *p, union PARSER_STYPE *lval, struct loc loc,
 	      const char *text, int len, bool closed)
 {
 	if (!closed) {

@@ -25,12 +25,13 @@
 }
 
 %code provides {
-int scan_lex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner);
-int yyparse(struct parse_ctx *p);
+int scan_lex(PARSER_STYPE *lval, PARSER_LTYPE *lloc, void *scanner);
+int parser_parse(struct parse_ctx *p);
 
 /* In syntax.c: the token filter and the wording of syntax errors. */
 #define SYNTAX_MAX_EXPECTED 128
-int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p);
+int syntax_next_token(PARSER_STYPE *lval, PARSER_LTYPE *lloc,
+		      struct parse_ctx *p);
 void syntax_report(struct parse_ctx *p, const char *unexpected,
 		   struct loc loc, const char **expected, int nexpected);
 void syntax_report_fatal(struct parse_ctx *p, struct loc loc,
@@ -42,8 +43,10 @@ void syntax_report_fatal(struct parse_ctx *p, struct loc loc,
 
 #include <string.h>
 
-static int yylex(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p);
-static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
+static int parser_lex(PARSER_STYPE *lval, PARSER_LTYPE *lloc,
+		      struct parse_ctx *p);
+static void parser_error(PARSER_LTYPE *loc, struct parse_ctx *p,
+			 const char *msg);
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                       \
 	do {                                                              \
@@ -57,6 +60,7 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg);
 }
 
 %define api.pure full
+%define api.prefix {parser_}
 %define api.location.type {struct loc}
 %define parse.error custom
 %define parse.lac full
@@ -474,12 +478,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_ctx *p)
 	return 0;
 }
 
-static void yyerror(YYLTYPE *loc, struct parse_ctx *p, const char *msg)
+static void parser_error(PARSER_LTYPE *loc, struct parse_ctx *p,
+			 const char *msg)
 {
 	syntax_report_fatal(p, *loc, msg);
 }
 
-static int yylex(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
+static int parser_lex(PARSER_STYPE *lval, PARSER_LTYPE *lloc,
+		      struct parse_ctx *p)
 {
 	return syntax_next_token(lval, lloc, p);
 }

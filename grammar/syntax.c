@@ -7,11 +7,14 @@
  */
 #include "syntax.h"
 #include "parser.h"
+/* lexer.h names bison's types without the parser_ prefix (lexer.l). */
+#define YYSTYPE PARSER_STYPE
+#define YYLTYPE PARSER_LTYPE
 #include "lexer.h"
 
 #include <string.h>
 
-_Static_assert(sizeof(YYSTYPE) <= sizeof(((struct filter_token *)0)->val),
+_Static_assert(sizeof(PARSER_STYPE) <= sizeof(((struct filter_token *)0)->val),
 	       "a filter token must hold a semantic value");
 
 /* --- the token filter ------------------------------------------------------- */
@@ -52,7 +55,7 @@ static bool ends_value(int t)
 	}
 }
 
-static void track_brackets(struct parse_ctx *p, int t, const YYLTYPE *loc)
+static void track_brackets(struct parse_ctx *p, int t, const PARSER_LTYPE *loc)
 {
 	int open = opener_of(t);
 
@@ -85,7 +88,7 @@ static void track_brackets(struct parse_ctx *p, int t, const YYLTYPE *loc)
 
 /* Gives tok to the parser: records it as the last token and returns it. */
 static int deliver(struct parse_ctx *p, const struct filter_token *tok,
-		   YYSTYPE *lval, YYLTYPE *lloc)
+		   PARSER_STYPE *lval, PARSER_LTYPE *lloc)
 {
 	memcpy(lval, tok->val, sizeof(*lval));
 	*lloc = tok->loc;
@@ -109,8 +112,8 @@ static void hold(struct parse_ctx *p, const struct filter_token *tok)
 
 /* Sends `inserted` (',' or SYNC) now, zero-width before tok, and tok next. */
 static int insert_before(struct parse_ctx *p, int inserted,
-			 const struct filter_token *tok, YYSTYPE *lval,
-			 YYLTYPE *lloc)
+			 const struct filter_token *tok, PARSER_STYPE *lval,
+			 PARSER_LTYPE *lloc)
 {
 	struct filter_token ins = *tok;
 
@@ -149,7 +152,7 @@ static bool is_sync_point(struct parse_ctx *p, int t, bool line_start,
 /* The next token from the scanner, or the one read ahead. */
 static void scan_raw(struct parse_ctx *p, struct filter_token *tok)
 {
-	YYSTYPE v;
+	PARSER_STYPE v;
 
 	if (p->has_peek) {
 		p->has_peek = false;
@@ -236,7 +239,8 @@ static void abandon_brackets(struct parse_ctx *p)
 		p->nbrackets = p->recover_depth;
 }
 
-int syntax_next_token(YYSTYPE *lval, YYLTYPE *lloc, struct parse_ctx *p)
+int syntax_next_token(PARSER_STYPE *lval, PARSER_LTYPE *lloc,
+		      struct parse_ctx *p)
 {
 	struct filter_token tok;
 
@@ -758,7 +762,7 @@ static struct ast *parse(struct arena *arena, struct interner *names,
 
 	YY_BUFFER_STATE buf = scan__scan_bytes(src->text, (int)src->len, scanner);
 
-	yyparse(&p);
+	parser_parse(&p);
 	scan__delete_buffer(buf, scanner);
 	scan_lex_destroy(scanner);
 	free(p.modes);

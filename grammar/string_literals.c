@@ -1,6 +1,7 @@
 /*
- * strings.c - string literals: escapes, interpolation pieces, and the
- * indentation stripping of """ strings (LANGUAGE.md section 2).
+ * string_literals.c - cooking string literals: escapes, interpolation
+ * pieces, and the indentation stripping of """ strings (LANGUAGE.md
+ * section 2).
  *
  * The scanner hands over raw source bytes; here they are checked (UTF-8,
  * control characters, escapes) and cooked, and every error points at the

@@ -5,7 +5,7 @@
  * and returns its AST_FILE node, which is never NULL: a file with syntax
  * errors yields the declarations that parsed, and every error went to the
  * sink. The rest of this header is the state shared by grammar/lexer.l,
- * grammar/parser.y and the AST builders in ast.c; other phases need only
+ * grammar/parser.y and the AST builders in ast_build.c; other phases need only
  * syntax_parse().
  */
 #ifndef SITEC_SYNTAX_H
@@ -61,7 +61,7 @@ struct lex_mode {
 struct filter_token {
 	int t;
 	struct loc loc;
-	_Alignas(16) unsigned char val[64];	/* a YYSTYPE */
+	_Alignas(16) unsigned char val[64];	/* a PARSER_STYPE */
 	bool line_start;	/* first on its line */
 	uint32_t depth;		/* open brackets before it */
 	bool tracked;		/* its bracket is already counted */
