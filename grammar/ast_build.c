@@ -5,43 +5,6 @@
 
 #include <string.h>
 
-struct span ctx_span(struct parse_ctx *p, struct loc loc)
-{
-	return span_make(p->src, loc.start, loc.end);
-}
-
-void ctx_emit(struct parse_ctx *p, struct diag *d)
-{
-	if (p->stop) {
-		diag_free(d);
-		return;
-	}
-	p->errors++;
-	p->lex_error = true;
-	p->lex_error_at = d->span.start;
-	if (d->code == E0102) {
-		/* A binary file: one report, not one per byte. */
-		struct span none = { NULL, 0, 0 };
-
-		diag_note(d, none, "the rest of this file is not read");
-		p->stop = true;
-		diag_emit(p->sink, d);
-		return;
-	}
-	struct span at = d->span;
-
-	diag_emit(p->sink, d);
-	if (p->errors >= SYNTAX_MAX_ERRORS) {
-		struct diag *last = diag_new(E0116, at,
-			"too many errors: the rest of this file is not read");
-
-		diag_help(last, "fix the errors above and run again");
-		p->errors++;
-		diag_emit(p->sink, last);
-		p->stop = true;
-	}
-}
-
 /* --- lists ----------------------------------------------------------------- */
 
 void ast_list_init(struct ast_list *l)
@@ -72,7 +35,7 @@ void ast_names_push(struct parse_ctx *p, struct name_list *l,
 struct ast_name ast_name(struct parse_ctx *p, const char *name,
 			 struct loc loc)
 {
-	struct ast_name n = { name, ctx_span(p, loc) };
+	struct ast_name n = { name, syntax_span(p, loc) };
 
 	return n;
 }
@@ -85,7 +48,7 @@ static struct ast *node(struct parse_ctx *p, enum ast_kind kind,
 	struct ast *n = arena_zalloc(p->arena, sizeof(*n));
 
 	n->kind = kind;
-	n->span = ctx_span(p, loc);
+	n->span = syntax_span(p, loc);
 	n->depth = 1;
 	return n;
 }
@@ -121,7 +84,7 @@ struct ast *ast_deep(struct parse_ctx *p, struct ast *n, unsigned child)
 			"nested more than %d levels deep", AST_MAX_DEPTH);
 
 		diag_help(d, "split the expression with `let` names or a `def` function");
-		ctx_emit(p, d);
+		syntax_emit(p, d);
 		p->depth_reported = true;
 	}
 	struct ast *e = arena_zalloc(p->arena, sizeof(*e));
@@ -248,7 +211,7 @@ struct ast *ast_type_range(struct parse_ctx *p, const char *name,
 			   struct ast *range, struct loc loc)
 {
 	range->u.range.name = name;
-	range->span = ctx_span(p, loc);
+	range->span = syntax_span(p, loc);
 	return range;
 }
 
@@ -278,7 +241,7 @@ struct ast *ast_type_generic(struct parse_ctx *p, const char *name,
 {
 	mods->u.generic.name = name;
 	mods->u.generic.args = *args;
-	mods->span = ctx_span(p, loc);
+	mods->span = syntax_span(p, loc);
 	return ast_deep(p, mods, max2(list_depth(args),
 				  depth_of(mods->u.generic.length)));
 }
@@ -415,7 +378,7 @@ struct ast *ast_path_push(struct parse_ctx *p, struct ast *path,
 			  struct ast *seg, struct loc loc)
 {
 	ast_list_push(p, &path->u.path.segs, seg);
-	path->span = ctx_span(p, loc);
+	path->span = syntax_span(p, loc);
 	return ast_deep(p, path, max2(path->depth - 1u, depth_of(seg)));
 }
 

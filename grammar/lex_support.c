@@ -69,13 +69,13 @@ static int malformed(struct parse_ctx *p, union PARSER_STYPE *lval,
 		     struct loc loc, const char *text, int len, const char *why,
 		     const char *help)
 {
-	struct diag *d = diag_new(E0110, ctx_span(p, loc),
+	struct diag *d = diag_new(E0110, syntax_span(p, loc),
 				  "malformed number `%.*s`: %s",
 				  len > 64 ? 64 : len, text, why);
 
 	if (help)
 		diag_help(d, "%s", help);
-	ctx_emit(p, d);
+	syntax_emit(p, d);
 	lval->ival = 0;
 	return INT;
 }
@@ -128,12 +128,12 @@ int lex_number(struct parse_ctx *p, union PARSER_STYPE *lval, struct loc loc,
 		errno = 0;
 		lval->fval = strtod(buf, NULL);
 		if (errno == ERANGE && (lval->fval > 1 || lval->fval < -1)) {
-			struct diag *d = diag_new(E0109, ctx_span(p, loc),
+			struct diag *d = diag_new(E0109, syntax_span(p, loc),
 				"float literal `%.*s` is out of range",
 				len > 64 ? 64 : len, text);
 
 			diag_help(d, "the largest float is about 1.8e308");
-			ctx_emit(p, d);
+			syntax_emit(p, d);
 			lval->fval = 0;
 		}
 		return FLOAT;
@@ -174,12 +174,12 @@ int lex_number(struct parse_ctx *p, union PARSER_STYPE *lval, struct loc loc,
 
 		if (v > (UINT64_MAX - d) / (uint64_t)base ||
 		    v * (uint64_t)base + d > (uint64_t)INT64_MAX) {
-			struct diag *dg = diag_new(E0109, ctx_span(p, loc),
+			struct diag *dg = diag_new(E0109, syntax_span(p, loc),
 				"integer literal `%.*s` does not fit in 64 bits",
 				len > 64 ? 64 : len, text);
 
 			diag_help(dg, "integers range from -9223372036854775807 to 9223372036854775807");
-			ctx_emit(p, dg);
+			syntax_emit(p, dg);
 			lval->ival = 0;
 			return INT;
 		}
@@ -224,14 +224,14 @@ void lex_bad_byte(struct parse_ctx *p, struct loc loc, enum diag_code code)
 	struct diag *d;
 
 	if (code == E0102) {
-		d = diag_new(code, ctx_span(p, loc), "NUL byte in source");
+		d = diag_new(code, syntax_span(p, loc), "NUL byte in source");
 		diag_help(d, "a .site file is UTF-8 text; is this a binary file, or UTF-16?");
 	} else {
-		d = diag_new(code, ctx_span(p, loc),
+		d = diag_new(code, syntax_span(p, loc),
 			     "control character U+%04X in source", b);
 		diag_help(d, "delete it; only tab, line feed and carriage return may appear");
 	}
-	ctx_emit(p, d);
+	syntax_emit(p, d);
 }
 
 void lex_high_bytes(struct parse_ctx *p, struct loc loc, const char *text,
@@ -253,16 +253,16 @@ void lex_high_bytes(struct parse_ctx *p, struct loc loc, const char *text,
 		struct diag *d;
 
 		if (n == 0) {
-			d = diag_new(E0101, ctx_span(p, at),
+			d = diag_new(E0101, syntax_span(p, at),
 				     "invalid UTF-8 byte 0x%02X", s[i]);
 			diag_help(d, "save the file as UTF-8");
 			n = 1;
 		} else {
-			d = diag_new(E0103, ctx_span(p, at),
+			d = diag_new(E0103, syntax_span(p, at),
 				     "unexpected character `%.*s`", n, text + i);
 			diag_help(d, "names are ASCII; put other text in a \"string\"");
 		}
-		ctx_emit(p, d);
+		syntax_emit(p, d);
 		i += n;
 	}
 }
@@ -270,8 +270,8 @@ void lex_high_bytes(struct parse_ctx *p, struct loc loc, const char *text,
 void lex_unexpected(struct parse_ctx *p, struct loc loc, char c)
 {
 	struct diag *d = c == '`'
-		? diag_new(E0103, ctx_span(p, loc), "unexpected character '`'")
-		: diag_new(E0103, ctx_span(p, loc), "unexpected character `%c`", c);
+		? diag_new(E0103, syntax_span(p, loc), "unexpected character '`'")
+		: diag_new(E0103, syntax_span(p, loc), "unexpected character `%c`", c);
 
 	switch (c) {
 	case '&':
@@ -288,7 +288,7 @@ void lex_unexpected(struct parse_ctx *p, struct loc loc, char c)
 		diag_help(d, "delete it, or put it in a \"string\"");
 		break;
 	}
-	ctx_emit(p, d);
+	syntax_emit(p, d);
 }
 
 /* --- the mode stack ------------------------------------------------------- */
@@ -349,11 +349,11 @@ void lex_mstring_begin(struct parse_ctx *p, uint32_t content, bool junk)
 
 	if (junk) {
 		struct loc loc = { m->start, m->start + 3 };
-		struct diag *d = diag_new(E0111, ctx_span(p, loc),
+		struct diag *d = diag_new(E0111, syntax_span(p, loc),
 			"text after an opening \"\"\" on the same line");
 
 		diag_help(d, "start the text on the next line; a one-line string uses \"...\"");
-		ctx_emit(p, d);
+		syntax_emit(p, d);
 	}
 	m->piece = content;
 }
@@ -407,11 +407,11 @@ int lex_mstring_end(struct parse_ctx *p, union PARSER_STYPE *lval,
 			end--;
 	} else {
 		struct loc at = { loc.end - 3, loc.end };
-		struct diag *d = diag_new(E0112, ctx_span(p, at),
+		struct diag *d = diag_new(E0112, syntax_span(p, at),
 			"a closing \"\"\" must stand on a line of its own");
 
 		diag_help(d, "put a line break before the closing \"\"\"");
-		ctx_emit(p, d);
+		syntax_emit(p, d);
 		end = loc.end - 3;
 	}
 	return lex_string_piece(p, lval, lp, end, false);
@@ -435,14 +435,14 @@ int lex_unterminated(struct parse_ctx *p, union PARSER_STYPE *lval,
 	struct diag *d;
 
 	if (multi) {
-		d = diag_new(E0105, ctx_span(p, at),
+		d = diag_new(E0105, syntax_span(p, at),
 			     "unterminated multi-line string");
 		diag_help(d, "close it with \"\"\" on a line of its own");
 	} else {
-		d = diag_new(E0104, ctx_span(p, at), "unterminated string");
+		d = diag_new(E0104, syntax_span(p, at), "unterminated string");
 		diag_help(d, "close it with \" before the end of the line; use \"\"\" for text over several lines");
 	}
-	ctx_emit(p, d);
+	syntax_emit(p, d);
 	return lex_string_piece(p, lval, loc, end, false);
 }
 
@@ -454,11 +454,11 @@ int lex_interp_newline(struct parse_ctx *p, union PARSER_STYPE *lval,
 	if (!m || m->kind != MODE_INTERP)
 		return 0;
 	struct loc at = { m->start, m->start + 2 };
-	struct diag *d = diag_new(E0106, ctx_span(p, at),
+	struct diag *d = diag_new(E0106, syntax_span(p, at),
 				  "unterminated interpolation");
 
 	diag_help(d, "close it with } on the same line");
-	ctx_emit(p, d);
+	syntax_emit(p, d);
 	p->nmodes--;
 	m = top(p);
 	bool multi = m->kind == MODE_MSTRING;
@@ -499,11 +499,11 @@ int lex_regex(struct parse_ctx *p, union PARSER_STYPE *lval, struct loc loc,
 	      const char *text, int len, bool closed)
 {
 	if (!closed) {
-		struct diag *d = diag_new(E0113, ctx_span(p, loc),
+		struct diag *d = diag_new(E0113, syntax_span(p, loc),
 					  "unterminated regular expression");
 
 		diag_help(d, "close it with / before the end of the line; write \\/ for a slash inside it");
-		ctx_emit(p, d);
+		syntax_emit(p, d);
 	}
 	/* yytext is the scanner's copy: point at the source's bytes. */
 	lval->text.text = p->src->text + loc.start + 1;

@@ -30,7 +30,7 @@ static void bad(struct parse_ctx *p, enum diag_code code, uint32_t start,
 	struct diag *d = diag_new(code, span_make(p->src, start, end), "%s", msg);
 
 	diag_help(d, "%s", help);
-	ctx_emit(p, d);
+	syntax_emit(p, d);
 }
 
 static const char unicode_help[] = "write \\u{1F600}: 1 to 6 hex digits in braces";
@@ -283,7 +283,7 @@ struct ast_name ast_key_name(struct parse_ctx *p, struct token_text t,
 {
 	uint32_t len;
 	char *s = cook(p, t.text, t.len, t.offset, false, 0, false, true, &len);
-	struct ast_name n = { intern(p->names, s, len), ctx_span(p, loc) };
+	struct ast_name n = { intern(p->names, s, len), syntax_span(p, loc) };
 
 	return n;
 }
@@ -312,7 +312,7 @@ struct ast *ast_string1(struct parse_ctx *p, struct token_text t,
 				true, true, &len);
 	n->u.string.len = len;
 	n->u.string.multiline = multiline;
-	n->span = ctx_span(p, loc);
+	n->span = syntax_span(p, loc);
 	return n;
 }
 
@@ -333,7 +333,7 @@ struct ast *ast_string_done(struct parse_ctx *p, struct ast_list *parts,
 	if (multiline)
 		indent = common_indent(parts->items, parts->len);
 	n->kind = AST_INTERP;
-	n->span = ctx_span(p, loc);
+	n->span = syntax_span(p, loc);
 	n->u.interp.multiline = multiline;
 	for (uint32_t i = 0; i < parts->len; i++) {
 		struct ast *part = parts->items[i];

@@ -17,6 +17,45 @@
 _Static_assert(sizeof(PARSER_STYPE) <= sizeof(((struct filter_token *)0)->val),
 	       "a filter token must hold a semantic value");
 
+/* --- the parse context's diagnostics ---------------------------------------- */
+
+struct span syntax_span(struct parse_ctx *p, struct loc loc)
+{
+	return span_make(p->src, loc.start, loc.end);
+}
+
+void syntax_emit(struct parse_ctx *p, struct diag *d)
+{
+	if (p->stop) {
+		diag_free(d);
+		return;
+	}
+	p->errors++;
+	p->lex_error = true;
+	p->lex_error_at = d->span.start;
+	if (d->code == E0102) {
+		/* A binary file: one report, not one per byte. */
+		struct span none = { NULL, 0, 0 };
+
+		diag_note(d, none, "the rest of this file is not read");
+		p->stop = true;
+		diag_emit(p->sink, d);
+		return;
+	}
+	struct span at = d->span;
+
+	diag_emit(p->sink, d);
+	if (p->errors >= SYNTAX_MAX_ERRORS) {
+		struct diag *last = diag_new(E0116, at,
+			"too many errors: the rest of this file is not read");
+
+		diag_help(last, "fix the errors above and run again");
+		p->errors++;
+		diag_emit(p->sink, last);
+		p->stop = true;
+	}
+}
+
 /* --- the token filter ------------------------------------------------------- */
 
 static bool is_opener(int t)
@@ -621,10 +660,10 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 	describe_expected(expected, nexpected, want, sizeof(want));
 	unquote(unexpected, name, sizeof(name));
 	if (want[0])
-		d = diag_new(E0201, ctx_span(p, loc), "unexpected %s; expected %s",
+		d = diag_new(E0201, syntax_span(p, loc), "unexpected %s; expected %s",
 			     what, want);
 	else
-		d = diag_new(E0201, ctx_span(p, loc), "unexpected %s", what);
+		d = diag_new(E0201, syntax_span(p, loc), "unexpected %s", what);
 	explain(p, d, name, loc, expected, nexpected, r.restart);
 	if (quiet) {
 		diag_free(d);
@@ -633,7 +672,7 @@ void syntax_report(struct parse_ctx *p, const char *unexpected,
 		bool lex_error = p->lex_error;
 		uint32_t lex_error_at = p->lex_error_at;
 
-		ctx_emit(p, d);
+		syntax_emit(p, d);
 		p->lex_error = lex_error;
 		p->lex_error_at = lex_error_at;
 	}
@@ -659,14 +698,14 @@ void syntax_report_fatal(struct parse_ctx *p, struct loc loc, const char *msg)
 	struct diag *d;
 
 	if (strstr(msg, "exhausted")) {
-		d = diag_new(E0114, ctx_span(p, loc),
+		d = diag_new(E0114, syntax_span(p, loc),
 			     "nested too deeply for the parser");
 		diag_help(d, "split the nesting with `let` names; brackets may nest %d levels",
 			  AST_MAX_DEPTH);
 	} else {
-		d = diag_new(E0201, ctx_span(p, loc), "%s", msg);
+		d = diag_new(E0201, syntax_span(p, loc), "%s", msg);
 	}
-	ctx_emit(p, d);
+	syntax_emit(p, d);
 }
 
 /* --- checks of the finished tree --------------------------------------------- */
@@ -681,7 +720,7 @@ static void check_path(struct parse_ctx *p, struct ast *path)
 				"a key computed by interpolation in a statement path");
 
 			diag_help(d, "paths of profile and site bodies are static; compute keys in an object literal: hosts = { \"${name}.local\" = ip }");
-			ctx_emit(p, d);
+			syntax_emit(p, d);
 		}
 	}
 }
@@ -712,7 +751,7 @@ static void check_static_body(struct parse_ctx *p, struct ast_list *body)
 				"`for` in a profile or site body");
 
 			diag_help(d, "build the object as a value: path = { for k, v in m: \"${k}\" = v }");
-			ctx_emit(p, d);
+			syntax_emit(p, d);
 			break;
 		}
 		default:
@@ -736,7 +775,7 @@ static void check_file(struct parse_ctx *p, struct ast *file)
 					  "file declares nothing");
 
 		diag_help(d, "add a declaration (schema, type, let, def, profile or site), or delete the file");
-		ctx_emit(p, d);
+		syntax_emit(p, d);
 	}
 }
 

@@ -116,7 +116,7 @@ struct parse_ctx {
 
 #define SYNTAX_MAX_ERRORS 50
 
-struct span ctx_span(struct parse_ctx *p, struct loc loc);
-void ctx_emit(struct parse_ctx *p, struct diag *d);
+struct span syntax_span(struct parse_ctx *p, struct loc loc);
+void syntax_emit(struct parse_ctx *p, struct diag *d);
 
 #endif
