@@ -846,7 +846,7 @@ static void t_pieces(void **state)
 static void t_format_names(void **state)
 {
 	static const struct {
-		enum type_format f;
+		enum format f;
 		const char *name;
 	} names[] = {
 		{ FMT_NONE, "none" }, { FMT_IP, "ip" }, { FMT_IPV4, "ipv4" },
@@ -860,10 +860,10 @@ static void t_format_names(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		assert_string_equal(format_name(names[i].f), names[i].name);
-	assert_string_equal(format_name((enum type_format)99), "?");
+	assert_string_equal(format_name((enum format)99), "?");
 	assert_true(format_valid(FMT_NONE, "", 0, NULL));
 	assert_true(format_valid(FMT_NONE, "\xFF", 1, NULL));
-	assert_false(format_valid((enum type_format)99, "x", 1, NULL));
+	assert_false(format_valid((enum format)99, "x", 1, NULL));
 }
 
 /* --- threads ------------------------------------------------------------ */
