@@ -18,6 +18,7 @@
 #include "builtins.h"
 
 #include "digest.h"
+#include "formats.h"
 #include "hash.h"
 
 #include <arpa/inet.h>
@@ -1305,13 +1306,6 @@ static struct value *bi_merge(struct bcx *x)
 
 /* --- CIDR ---------------------------------------------------------------- */
 
-struct cidr {
-	int family;		/* AF_INET or AF_INET6 */
-	unsigned char addr[16];	/* network order; host bits cleared */
-	unsigned bits;		/* 32 or 128 */
-	unsigned prefix;
-};
-
 static void set_bit(unsigned char *addr, unsigned bit, bool on)
 {
 	unsigned char m = (unsigned char)(0x80u >> (bit % 8));
@@ -1322,47 +1316,24 @@ static void set_bit(unsigned char *addr, unsigned bit, bool on)
 		addr[bit / 8] &= (unsigned char)~m;
 }
 
-/* Parses argument i as ADDRESS/PREFIX and clears its host bits. */
+/* Parses argument i as a value of format cidr (formats.h: the rule and
+ * the reason of E0604, so a prefix a field refuses is refused here too). */
 static bool parse_cidr(struct bcx *x, size_t i, struct cidr *out)
 {
-	const char *s, *slash;
-	size_t n, alen;
-	char addr[64];
-	unsigned prefix = 0;
+	const char *s;
+	size_t n;
+	char why[160], fix[64], help[96];
+	struct format_why w = { why, sizeof(why), fix, sizeof(fix) };
 
 	if (!arg_string(x, i, &s, &n))
 		return false;
-	slash = memchr(s, '/', n);
-	if (!slash || (alen = (size_t)(slash - s)) >= sizeof(addr))
-		goto bad;
-	memcpy(addr, s, alen);
-	addr[alen] = '\0';
-	if (inet_pton(AF_INET, addr, out->addr) == 1) {
-		out->family = AF_INET;
-		out->bits = 32;
-	} else if (inet_pton(AF_INET6, addr, out->addr) == 1) {
-		out->family = AF_INET6;
-		out->bits = 128;
-	} else {
-		goto bad;
-	}
-	if (slash + 1 == s + n || s + n - (slash + 1) > 3)
-		goto bad;
-	for (const char *p = slash + 1; p < s + n; p++) {
-		if (*p < '0' || *p > '9')
-			goto bad;
-		prefix = prefix * 10 + (unsigned)(*p - '0');
-	}
-	if (prefix > out->bits)
-		goto bad;
-	out->prefix = prefix;
-	for (unsigned b = prefix; b < out->bits; b++)
-		set_bit(out->addr, b, false);
-	return true;
-bad:
-	fail(x, i, E0512, NULL,
-	     "argument %zu (%s) is not a CIDR prefix such as 10.0.0.0/16 or "
-	     "fd00::/8", i + 1, quote(x, arg(x, i)));
+	if (cidr_parse(s, n, out, &w))
+		return true;
+	if (fix[0])
+		snprintf(help, sizeof(help), "did you mean \"%s\"?", fix);
+	fail(x, i, E0512, fix[0] ? help : NULL,
+	     "argument %zu (%s) is not a cidr: %s", i + 1,
+	     quote(x, arg(x, i)), why);
 	return false;
 }
 
