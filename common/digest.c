@@ -355,7 +355,7 @@ static int file_parse(const struct file_kind *k, const char *s, size_t n,
 	size_t p = strlen(k->prefix), got, end;
 	const char *nl;
 	char reason[128];
-	unsigned char buf[DIGEST_ED25519_SIG_BYTES];
+	unsigned char buf[2 * DIGEST_ED25519_SIG_BYTES];
 
 	if (n < p || memcmp(s, k->prefix, p) != 0) {
 		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
@@ -373,6 +373,9 @@ static int file_parse(const struct file_kind *k, const char *s, size_t n,
 	end = nl ? (size_t)(nl - s) : n;
 	if (end > p && s[end - 1] == '\r')
 		return fail(why, whysize, "its line ends in CR LF, not LF");
+	if (end - p > 4 * sizeof(buf) / 3)
+		return fail(why, whysize, "it holds more than %zu bytes, not "
+			    "%zu", sizeof(buf), k->bytes);
 	if (digest_base64_decode(s + p, end - p, buf, sizeof(buf), &got,
 				 reason, sizeof(reason)) != 0)
 		return fail(why, whysize, "the text after `%s` is not valid "

@@ -331,6 +331,15 @@ static void t_key_files_malformed(void **state)
 		  "is not a multiple of 4" },
 		{ 2, "sitec-ed25519-signature " RFC_PUBLIC_B64 "\n",
 		  "it holds 32 bytes, not 64" },
+		{ 0, SEC RFC_PUBLIC_B64 RFC_PUBLIC_B64 "\n", "the text after "
+		  "`sitec-ed25519-secret ` is not valid base64: byte 44 (0x3d) "
+		  "is not a base64 digit" },
+		{ 0, SEC "Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9v"
+		  "YmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFy"
+		  "Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9v"
+		  "YmFy\n", "it holds more than 128 bytes, not 32" },
+		{ 0, SEC "Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9v"
+		  "YmFyZm9vYmFyZm9vYmFyZm9vYmFy\n", "it holds 60 bytes, not 32" },
 	};
 	unsigned char out[64];
 	char why[200];
