@@ -1,8 +1,10 @@
 /*
  * hash.h - the project's one FNV-1a (64-bit), for hash tables in memory.
  *
- * Not a digest: its values never leave the process and never decide an
- * output's order. hash_fnv1a hashes a byte string from FNV's offset
+ * Not a digest (common/digest.h is): for hash tables and change stamps,
+ * never for an output's order or anything an adversary picks; a value
+ * kept across runs (the build cache's stamps) may change with a new
+ * compiler. hash_fnv1a hashes a byte string from FNV's offset
  * basis; hash_fnv1a_continue goes on from an earlier value (or from a
  * seed of the caller's, HASH_FNV1A_BASIS mixed with something). Pure.
  */

@@ -32,7 +32,6 @@ enum type_kind {
 	T_K8S,		/* inside a Kubernetes object: open, keyed by rule */
 };
 
-
 /* What the keys of a map must be (the OS config's maps). */
 enum type_key {
 	KEY_ANY,
