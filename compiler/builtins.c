@@ -17,13 +17,16 @@
 
 #include "builtins.h"
 
+#include "digest.h"
+#include "formats.h"
+#include "hash.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
 #include <regex.h>
-#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,36 +47,28 @@ static const char secret_help[] =
 
 /* --- the cache ----------------------------------------------------------- */
 
-enum cache_kind { CACHE_REGEX, CACHE_FILE };
+enum memo_kind { MEMO_REGEX, MEMO_FILE };
 
-struct cache_entry {
-	struct cache_entry *next;
-	enum cache_kind kind;
+struct builtin_memo_entry {
+	struct builtin_memo_entry *next;
+	enum memo_kind kind;
 	uint64_t hash;
 	char *key;		/* the pattern, or the real path; owned */
 	size_t keylen;
-	regex_t re;		/* CACHE_REGEX */
-	struct value *file;	/* CACHE_FILE, in the cache's arena */
+	regex_t re;		/* MEMO_REGEX */
+	struct value *file;	/* MEMO_FILE, in the cache's arena */
 };
 
 struct builtin_cache {
-	struct cache_entry **slots;	/* chained; cap is a power of two */
+	struct builtin_memo_entry **slots;	/* chained; cap is a power of two */
 	size_t cap, count;
 	struct arena arena;		/* the contents of files read */
 };
 
-static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
+static uint64_t builtin_memo_hash(enum memo_kind kind, const char *key,
+				  size_t len)
 {
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static uint64_t cache_hash(enum cache_kind kind, const char *key, size_t len)
-{
-	return hash_bytes(0xcbf29ce484222325ULL ^ (uint64_t)kind, key, len);
+	return hash_fnv1a_continue(HASH_FNV1A_BASIS ^ (uint64_t)kind, key, len);
 }
 
 struct builtin_cache *builtin_cache_new(void)
@@ -93,12 +88,12 @@ void builtin_cache_free(struct builtin_cache *cache)
 	if (!cache)
 		return;
 	for (size_t i = 0; i < cache->cap; i++) {
-		struct cache_entry *e = cache->slots[i];
+		struct builtin_memo_entry *e = cache->slots[i];
 
 		while (e) {
-			struct cache_entry *next = e->next;
+			struct builtin_memo_entry *next = e->next;
 
-			if (e->kind == CACHE_REGEX)
+			if (e->kind == MEMO_REGEX)
 				regfree(&e->re);
 			free(e->key);
 			free(e);
@@ -110,13 +105,13 @@ void builtin_cache_free(struct builtin_cache *cache)
 	free(cache);
 }
 
-static struct cache_entry *cache_find(struct builtin_cache *cache,
-				      enum cache_kind kind, const char *key,
-				      size_t len)
+static struct builtin_memo_entry *
+builtin_memo_find(struct builtin_cache *cache, enum memo_kind kind,
+		  const char *key, size_t len)
 {
-	uint64_t h = cache_hash(kind, key, len);
+	uint64_t h = builtin_memo_hash(kind, key, len);
 
-	for (struct cache_entry *e = cache->slots[h & (cache->cap - 1)]; e;
+	for (struct builtin_memo_entry *e = cache->slots[h & (cache->cap - 1)]; e;
 	     e = e->next)
 		if (e->hash == h && e->kind == kind && e->keylen == len &&
 		    memcmp(e->key, key, len) == 0)
@@ -124,17 +119,17 @@ static struct cache_entry *cache_find(struct builtin_cache *cache,
 	return NULL;
 }
 
-static void cache_grow(struct builtin_cache *cache)
+static void builtin_memo_grow(struct builtin_cache *cache)
 {
 	size_t cap = cache->cap * 2;
-	struct cache_entry **slots = xmalloc(cap * sizeof(*slots));
+	struct builtin_memo_entry **slots = xmalloc(cap * sizeof(*slots));
 
 	memset(slots, 0, cap * sizeof(*slots));
 	for (size_t i = 0; i < cache->cap; i++) {
-		struct cache_entry *e = cache->slots[i];
+		struct builtin_memo_entry *e = cache->slots[i];
 
 		while (e) {
-			struct cache_entry *next = e->next;
+			struct builtin_memo_entry *next = e->next;
 
 			e->next = slots[e->hash & (cap - 1)];
 			slots[e->hash & (cap - 1)] = e;
@@ -147,17 +142,17 @@ static void cache_grow(struct builtin_cache *cache)
 }
 
 /* A new entry for key (not yet in the cache); the caller fills it in. */
-static struct cache_entry *cache_add(struct builtin_cache *cache,
-				     enum cache_kind kind, const char *key,
-				     size_t len)
+static struct builtin_memo_entry *
+builtin_memo_add(struct builtin_cache *cache, enum memo_kind kind,
+		 const char *key, size_t len)
 {
-	struct cache_entry *e = xmalloc(sizeof(*e));
+	struct builtin_memo_entry *e = xmalloc(sizeof(*e));
 
 	if (cache->count >= cache->cap)
-		cache_grow(cache);
+		builtin_memo_grow(cache);
 	memset(e, 0, sizeof(*e));
 	e->kind = kind;
-	e->hash = cache_hash(kind, key, len);
+	e->hash = builtin_memo_hash(kind, key, len);
 	e->key = xmalloc(len + 1);
 	memcpy(e->key, key, len);
 	e->key[len] = '\0';
@@ -951,10 +946,10 @@ static regex_t *compile_regex(struct bcx *x, const char *re, size_t len,
 			      regex_t *scratch)
 {
 	struct builtin_cache *cache = x->c->cache;
-	struct cache_entry *e;
+	struct builtin_memo_entry *e;
 	int rc;
 
-	if (cache && (e = cache_find(cache, CACHE_REGEX, re, len)))
+	if (cache && (e = builtin_memo_find(cache, MEMO_REGEX, re, len)))
 		return &e->re;
 	rc = regcomp(scratch, re, REG_EXTENDED | REG_NOSUB);
 	if (rc != 0) {
@@ -969,7 +964,7 @@ static regex_t *compile_regex(struct bcx *x, const char *re, size_t len,
 	}
 	if (!cache)
 		return scratch;
-	e = cache_add(cache, CACHE_REGEX, re, len);
+	e = builtin_memo_add(cache, MEMO_REGEX, re, len);
 	e->re = *scratch;
 	return &e->re;
 }
@@ -1187,7 +1182,7 @@ static uint64_t value_hash(const struct value *v)
 		}
 	case V_STRING:
 	case V_SECRET:
-		return mix(hash_bytes(h, v->u.str, v->len));
+		return mix(hash_fnv1a_continue(h, v->u.str, v->len));
 	case V_LIST:
 		for (uint32_t i = 0; i < v->len; i++)
 			h = mix(h ^ value_hash(v->u.items[i]));
@@ -1196,8 +1191,7 @@ static uint64_t value_hash(const struct value *v)
 		for (uint32_t i = 0; i < v->len; i++) {
 			const struct value_field *fl = &v->u.fields[i];
 
-			sum += mix(hash_bytes(0xcbf29ce484222325ULL, fl->key,
-					      fl->keylen) ^
+			sum += mix(hash_fnv1a(fl->key, fl->keylen) ^
 				   value_hash(fl->value));
 		}
 		return mix(h + sum + v->len);
@@ -1312,13 +1306,6 @@ static struct value *bi_merge(struct bcx *x)
 
 /* --- CIDR ---------------------------------------------------------------- */
 
-struct cidr {
-	int family;		/* AF_INET or AF_INET6 */
-	unsigned char addr[16];	/* network order; host bits cleared */
-	unsigned bits;		/* 32 or 128 */
-	unsigned prefix;
-};
-
 static void set_bit(unsigned char *addr, unsigned bit, bool on)
 {
 	unsigned char m = (unsigned char)(0x80u >> (bit % 8));
@@ -1329,47 +1316,24 @@ static void set_bit(unsigned char *addr, unsigned bit, bool on)
 		addr[bit / 8] &= (unsigned char)~m;
 }
 
-/* Parses argument i as ADDRESS/PREFIX and clears its host bits. */
+/* Parses argument i as a value of format cidr (formats.h: the rule and
+ * the reason of E0604, so a prefix a field refuses is refused here too). */
 static bool parse_cidr(struct bcx *x, size_t i, struct cidr *out)
 {
-	const char *s, *slash;
-	size_t n, alen;
-	char addr[64];
-	unsigned prefix = 0;
+	const char *s;
+	size_t n;
+	char why[160], fix[64], help[96];
+	struct format_why w = { why, sizeof(why), fix, sizeof(fix) };
 
 	if (!arg_string(x, i, &s, &n))
 		return false;
-	slash = memchr(s, '/', n);
-	if (!slash || (alen = (size_t)(slash - s)) >= sizeof(addr))
-		goto bad;
-	memcpy(addr, s, alen);
-	addr[alen] = '\0';
-	if (inet_pton(AF_INET, addr, out->addr) == 1) {
-		out->family = AF_INET;
-		out->bits = 32;
-	} else if (inet_pton(AF_INET6, addr, out->addr) == 1) {
-		out->family = AF_INET6;
-		out->bits = 128;
-	} else {
-		goto bad;
-	}
-	if (slash + 1 == s + n || s + n - (slash + 1) > 3)
-		goto bad;
-	for (const char *p = slash + 1; p < s + n; p++) {
-		if (*p < '0' || *p > '9')
-			goto bad;
-		prefix = prefix * 10 + (unsigned)(*p - '0');
-	}
-	if (prefix > out->bits)
-		goto bad;
-	out->prefix = prefix;
-	for (unsigned b = prefix; b < out->bits; b++)
-		set_bit(out->addr, b, false);
-	return true;
-bad:
-	fail(x, i, E0512, NULL,
-	     "argument %zu (%s) is not a CIDR prefix such as 10.0.0.0/16 or "
-	     "fd00::/8", i + 1, quote(x, arg(x, i)));
+	if (cidr_parse(s, n, out, &w))
+		return true;
+	if (fix[0])
+		snprintf(help, sizeof(help), "did you mean \"%s\"?", fix);
+	fail(x, i, E0512, fix[0] ? help : NULL,
+	     "argument %zu (%s) is not a cidr: %s", i + 1,
+	     quote(x, arg(x, i)), why);
 	return false;
 }
 
@@ -1472,46 +1436,33 @@ static struct value *bi_cidrsubnet(struct bcx *x)
 
 /* --- base64, sha256 ------------------------------------------------------ */
 
-/*
- * sodium_init() is idempotent. Encoding and hashing need no randomness,
- * so they work even where it fails (no entropy source): ignore that.
- */
-static void sodium_ready(void)
-{
-	int rc = sodium_init();
-
-	(void)rc;
-}
-
 static struct value *bi_base64(struct bcx *x)
 {
 	const char *s;
-	size_t n, size;
+	size_t n, len;
 	char *out;
 
 	if (!arg_string(x, 0, &s, &n))
 		return NULL;
-	sodium_ready();
-	size = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
-	out = arena_alloc(x->a, size);
-	sodium_bin2base64(out, size, (const unsigned char *)s, n,
-			  sodium_base64_VARIANT_ORIGINAL);
-	return value_string_ref(x->a, out, strlen(out));
+	out = arena_alloc(x->a, DIGEST_BASE64_SIZE(n));
+	len = digest_base64_encode(s, n, out);
+	return value_string_ref(x->a, out, len);
 }
 
 static struct value *bi_sha256(struct bcx *x)
 {
 	const char *s;
 	size_t n;
-	unsigned char digest[crypto_hash_sha256_BYTES];
-	char hex[crypto_hash_sha256_BYTES * 2 + 1];
+	char text[DIGEST_SHA256_TEXT_SIZE];
 
 	if (!arg_string(x, 0, &s, &n))
 		return NULL;
-	sodium_ready();
-	crypto_hash_sha256(digest, (const unsigned char *)s, n);
-	sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
-	return string_of(x, hex, sizeof(hex) - 1);
+	if (digest_sha256_text(s, n, text) != 0) {
+		fail(x, 0, E0512, NULL, "sha256(s): libcrypto failed");
+		return NULL;
+	}
+	/* the hex digits without the "sha256:" */
+	return string_of(x, text + 7, sizeof(text) - 8);
 }
 
 /* --- file, secret -------------------------------------------------------- */
@@ -1676,7 +1627,7 @@ static struct value *bi_file(struct bcx *x)
 	size_t n;
 	char *real = NULL, *real_root = NULL;
 	struct builtin_cache *cache = x->c->cache;
-	struct cache_entry *e;
+	struct builtin_memo_entry *e;
 	struct value *content, *v = NULL;
 
 	if (!arg_string(x, 0, &path, &n))
@@ -1703,7 +1654,8 @@ static struct value *bi_file(struct bcx *x)
 		     quote(x, arg(x, 0)), relative_path(x->a, root, real));
 		goto out;
 	}
-	if (cache && (e = cache_find(cache, CACHE_FILE, real, strlen(real)))) {
+	if (cache &&
+	    (e = builtin_memo_find(cache, MEMO_FILE, real, strlen(real)))) {
 		content = e->file;
 		key = e->key;
 	} else {
@@ -1712,7 +1664,8 @@ static struct value *bi_file(struct bcx *x)
 			goto out;
 		key = real;
 		if (cache) {
-			e = cache_add(cache, CACHE_FILE, real, strlen(real));
+			e = builtin_memo_add(cache, MEMO_FILE, real,
+					     strlen(real));
 			e->file = content;
 			key = e->key;
 		}

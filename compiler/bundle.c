@@ -8,8 +8,11 @@
 #include "bundle.h"
 
 #include "arena.h"
+#include "atomic_write.h"
+#include "bundle_format.h"
 #include "config.h"
 #include "emit.h"
+#include "hash.h"
 #include "value.h"
 
 #include <dirent.h>
@@ -17,7 +20,6 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
-#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +28,10 @@
 #include <unistd.h>
 
 _Static_assert(BUNDLE_SHA256_SIZE == EMIT_SHA256_SIZE, "sha256 text size");
+_Static_assert(BUNDLE_SHA256_SIZE == DIGEST_SHA256_TEXT_SIZE, "sha256 text");
 
 static const char *const file_names[BUNDLE_NFILES] = {
-	"api.json", "k8s.yaml", "os.json", "bundle.json",
+	BUNDLE_FILE_API, BUNDLE_FILE_K8S, BUNDLE_FILE_OS, BUNDLE_FILE_META,
 };
 
 static int fail(char *err, size_t errsize, const char *fmt, ...)
@@ -55,46 +58,34 @@ static const struct value *field(const struct value *root, const char *key)
 	return value_get(root, key, strlen(key));
 }
 
-/* The digest of the bundle: see bundle.h. */
-static void bundle_digest(struct bundle *b)
+/* The bundle's (file, sha256) pairs, bundle.json left out. */
+static void bundle_entries(const struct bundle *b,
+			   struct bundle_entry e[BUNDLE_META])
 {
-	size_t cap = 0, len = 0;
-	char *list;
-
-	for (int i = 0; i < BUNDLE_META; i++)
-		cap += strlen(b->files[i].name) + 1 + strlen(b->files[i].sha256) + 1;
-	list = xmalloc(cap + 1);
-	for (int i = 0; i < BUNDLE_META; i++)
-		len += (size_t)sprintf(list + len, "%s %s\n", b->files[i].name,
-				       b->files[i].sha256);
-	emit_sha256_hex(list, len, b->digest);
-	free(list);
+	for (int i = 0; i < BUNDLE_META; i++) {
+		e[i].name = b->files[i].name;
+		memcpy(e[i].sha256, b->files[i].sha256, BUNDLE_SHA256_SIZE);
+	}
 }
 
-/* bundle.json, as canonical JSON through emit_json. */
+/* The digest of the bundle (bundle_format.h), then bundle.json. */
 static int bundle_meta(struct bundle *b)
 {
-	struct value_builder files, doc, source;
-	struct arena a;
-	int rc;
+	struct bundle_entry e[BUNDLE_META];
+	struct bundle_meta m = {
+		.site = b->site,
+		.version = 0,
+		.compiler = "sitec " SITEC_VERSION,
+		.files = e,
+		.nfiles = BUNDLE_META,
+	};
 
-	arena_init(&a);
-	vb_init(&files, &a);
-	for (int i = 0; i < BUNDLE_META; i++)
-		vb_set(&files, b->files[i].name, strlen(b->files[i].name),
-		       value_cstring(&a, b->files[i].sha256));
-	vb_init(&source, &a);
-	vb_init(&doc, &a);
-	vb_set(&doc, "site", 4, value_cstring(&a, b->site));
-	vb_set(&doc, "version", 7, value_int(&a, 0));
-	vb_set(&doc, "compiler", 8, value_cstring(&a, "sitec " SITEC_VERSION));
-	vb_set(&doc, "source", 6, vb_object(&source));
-	vb_set(&doc, "files", 5, vb_object(&files));
-	vb_set(&doc, "digest", 6, value_cstring(&a, b->digest));
-	rc = emit_json(vb_object(&doc), &b->files[BUNDLE_META].data,
-		       &b->files[BUNDLE_META].len);
-	arena_free(&a);
-	return rc;
+	bundle_entries(b, e);
+	if (bundle_format_digest(e, BUNDLE_META, b->digest, NULL, 0))
+		return -1;
+	memcpy(m.digest, b->digest, BUNDLE_SHA256_SIZE);
+	return bundle_meta_write(&m, &b->files[BUNDLE_META].data,
+				 &b->files[BUNDLE_META].len, NULL, 0);
 }
 
 int bundle_build(struct bundle *b, const char *site, const struct value *root,
@@ -135,7 +126,6 @@ int bundle_build(struct bundle *b, const char *site, const struct value *root,
 		}
 		emit_sha256_hex(f->data, f->len, f->sha256);
 	}
-	bundle_digest(b);
 	if (bundle_meta(b)) {
 		fail(err, errsize, "site %s: cannot write bundle.json", site);
 		goto fail;
@@ -211,47 +201,7 @@ static uint64_t stamp_mix(uint64_t h, const struct stat *st)
 		(uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec,
 	};
 
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		h ^= parts[i];
-		h *= 0x100000001b3ull;	/* FNV-1a's prime, over words */
-		h ^= h >> 29;
-	}
-	return h;
-}
-
-/* Whether dfd/name holds exactly data[0..len); *st_out gets its status
- * when it does. */
-static bool same_content(int dfd, const char *name, const char *data,
-			 size_t len, struct stat *st_out)
-{
-	struct stat st;
-	bool same = false;
-	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return false;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size == len) {
-		char buf[65536];
-		size_t off = 0;
-
-		same = true;
-		while (same && off < len) {
-			ssize_t n = read(fd, buf, sizeof(buf));
-
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0 || (size_t)n > len - off ||
-			    memcmp(buf, data + off, (size_t)n) != 0)
-				same = false;
-			else
-				off += (size_t)n;
-		}
-	}
-	close(fd);
-	if (same && st_out)
-		*st_out = st;
-	return same;
+	return hash_fnv1a_continue(h, parts, sizeof(parts));
 }
 
 /* Writes all of data to fd, then its status to *st_out, then closes it. */
@@ -279,26 +229,21 @@ fail:;
 	return -1;
 }
 
-static atomic_uint tmp_serial;
-
 /*
  * Writes data[0..len) to dfd/name (dir is dfd's path, for messages)
- * unless it already holds those bytes: through a temp file in the
- * directory and rename(). In a directory this run created (fresh), where
- * nothing can be replaced, the file is created under its name at once.
- * *wrote tells whether it wrote.
+ * unless it already holds those bytes: atomic_write without fsync. In a
+ * directory this run created (fresh), where nothing can be replaced, the
+ * file is created under its name at once. *wrote tells whether it wrote.
  */
 static int write_at(int dfd, const char *dir, const char *name,
 		    const char *data, size_t len, bool fresh, bool *wrote,
 		    struct stat *st_out, char *err, size_t errsize)
 {
-	char tmp[NAME_MAX + 1];
-	int fd = -1;
-
 	*wrote = false;
 	if (fresh) {
-		fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-			    0666);
+		int fd = openat(dfd, name,
+				O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+
 		if (fd >= 0) {
 			if (write_close(fd, data, len, st_out) != 0)
 				goto io_error;
@@ -309,37 +254,10 @@ static int write_at(int dfd, const char *dir, const char *name,
 			goto io_error;
 		/* someone else made it meanwhile: the careful way */
 	}
-	if (same_content(dfd, name, data, len, st_out))
+	/* 0666 less the umask, as any build output */
+	if (atomic_write(dfd, name, data, len, 0666, ATOMIC_WRITE_SKIP_SAME,
+			 wrote, st_out, NULL, 0) == 0)
 		return 0;
-	/* a name of this process's own; 0666 less the umask, as any build
-	 * output (mkstemp would make it 0600 and need the umask, which
-	 * cannot be read without setting it under the other threads) */
-	for (int tries = 0;; tries++) {
-		int n = snprintf(tmp, sizeof(tmp), ".%.200s.%ld.%u.tmp", name,
-				 (long)getpid(),
-				 atomic_fetch_add(&tmp_serial, 1));
-
-		if (n < 0 || (size_t)n >= sizeof(tmp)) {
-			errno = ENAMETOOLONG;
-			goto io_error;
-		}
-		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-			    0666);
-		if (fd >= 0 || errno != EEXIST || tries == 100)
-			break;
-	}
-	if (fd < 0)
-		return fail(err, errsize, "cannot create a file in %s: %s", dir,
-			    strerror(errno));
-	if (write_close(fd, data, len, st_out) != 0 ||
-	    renameat(dfd, tmp, dfd, name) != 0) {
-		int e = errno;
-		unlinkat(dfd, tmp, 0);
-		errno = e;
-		goto io_error;
-	}
-	*wrote = true;
-	return 0;
 io_error:
 	return fail(err, errsize, "cannot write %s/%s: %s", dir, name,
 		    strerror(errno));
@@ -385,7 +303,7 @@ int bundle_write_site(const char *out, const struct bundle *b,
 	char *sites = path_join(out, "sites");
 	char *dir = path_join(sites, b->site);
 	unsigned count = 0;
-	uint64_t h = 0xcbf29ce484222325ull;
+	uint64_t h = HASH_FNV1A_BASIS;
 	int rc = 0;
 
 	if (!safe_name(b->site)) {
@@ -440,7 +358,7 @@ out:
 bool bundle_stamp(int sites_dfd, const char *site, uint64_t *stamp)
 {
 	char path[NAME_MAX + 32];
-	uint64_t h = 0xcbf29ce484222325ull;
+	uint64_t h = HASH_FNV1A_BASIS;
 
 	for (int i = 0; i < BUNDLE_NFILES; i++) {
 		struct stat st;

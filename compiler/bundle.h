@@ -12,14 +12,12 @@
  *   OUT/fleet.json              {"compiler", "source": {},
  *                                "sites": {NAME: DIGEST}}
  *
- * The digest of a bundle is the sha256 of the canonical list of its
- * (file, sha256) pairs: for each file other than bundle.json, in byte
- * order of file name, the bytes "FILE sha256:HEX\n" (HEX: 64 lowercase
- * hex digits of the file's sha256), concatenated.
+ * The file names, the digest rule and bundle.json's bytes are
+ * common/bundle_format.h's, shared with the runtime.
  *
  * Writing never touches a file whose bytes already equal the new ones; a
- * changed file is written to a temp file in the same directory and
- * rename()d over the old one (no fsync: this is a build output). In a
+ * changed file is replaced through common/atomic_write.h (a temp file in
+ * the same directory, renamed; no fsync: this is a build output). In a
  * site directory the run has just created, where nothing can be
  * replaced, the files are created under their names at once, but for
  * bundle.json: it always comes last, through a temp file, so whoever

@@ -7,7 +7,7 @@
 #include "config.h"
 #include "intern.h"
 
-#include <sodium.h>
+#include "digest.h"
 
 #include <inttypes.h>
 #include <limits.h>
@@ -190,7 +190,7 @@ void cache_format(char **buf, size_t *len, size_t *cap,
 	char fphex[2 * CACHE_FP_SIZE + 1];
 
 	reserve(buf, len, cap, need);
-	sodium_bin2hex(fphex, sizeof(fphex), e->fp, CACHE_FP_SIZE);
+	digest_hex(e->fp, CACHE_FP_SIZE, fphex);
 	*len += (size_t)sprintf(*buf + *len, "%s %s %s %016" PRIx64 "\n",
 				e->name, fphex, e->digest, e->stamp);
 }

@@ -12,11 +12,11 @@
 #include "arena.h"
 #include "bundle.h"
 #include "cache.h"
+#include "digest.h"
 #include "eval.h"
 #include "value.h"
 
 #include <jansson.h>
-#include <openssl/evp.h>
 #include <yajl/yajl_version.h>
 #include <yaml.h>
 
@@ -104,23 +104,25 @@ static void fp_value(struct fp_buf *b, const struct value *v)
  */
 static bool build_identity(unsigned char id[CACHE_FP_SIZE])
 {
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	struct digest_sha256_stream *st = digest_sha256_new();
 	FILE *f = fopen("/proc/self/exe", "rb");
 	char buf[65536], libs[128];
 	size_t n;
-	bool ok = ctx && f && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+	bool ok = st && f;
 
+	_Static_assert(CACHE_FP_SIZE == DIGEST_SHA256_BYTES, "a sha256");
 	while (ok && (n = fread(buf, 1, sizeof(buf), f)) > 0)
-		ok = EVP_DigestUpdate(ctx, buf, n);
+		ok = digest_sha256_update(st, buf, n) == 0;
 	ok = ok && !ferror(f);
 	snprintf(libs, sizeof(libs), "libyaml %s yajl %d jansson %s",
 		 yaml_get_version_string(), yajl_version(), JANSSON_VERSION);
-	unsigned int len = CACHE_FP_SIZE;
-	ok = ok && EVP_DigestUpdate(ctx, libs, strlen(libs)) &&
-	     EVP_DigestFinal_ex(ctx, id, &len) && len == CACHE_FP_SIZE;
+	ok = ok && digest_sha256_update(st, libs, strlen(libs)) == 0;
+	if (ok)
+		ok = digest_sha256_final(st, id) == 0;	/* frees st */
+	else
+		digest_sha256_free(st);
 	if (f)
 		fclose(f);
-	EVP_MD_CTX_free(ctx);
 	return ok;
 }
 
@@ -144,9 +146,7 @@ static bool fingerprint(struct fp_buf *b, const unsigned char *build_id,
 		else
 			fp_put(b, "", 1);
 	}
-	unsigned int n = CACHE_FP_SIZE;
-	return EVP_Digest(b->data, b->len, fp, &n, EVP_sha256(), NULL) &&
-	       n == CACHE_FP_SIZE;
+	return digest_sha256(b->data, b->len, fp) == 0;
 }
 
 /* What a compiled site leaves for the next run's cache. */

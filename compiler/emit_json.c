@@ -1,19 +1,16 @@
 /*
  * emit_json.c - a site's JSON files (api.json, os.json, bundle.json,
  * fleet.json) through yajl's generator, and sha256 digests through
- * OpenSSL's libcrypto (SHA-NI or AVX2 code where the CPU has it: hashing
- * every file of 100,000 bundles was a tenth of a compile with libsodium's
- * portable C). Pure functions, safe in several threads at once.
+ * common/digest.h (libcrypto: SHA-NI or AVX2 code where the CPU has it).
+ * Pure functions, safe in several threads at once.
  */
 #include "emit.h"
 
 #include "arena.h"
 #include "value.h"
 
-#include <openssl/evp.h>
-#include <openssl/sha.h>
-#include <pthread.h>
-#include <sodium.h>
+#include "digest.h"
+
 #include <yajl/yajl_gen.h>
 
 #include <math.h>
@@ -224,23 +221,11 @@ out:
 
 /* --- digests ------------------------------------------------------------- */
 
-static EVP_MD *sha256_md;
-static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
-
-static void fetch_sha256(void)
-{
-	sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);	/* never freed */
-}
+_Static_assert(EMIT_SHA256_SIZE == DIGEST_SHA256_TEXT_SIZE, "sha256 text");
 
 void emit_sha256_hex(const char *data, size_t len, char out[EMIT_SHA256_SIZE])
 {
-	unsigned char hash[SHA256_DIGEST_LENGTH];
-
-	/* fetched once: SHA256() would look the algorithm up on each call */
-	pthread_once(&sha256_once, fetch_sha256);
-	if (!sha256_md ||
-	    !EVP_Digest(data, len, hash, NULL, sha256_md, NULL))
-		SHA256((const unsigned char *)data, len, hash);
-	memcpy(out, "sha256:", 7);
-	sodium_bin2hex(out + 7, EMIT_SHA256_SIZE - 7, hash, sizeof(hash));
+	/* libcrypto fails only without memory */
+	if (digest_sha256_text(data, len, out) != 0)
+		arena_oom();
 }

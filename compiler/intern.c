@@ -3,18 +3,16 @@
  */
 #include "intern.h"
 
+#include "hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 uint32_t hash_bytes(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = hash_fnv1a(s, len);
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 void interner_init(struct interner *in, struct arena *arena)

@@ -566,17 +566,6 @@ static struct type *type_new(struct evaluator *ev, enum type_kind k,
 	return t;
 }
 
-static const struct {
-	const char *name;
-	enum type_format format;
-} formats[] = {
-	{ "ip", FMT_IP }, { "ipv4", FMT_IPV4 }, { "ipv6", FMT_IPV6 },
-	{ "cidr", FMT_CIDR }, { "hostname", FMT_HOSTNAME },
-	{ "dns_label", FMT_DNS_LABEL }, { "semver", FMT_SEMVER },
-	{ "quantity", FMT_QUANTITY }, { "duration", FMT_DURATION },
-	{ "abspath", FMT_ABSPATH }, { "url", FMT_URL },
-};
-
 static const struct type *record_type(struct evaluator *ev, struct decl *d);
 
 static bool builtin_type_name(const char *name)
@@ -588,10 +577,7 @@ static bool builtin_type_name(const char *name)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(name, names[i]) == 0)
 			return true;
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(name, formats[i].name) == 0)
-			return true;
-	return false;
+	return format_from_name(name, strlen(name)) != FMT_NONE;
 }
 
 static const struct type *named_type(struct evaluator *ev, const char *name,
@@ -607,13 +593,13 @@ static const struct type *named_type(struct evaluator *ev, const char *name,
 	for (size_t i = 0; i < sizeof(prims) / sizeof(prims[0]); i++)
 		if (strcmp(name, prims[i].name) == 0)
 			return type_new(ev, prims[i].kind, node);
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(name, formats[i].name) == 0) {
-			struct type *t = type_new(ev, T_STRING, node);
-			t->u.str.format = formats[i].format;
-			t->name = formats[i].name;
-			return t;
-		}
+	enum format f = format_from_name(name, strlen(name));
+	if (f != FMT_NONE) {
+		struct type *t = type_new(ev, T_STRING, node);
+		t->u.str.format = f;
+		t->name = format_name(f);
+		return t;
+	}
 	if (strcmp(name, "K8sObject") == 0)
 		return ev->k8s_object;
 
@@ -646,8 +632,8 @@ static const struct type *named_type(struct evaluator *ev, const char *name,
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof(prims) / sizeof(prims[0]); i++)
 		cands[n++] = prims[i].name;
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		cands[n++] = formats[i].name;
+	for (f = FMT_NONE + 1; f < FMT_COUNT; f++)
+		cands[n++] = format_name(f);
 	const char *s = suggest(name, cands, n);
 	if (!s)
 		s = suggest_decl(ev, name, MASK(D_SCHEMA) | MASK(D_TYPE));

@@ -13,6 +13,7 @@
 #define SITEC_TYPES_H
 
 #include "ast.h"
+#include "formats.h"	/* enum format: the string formats of section 6 */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -29,13 +30,6 @@ enum type_kind {
 	T_MAP,
 	T_RECORD,
 	T_K8S,		/* inside a Kubernetes object: open, keyed by rule */
-};
-
-/* The string formats of section 6. */
-enum type_format {
-	FMT_NONE,
-	FMT_IP, FMT_IPV4, FMT_IPV6, FMT_CIDR, FMT_HOSTNAME, FMT_DNS_LABEL,
-	FMT_SEMVER, FMT_QUANTITY, FMT_DURATION, FMT_ABSPATH, FMT_URL,
 };
 
 /* What the keys of a map must be (the OS config's maps). */
@@ -93,7 +87,7 @@ struct type {
 	bool marked;		/* a record whose defaults are marked */
 	union {
 		struct {
-			enum type_format format;
+			enum format format;
 			const struct ast *range;	/* TYPE_RANGE or NULL */
 			const char *regex;		/* or NULL */
 			const struct type_range *len;	/* or NULL */

@@ -5,7 +5,7 @@
 set -eu
 
 PACKAGES="gcc clang libclang-rt-14-dev flex bison meson ninja-build pkg-config
-libyaml-dev libyajl-dev libjansson-dev libgit2-dev libsodium-dev libssl-dev libcurl4-openssl-dev libcmocka-dev valgrind python3 jq
+libyaml-dev libyajl-dev libjansson-dev libgit2-dev libssl-dev libcurl4-openssl-dev libcmocka-dev valgrind python3 jq
 time bc python3-yaml python3-ruamel.yaml"
 
 missing=""

@@ -48,7 +48,7 @@ enum which { FORMAT, K8S_NAME, OTHER };
 struct validator {
 	const char *name;
 	enum which which;
-	enum type_format format;
+	enum format format;
 	const char *kind;	/* K8S_NAME: the object's kind */
 	bool (*fn)(const char *s, size_t n, struct format_why *w);
 };

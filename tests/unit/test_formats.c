@@ -18,7 +18,10 @@
 #include <string.h>
 
 #include "formats.h"
-#include "source.h"
+#include "utf8.h"
+
+#include <arpa/inet.h>
+#include <sys/socket.h>
 
 typedef bool validator(const char *s, size_t n, struct format_why *w);
 
@@ -796,7 +799,7 @@ static void t_buffers(void **state)
 static bool utf8_valid(const char *s)
 {
 	for (size_t i = 0, n = strlen(s); i < n;) {
-		int len = utf8_sequence_length((const unsigned char *)s + i,
+		int len = utf8_char_length((const unsigned char *)s + i,
 					       n - i);
 
 		if (len == 0)
@@ -846,7 +849,7 @@ static void t_pieces(void **state)
 static void t_format_names(void **state)
 {
 	static const struct {
-		enum type_format f;
+		enum format f;
 		const char *name;
 	} names[] = {
 		{ FMT_NONE, "none" }, { FMT_IP, "ip" }, { FMT_IPV4, "ipv4" },
@@ -860,10 +863,71 @@ static void t_format_names(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		assert_string_equal(format_name(names[i].f), names[i].name);
-	assert_string_equal(format_name((enum type_format)99), "?");
+	assert_string_equal(format_name((enum format)99), "?");
 	assert_true(format_valid(FMT_NONE, "", 0, NULL));
 	assert_true(format_valid(FMT_NONE, "\xFF", 1, NULL));
-	assert_false(format_valid((enum type_format)99, "x", 1, NULL));
+	assert_false(format_valid((enum format)99, "x", 1, NULL));
+
+	/* format_from_name: the same table, back */
+	for (size_t i = 1; i < sizeof(names) / sizeof(names[0]); i++)
+		assert_int_equal(format_from_name(names[i].name,
+						  strlen(names[i].name)),
+				 names[i].f);
+	assert_int_equal(FMT_COUNT, sizeof(names) / sizeof(names[0]));
+	assert_int_equal(format_from_name("none", 4), FMT_NONE);
+	assert_int_equal(format_from_name("ipv", 3), FMT_NONE);
+	assert_int_equal(format_from_name("ipv4x", 4), FMT_IPV4);
+	assert_int_equal(format_from_name("IPV4", 4), FMT_NONE);
+	assert_int_equal(format_from_name("", 0), FMT_NONE);
+}
+
+/* cidr_parse: format_valid(FMT_CIDR)'s answer, reason and fix, and the
+ * parts of a valid one. */
+static void t_cidr_parse(void **state)
+{
+	static const char *const bad[] = {
+		"10.0.0.1/024", "10.0.0.1/24", "10.0.0.0/33", "10.0.0.0",
+		"2001:db8::1/64", " 10.0.0.0/8", "010.0.0.0/8", "",
+	};
+	struct cidr c;
+	char why[160], fix[64], why2[160], fix2[64];
+	struct format_why w = { why, sizeof(why), fix, sizeof(fix) };
+	struct format_why w2 = { why2, sizeof(why2), fix2, sizeof(fix2) };
+	const unsigned char v4[4] = { 10, 1, 2, 0 };
+	const unsigned char v6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0xff };
+
+	(void)state;
+	assert_true(cidr_parse("10.1.2.0/24", 11, &c, &w));
+	assert_int_equal(c.family, AF_INET);
+	assert_int_equal(c.bits, 32);
+	assert_int_equal(c.prefix, 24);
+	assert_memory_equal(c.addr, v4, 4);
+	assert_string_equal(why, "");
+	assert_true(cidr_parse("2001:db8:0:ff::/64", 18, &c, NULL));
+	assert_int_equal(c.family, AF_INET6);
+	assert_int_equal(c.bits, 128);
+	assert_int_equal(c.prefix, 64);
+	assert_memory_equal(c.addr, v6, 16);
+	assert_true(cidr_parse("0.0.0.0/0", 9, &c, NULL));
+	assert_int_equal(c.prefix, 0);
+	assert_true(cidr_parse("::/0", 4, &c, NULL));
+	assert_true(cidr_parse("10.0.0.5/32xyz", 11, &c, NULL));	/* n */
+	assert_int_equal(c.prefix, 32);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		size_t n = strlen(bad[i]);
+
+		assert_false(cidr_parse(bad[i], n, &c, &w));
+		assert_false(format_valid(FMT_CIDR, bad[i], n, &w2));
+		assert_string_equal(why, why2);
+		assert_string_equal(fix, fix2);
+		assert_true(why[0]);
+	}
+	assert_false(cidr_parse("10.0.0.1/24", 11, &c, &w));
+	assert_string_equal(why, "host bits are set after /24");
+	assert_string_equal(fix, "10.0.0.0/24");
+	assert_false(cidr_parse("10.0.0.1/024", 12, &c, &w));
+	assert_string_equal(why, "the prefix length `024` has a leading zero");
+	assert_string_equal(fix, "");
 }
 
 /* --- threads ------------------------------------------------------------ */
@@ -951,6 +1015,7 @@ int main(void)
 		cmocka_unit_test(t_cut_reasons_stay_utf8),
 		cmocka_unit_test(t_pieces),
 		cmocka_unit_test(t_format_names),
+		cmocka_unit_test(t_cidr_parse),
 	};
 
 	return cmocka_run_group_tests_name("formats", tests, NULL, NULL);

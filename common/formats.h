@@ -26,13 +26,19 @@
  * expressions (compiled once) for semver, quantity and duration, and
  * libcurl's URL parser for url.
  */
-#ifndef SITEC_FORMATS_H
-#define SITEC_FORMATS_H
-
-#include "types.h"
+#ifndef SITEC_COMMON_FORMATS_H
+#define SITEC_COMMON_FORMATS_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* The string formats of section 6, in the order of their names' table. */
+enum format {
+	FMT_NONE,
+	FMT_IP, FMT_IPV4, FMT_IPV6, FMT_CIDR, FMT_HOSTNAME, FMT_DNS_LABEL,
+	FMT_SEMVER, FMT_QUANTITY, FMT_DURATION, FMT_ABSPATH, FMT_URL,
+	FMT_COUNT	/* not a format: the number of them */
+};
 
 struct format_why {
 	char *why;	/* the reason, or NULL when not wanted */
@@ -58,11 +64,27 @@ struct format_why {
  *   url: what libcurl's URL parser takes, with an RFC 3986 scheme, then
  *     `//` and a host (file: needs only an absolute path), no white space
  *     or control bytes. */
-bool format_valid(enum type_format f, const char *s, size_t n,
+bool format_valid(enum format f, const char *s, size_t n,
 		  struct format_why *w);
 /* The format's name as written in a type ("ipv4"); "none" for FMT_NONE
  * and "?" for a value out of range. A static string. */
-const char *format_name(enum type_format f);
+const char *format_name(enum format f);
+/* The format called s[0..n) in a type ("ipv4": FMT_IPV4); FMT_NONE when
+ * no format has that name ("none" included: it is no type's name). */
+enum format format_from_name(const char *s, size_t n);
+
+/* A cidr taken apart. */
+struct cidr {
+	int family;		/* AF_INET or AF_INET6 */
+	unsigned char addr[16];	/* network order; 4 or 16 bytes used */
+	unsigned bits;		/* the address's: 32 or 128 */
+	unsigned prefix;	/* 0..bits */
+};
+/* Parses s[0..n) as a value of format cidr: the same rule and the same
+ * reason and fix in w as format_valid(FMT_CIDR, ...) (no leading zeros,
+ * no host bits set); true and *out filled in when it is valid. */
+bool cidr_parse(const char *s, size_t n, struct cidr *out,
+		struct format_why *w);
 
 /* Kubernetes' rules (k8s.io/apimachinery/pkg/util/validation). */
 /* metadata.name of an object of this kind: a DNS-1123 subdomain, or for

@@ -14,7 +14,7 @@
  * string fails only because of white space around it, says so.
  */
 #include "formats.h"
-#include "source.h"	/* utf8_sequence_length */
+#include "utf8.h"
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
@@ -81,7 +81,7 @@ static size_t utf8_cut(const char *s, size_t len)
 			const unsigned char *lead = (const unsigned char *)s +
 						    len - back;
 
-			return utf8_sequence_length(lead, back) ? len
+			return utf8_char_length(lead, back) ? len
 								 : len - back;
 		}
 	}
@@ -218,7 +218,7 @@ static bool is_control(char ch)
 /* The length of the character at s: its UTF-8 sequence, or 1 byte. */
 static size_t char_length(const char *s, size_t avail)
 {
-	int len = utf8_sequence_length((const unsigned char *)s, avail);
+	int len = utf8_char_length((const unsigned char *)s, avail);
 
 	return len > 0 ? (size_t)len : 1;
 }
@@ -2052,7 +2052,7 @@ static const struct {
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
-bool format_valid(enum type_format f, const char *s, size_t n,
+bool format_valid(enum format f, const char *s, size_t n,
 		  struct format_why *w)
 {
 	if ((size_t)f < NFORMATS && formats[f].check)
@@ -2064,9 +2064,41 @@ bool format_valid(enum type_format f, const char *s, size_t n,
 	return f == FMT_NONE;
 }
 
-const char *format_name(enum type_format f)
+const char *format_name(enum format f)
 {
 	return (size_t)f < NFORMATS && formats[f].name ? formats[f].name : "?";
+}
+
+enum format format_from_name(const char *s, size_t n)
+{
+	for (size_t f = FMT_NONE + 1; f < NFORMATS; f++)
+		if (strlen(formats[f].name) == n &&
+		    memcmp(formats[f].name, s, n) == 0)
+			return (enum format)f;
+	return FMT_NONE;
+}
+
+bool cidr_parse(const char *s, size_t n, struct cidr *out,
+		struct format_why *w)
+{
+	char text[INET6_ADDRSTRLEN];
+	const char *slash;
+	size_t alen;
+
+	if (!format_valid(FMT_CIDR, s, n, w))
+		return false;
+	/* valid: ADDRESS/DIGITS, an address inet_pton takes */
+	slash = find_byte(s, n, '/');
+	alen = (size_t)(slash - s);
+	memcpy(text, s, alen);
+	text[alen] = 0;
+	memset(out, 0, sizeof(*out));
+	out->family = find_byte(s, alen, ':') ? AF_INET6 : AF_INET;
+	out->bits = out->family == AF_INET6 ? 128 : 32;
+	if (inet_pton(out->family, text, out->addr) != 1)
+		return false;	/* cannot be: format_valid took it */
+	out->prefix = decimal(slash + 1, n - alen - 1);
+	return true;
 }
 
 bool k8s_name_valid(const char *kind, const char *s, size_t n,
