@@ -29,7 +29,8 @@ struct value;
  * handle (byte order). Block style, keys in the objects' order, 2-space
  * indent, UTF-8 as it is, no folding of long lines. A string is written
  * plain only when YAML 1.1 and 1.2 readers both read it back as that
- * string; one with line breaks is a literal block (`|`) where it can be. A
+ * string (and go-yaml, which kubectl reads it with, too: 0X1F, 0B1_0);
+ * one with line breaks is a literal block (`|`) where it can be. A
  * secret is the mapping {"$secret": ref}. An empty object is an empty
  * stream.
  *

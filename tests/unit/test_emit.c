@@ -510,6 +510,22 @@ static void test_yaml_quoted(void **state)
 	    "0x1F",
 	    "0o17",
 	    "0b101",
+	    /* go-yaml's strconv.ParseInt(s, 0, 64), '_' dropped first */
+	    "0X1F",
+	    "0O17",
+	    "0B101",
+	    "0Xff",
+	    "0X_1F",
+	    "0_x1F",
+	    "0B1_0",
+	    "+0X1F",
+	    "-0B101",
+	    "+0o17",
+	    "-0O17",
+	    "+_1",
+	    "-_0x1F",
+	    "+_.5",
+	    "-1_0.5e3",
 	    "1e3",
 	    "1E-3",
 	    "+12",
@@ -574,7 +590,8 @@ static void test_yaml_quoted(void **state)
 	    "naïve café", "it's",	"say \"hi\"", "back\\slash",
 	    "C:\\dir",	  "1-2-3x",	"0xZZ",	      "yes please",
 	    "nullable",	  "ON_BOOT",	"e1",	      "_1",
-	    "a, b",
+	    "a, b",	  "0Office",	"+inf",	      "-Infinity",
+	    "+nan",	  "+",		"0Xenon",     "_0x1F",
 	};
 	yaml_scalar_style_t v, k;
 
