@@ -12,6 +12,8 @@
 #include "arena.h"
 #include "bundle.h"
 #include "cache.h"
+#include "diag.h"
+#include "emit.h"
 #include "eval.h"
 #include "value.h"
 
@@ -154,6 +156,7 @@ struct site_result {
 	bool cached;			/* fp and stamp are set */
 	unsigned char fp[CACHE_FP_SIZE];
 	uint64_t stamp;
+	struct diag *diag;		/* an output JSON cannot hold, or NULL */
 };
 
 #define WORKER_STACK ((size_t)64 << 20)
@@ -200,6 +203,47 @@ static void io_error(struct shared *sh, size_t k, const char *msg)
 	pthread_mutex_unlock(&sh->lock);
 }
 
+struct diag *compile_json_diag(const char *site, const char *what,
+			       const struct emit_json_error *e)
+{
+	struct span span = { 0 };
+	struct diag *d;
+
+	if (e->built)
+		span = e->built->expr->span;
+	d = diag_new(E0517, span, "%s%s%s%s is nested %u levels deep; JSON "
+		     "output takes at most %d", site ? "site " : "",
+		     site ? site : "", site ? ": " : "", what, e->depth,
+		     EMIT_JSON_MAX_DEPTH);
+	diag_note(d, (struct span){ 0 }, "the first list or object too deep "
+		  "is at %s%s", what, e->path);
+	diag_help(d, "%s", VALUE_JSON_DEPTH_HELP);
+	return d;
+}
+
+/*
+ * Whether the site's JSON files can be written: api.json nests its calls
+ * one level deeper than `api`, os.json is `os`. NULL or a diagnostic.
+ */
+static struct diag *check_json_outputs(const char *name,
+				       const struct value *root)
+{
+	static const struct { const char *field; unsigned level; } outs[] = {
+		{ "api", 1 }, { "os", 0 },
+	};
+	struct emit_json_error e;
+
+	for (size_t i = 0; i < sizeof(outs) / sizeof(outs[0]); i++) {
+		const struct value *v = root->kind == V_OBJECT
+			? value_get(root, outs[i].field, strlen(outs[i].field))
+			: NULL;
+
+		if (v && emit_json_check(v, outs[i].level, &e))
+			return compile_json_diag(name, outs[i].field, &e);
+	}
+	return NULL;
+}
+
 static void compile_one(struct worker *w, size_t k)
 {
 	struct compile_run *r = w->sh->r;
@@ -214,6 +258,8 @@ static void compile_one(struct worker *w, size_t k)
 	double t1 = now();
 
 	w->stats.eval_s += t1 - t0;
+	if (v && (res->diag = check_json_outputs(name, v)))
+		v = NULL;	/* reported in site order by compile_sites */
 	if (!v) {
 		w->stats.failed++;
 		return;
@@ -432,6 +478,14 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 		free(ws[i].fp.data);
 	}
 	free(ws);
+	for (size_t k = 0; k < r->nsites; k++) {
+		if (!sh.res[k].diag)
+			continue;
+		if (r->sink)
+			diag_emit(r->sink, sh.res[k].diag);
+		else
+			diag_free(sh.res[k].diag);
+	}
 	pthread_mutex_destroy(&sh.lock);
 	/* after errors OUT is left as it was, but for the sites written */
 	if (r->out && !r->err[0] && !r->stats.failed)

@@ -25,6 +25,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct diag;
+struct diag_sink;
+struct emit_json_error;
 struct evaluator;
 
 /* Seconds spent by all threads together in each step, and counts. */
@@ -51,6 +54,10 @@ struct compile_run {
 	 * total; may be NULL */
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *progress_arg;
+	/* where a site whose outputs JSON cannot hold (emit.h: nested too
+	 * deep) is reported, in site order, after the sites ran; such a
+	 * site fails and writes nothing (NULL: not reported) */
+	struct diag_sink *sink;
 
 	/* out: for each of sites, its bundle's digest ("sha256:…",
 	 * malloc'ed), or NULL when the site had errors or was not written
@@ -70,6 +77,15 @@ struct compile_run {
  */
 int compile_sites(struct evaluator *ev, struct compile_run *r);
 void compile_run_free(struct compile_run *r);
+
+/*
+ * The error for a value JSON output cannot hold (emit_json_check or
+ * emit_json_text failed with e): "site SITE: WHAT is nested N levels
+ * deep", at where the first list or object too deep was built, with its
+ * path and a hint. site may be NULL. Free it with diag_emit or diag_free.
+ */
+struct diag *compile_json_diag(const char *site, const char *what,
+			       const struct emit_json_error *e);
 
 /* The number of CPUs this process may run on (at least 1). */
 unsigned compile_default_jobs(void);

@@ -9,6 +9,7 @@
 #include "bundle.h"
 #include "compile.h"
 #include "diag.h"
+#include "emit.h"
 #include "eval.h"
 #include "fleet.h"
 #include "syntax.h"
@@ -42,21 +43,21 @@ struct output_sink {
 	struct sarif *sarif;	/* collected for --format sarif, else NULL */
 };
 
-static void emit_text(struct diag_sink *sink, const struct diag *d)
+static void sink_emit_text(struct diag_sink *sink, const struct diag *d)
 {
 	struct output_sink *s = (struct output_sink *)sink;
 
 	diag_render_text(s->out, d);
 }
 
-static void emit_json(struct diag_sink *sink, const struct diag *d)
+static void sink_emit_json(struct diag_sink *sink, const struct diag *d)
 {
 	struct output_sink *s = (struct output_sink *)sink;
 
 	json_array_append_new(s->json, diag_to_json(d));
 }
 
-static void emit_sarif(struct diag_sink *sink, const struct diag *d)
+static void sink_emit_sarif(struct diag_sink *sink, const struct diag *d)
 {
 	struct output_sink *s = (struct output_sink *)sink;
 
@@ -70,14 +71,14 @@ static void sink_init(struct output_sink *s, enum output_format format,
 	s->out = out;
 	switch (format) {
 	case FORMAT_TEXT:
-		s->base.emit = emit_text;
+		s->base.emit = sink_emit_text;
 		break;
 	case FORMAT_JSON:
-		s->base.emit = emit_json;
+		s->base.emit = sink_emit_json;
 		s->json = json_array();
 		break;
 	case FORMAT_SARIF:
-		s->base.emit = emit_sarif;
+		s->base.emit = sink_emit_sarif;
 		s->sarif = sarif_new();
 		break;
 	}
@@ -262,7 +263,8 @@ static int cmd_check(int argc, char **argv)
 			all[i] = (uint32_t)i;
 		/* no output directory: evaluate and type-check only */
 		struct compile_run run = { .jobs = jobs, .sites = all,
-					   .nsites = nsites };
+					   .nsites = nsites,
+					   .sink = &sink.base };
 		compile_sites(ev, &run);
 		compile_run_free(&run);
 		free(all);
@@ -465,8 +467,9 @@ static int cmd_compile(int argc, char **argv)
 	static const char *const here[] = { "." };
 	const char *const *paths = (const char *const *)argv + optind;
 	size_t npaths = (size_t)(argc - optind);
-	struct compile_run run = { .out = out, .jobs = jobs };
 	struct output_sink sink;
+	struct compile_run run = { .out = out, .jobs = jobs,
+				   .sink = &sink.base };
 	struct fleet fleet;
 	int io = EXIT_OK;
 	char err[512];
@@ -669,11 +672,17 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 			struct value *v = e ? eval_query(ev, site, e) : NULL;
 			if (!e)
 				rc = EXIT_USAGE;	/* EXPR does not parse */
-			if (v) {
-				char *out = value_to_json_text(v, 2);
-				fputs(out, stdout);
+			char *out;
+			size_t len;
+			struct emit_json_error je;
+			if (v && emit_json_text(v, EMIT_JSON_INDENT, &out, &len,
+						&je) == 0) {
+				fwrite(out, 1, len, stdout);
 				fputc('\n', stdout);
 				free(out);
+			} else if (v) {
+				diag_emit(&sink.base, compile_json_diag(
+					argv[optind], "EXPR", &je));
 			}
 		} else {
 			struct ast *path = *text ? eval_parse_path(ev, text, false)
