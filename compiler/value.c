@@ -484,8 +484,8 @@ char *value_to_json_output(const struct value *v, unsigned *depth,
 
 	if (emit_json_text(v, 0, &text, &len, &err) == 0)
 		return text;
-	if (!err.depth)
-		arena_oom();	/* values are UTF-8 */
+	if (!err.depth)	/* not too deep: a string that is not UTF-8 */
+		return value_to_json_text(v, 0);
 	if (depth)
 		*depth = err.depth;
 	if (max)

@@ -133,7 +133,8 @@ char *value_to_json_text(const struct value *v, int indent);
  * v as compact JSON text that is output (to_string(), format("%v")),
  * malloc'ed, by the same writer, strictly: NULL when v nests more lists
  * and objects than JSON output takes, *depth (may be NULL) then getting
- * how many it nests and *max the most JSON output takes.
+ * how many it nests and *max the most JSON output takes. (A byte that is
+ * not UTF-8, which a value never holds, is U+FFFD as in the text above.)
  */
 char *value_to_json_output(const struct value *v, unsigned *depth,
 			   unsigned *max);
