@@ -97,9 +97,10 @@ static bool gen_value(yajl_gen g, const struct value *v, unsigned level,
 {
 	char buf[64];
 
-	/* only when lenient: emit_json_text checked the depth first */
+	/* one level more than yajl takes: shown as … when lenient, else
+	 * refused (emit_json_text then says where) */
 	if (opens_level(v) && level >= EMIT_JSON_MAX_DEPTH)
-		return gen_raw(g, "\xE2\x80\xA6");	/* … */
+		return lenient && gen_raw(g, "\xE2\x80\xA6");
 	switch (v->kind) {
 	case V_NULL:
 		return gen_ok(yajl_gen_null(g));
@@ -297,8 +298,6 @@ int emit_json_text(const struct value *v, unsigned flags, char **out,
 	*len = 0;
 	if (err)
 		memset(err, 0, sizeof(*err));
-	if (!lenient && emit_json_check(v, 0, err))
-		return -1;
 	g = yajl_gen_alloc(NULL);
 	if (!g)
 		return -1;
@@ -324,6 +323,8 @@ int emit_json_text(const struct value *v, unsigned flags, char **out,
 		}
 	}
 	yajl_gen_free(g);
+	if (rc && !lenient)
+		emit_json_check(v, 0, err);	/* too deep? fills err */
 	return rc;
 }
 
