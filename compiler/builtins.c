@@ -894,8 +894,15 @@ static bool format_value(struct bcx *x, struct buf *b, char c, size_t i)
 			     i + 1, a_kind(v->kind));
 			return false;
 		}
-		char *json = value_to_json_text(v, 0);
+		unsigned depth, max;
+		char *json = value_to_json_output(v, &depth, &max);
 
+		if (!json) {
+			fail(x, i, E0517, VALUE_JSON_DEPTH_HELP, "argument %zu is "
+			     "nested %u levels deep; JSON text takes at most "
+			     "%u", i + 1, depth, max);
+			return false;
+		}
 		buf_add(b, json, strlen(json));
 		free(json);
 		return true;
@@ -1012,7 +1019,15 @@ static struct value *bi_to_string(struct bcx *x)
 			secret_error(x, 0, "an item inside argument 1");
 			return NULL;
 		}
-		char *json = value_to_json_text(v, 0);
+		unsigned depth, max;
+		char *json = value_to_json_output(v, &depth, &max);
+
+		if (!json) {
+			fail(x, 0, E0517, VALUE_JSON_DEPTH_HELP, "argument 1 is "
+			     "nested %u levels deep; JSON text takes at most "
+			     "%u", depth, max);
+			return NULL;
+		}
 		struct value *s = string_of(x, json, strlen(json));
 
 		free(json);

@@ -5,6 +5,7 @@
  * each takes its sites in ascending order (as eval_fork requires) and a
  * slow site does not hold the others up. Results go into per-site slots
  * of r->digests; nothing else is shared but the first I/O error.
+ * compile_fleet drives a whole run around it, for check and compile.
  */
 #define _GNU_SOURCE	/* sched_getaffinity */
 #include "compile.h"
@@ -12,8 +13,11 @@
 #include "arena.h"
 #include "bundle.h"
 #include "cache.h"
+#include "diag.h"
 #include "digest.h"
+#include "emit.h"
 #include "eval.h"
+#include "fleet.h"
 #include "value.h"
 
 #include <jansson.h>
@@ -21,12 +25,16 @@
 #include <yaml.h>
 
 #include <errno.h>
+#include <fnmatch.h>
+#include <libgen.h>
+#include <limits.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -154,6 +162,7 @@ struct site_result {
 	bool cached;			/* fp and stamp are set */
 	unsigned char fp[CACHE_FP_SIZE];
 	uint64_t stamp;
+	struct diag *diag;		/* an output JSON cannot hold, or NULL */
 };
 
 #define WORKER_STACK ((size_t)64 << 20)
@@ -200,6 +209,47 @@ static void io_error(struct shared *sh, size_t k, const char *msg)
 	pthread_mutex_unlock(&sh->lock);
 }
 
+struct diag *compile_json_diag(const char *site, const char *what,
+			       const struct emit_json_error *e)
+{
+	struct span span = { 0 };
+	struct diag *d;
+
+	if (e->built)
+		span = e->built->expr->span;
+	d = diag_new(E0517, span, "%s%s%s%s is nested %u levels deep; JSON "
+		     "output takes at most %d", site ? "site " : "",
+		     site ? site : "", site ? ": " : "", what, e->depth,
+		     EMIT_JSON_MAX_DEPTH);
+	diag_note(d, (struct span){ 0 }, "the first list or object too deep "
+		  "is at %s%s", what, e->path);
+	diag_help(d, "%s", VALUE_JSON_DEPTH_HELP);
+	return d;
+}
+
+/*
+ * Whether the site's JSON files can be written: api.json nests its calls
+ * one level deeper than `api`, os.json is `os`. NULL or a diagnostic.
+ */
+static struct diag *check_json_outputs(const char *name,
+				       const struct value *root)
+{
+	static const struct { const char *field; unsigned level; } outs[] = {
+		{ "api", 1 }, { "os", 0 },
+	};
+	struct emit_json_error e;
+
+	for (size_t i = 0; i < sizeof(outs) / sizeof(outs[0]); i++) {
+		const struct value *v = root->kind == V_OBJECT
+			? value_get(root, outs[i].field, strlen(outs[i].field))
+			: NULL;
+
+		if (v && emit_json_check(v, outs[i].level, &e))
+			return compile_json_diag(name, outs[i].field, &e);
+	}
+	return NULL;
+}
+
 static void compile_one(struct worker *w, size_t k)
 {
 	struct compile_run *r = w->sh->r;
@@ -214,6 +264,8 @@ static void compile_one(struct worker *w, size_t k)
 	double t1 = now();
 
 	w->stats.eval_s += t1 - t0;
+	if (v && (res->diag = check_json_outputs(name, v)))
+		v = NULL;	/* reported in site order by compile_sites */
 	if (!v) {
 		w->stats.failed++;
 		return;
@@ -432,6 +484,14 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 		free(ws[i].fp.data);
 	}
 	free(ws);
+	for (size_t k = 0; k < r->nsites; k++) {
+		if (!sh.res[k].diag)
+			continue;
+		if (r->sink)
+			diag_emit(r->sink, sh.res[k].diag);
+		else
+			diag_free(sh.res[k].diag);
+	}
 	pthread_mutex_destroy(&sh.lock);
 	/* after errors OUT is left as it was, but for the sites written */
 	if (r->out && !r->err[0] && !r->stats.failed)
@@ -451,6 +511,156 @@ void compile_run_free(struct compile_run *r)
 		free(r->digests[i]);
 	free(r->digests);
 	r->digests = NULL;
+}
+
+/* --- a whole fleet --------------------------------------------------------- */
+
+char *compile_fleet_root(const char *path)
+{
+	char buf[PATH_MAX];
+	struct stat st;
+
+	if (!realpath(path, buf))
+		return xstrdup(".");
+	if (stat(buf, &st) == 0 && !S_ISDIR(st.st_mode))
+		return xstrdup(dirname(buf));
+	return xstrdup(buf);
+}
+
+/* The indices of the sites to compile: all, or those matching a glob;
+ * COMPILE_ENOMATCH with r->no_match when a glob matches none. */
+static int select_sites(const struct evaluator *ev,
+			const struct compile_fleet_opts *o,
+			struct compile_fleet_result *r, uint32_t **out,
+			size_t *n)
+{
+	size_t total = eval_site_count(ev);
+	uint32_t *sel = xmalloc((total ? total : 1) * sizeof(*sel));
+	bool *used = calloc(o->nglobs ? o->nglobs : 1, sizeof(*used));
+
+	if (!used)
+		arena_oom();
+	*n = 0;
+	for (size_t i = 0; i < total; i++) {
+		bool take = o->nglobs == 0;
+
+		for (size_t g = 0; g < o->nglobs; g++)
+			if (fnmatch(o->globs[g], eval_site_name(ev, i), 0) == 0)
+				take = used[g] = true;
+		if (take)
+			sel[(*n)++] = (uint32_t)i;
+	}
+	for (size_t g = 0; g < o->nglobs; g++) {
+		if (used[g])
+			continue;
+		const char *s = eval_site_suggest(ev, o->globs[g]);
+
+		r->no_match = o->globs[g];
+		r->suggestion = s ? xstrdup(s) : NULL;
+		free(sel);
+		free(used);
+		return COMPILE_ENOMATCH;
+	}
+	free(used);
+	*out = sel;
+	return 0;
+}
+
+static void phase_end(const struct compile_fleet_opts *o, const char *name,
+		      const struct compile_fleet_result *r)
+{
+	if (o->phase)
+		o->phase(o->phase_arg, name, r);
+}
+
+/* OUT/sites without the sites the fleet no longer has, and fleet.json. */
+static int write_fleet(const struct compile_fleet_opts *o,
+		       struct compile_fleet_result *r,
+		       const struct evaluator *ev, const struct compile_run *run)
+{
+	size_t nsites = eval_site_count(ev);
+	const char **names = xmalloc((nsites ? nsites : 1) * sizeof(*names));
+	const char **digests = calloc(nsites ? nsites : 1, sizeof(*digests));
+	int rc;
+
+	if (!digests)
+		arena_oom();
+	for (size_t i = 0; i < nsites; i++)
+		names[i] = eval_site_name(ev, i);
+	for (size_t k = 0; k < run->nsites; k++)
+		digests[run->sites[k]] = run->digests[k];
+	rc = bundle_prune(o->out, names, nsites, r->err, sizeof(r->err)) ||
+	     bundle_write_fleet(o->out, names, digests, nsites, r->err,
+				sizeof(r->err)) ? -1 : 0;
+	free(names);
+	free(digests);
+	return rc;
+}
+
+int compile_fleet(const struct compile_fleet_opts *o,
+		  struct compile_fleet_result *r)
+{
+	static const char *const here[] = { "." };
+	const char *const *paths = o->npaths ? o->paths : here;
+	size_t npaths = o->npaths ? o->npaths : 1;
+	unsigned before = o->sink->errors;
+	struct fleet fleet;
+	int rc = 0;
+
+	memset(r, 0, sizeof(*r));
+	fleet_init(&fleet);
+	fleet_load(&fleet, paths, npaths, o->sink);
+	r->nfiles = fleet.nfiles;
+	phase_end(o, "load", r);
+	if (o->sink->errors == before) {
+		char *root = compile_fleet_root(paths[0]);
+		struct evaluator *ev = eval_new(&fleet, o->sink, root);
+		bool prepared = eval_prepare(ev);
+		struct compile_run run = {
+			.out = o->out,
+			.jobs = o->jobs ? o->jobs : compile_default_jobs(),
+			.progress = o->progress,
+			.progress_arg = o->progress_arg,
+			.sink = o->sink,
+		};
+		uint32_t *sel = NULL;
+
+		r->nsites = eval_site_count(ev);
+		phase_end(o, "prepare", r);
+		rc = select_sites(ev, o, r, &sel, &run.nsites);
+		phase_end(o, "select", r);
+		if (rc == 0) {
+			run.sites = sel;
+			if (compile_sites(ev, &run)) {
+				snprintf(r->err, sizeof(r->err), "%s", run.err);
+				rc = -1;
+			}
+			r->nselected = run.nsites;
+			r->stats = run.stats;
+			phase_end(o, "sites", r);
+		}
+		eval_finish(ev);	/* buffered profile errors count too */
+		/* only a run with no error knows the fleet's whole list of
+		 * sites: then the removed ones go and fleet.json is written
+		 * (with --site, the sites not compiled keep their digests) */
+		if (o->out && rc == 0 && prepared && o->sink->errors == before) {
+			rc = write_fleet(o, r, ev, &run);
+			r->wrote_fleet = rc == 0;
+		}
+		phase_end(o, "finish", r);
+		compile_run_free(&run);
+		free(sel);
+		eval_free(ev);
+		free(root);
+	}
+	fleet_free(&fleet);
+	return rc;
+}
+
+void compile_fleet_result_free(struct compile_fleet_result *r)
+{
+	free(r->suggestion);
+	r->suggestion = NULL;
 }
 
 unsigned compile_default_jobs(void)

@@ -1,6 +1,8 @@
 /*
  * compile.h - compiling the sites of a prepared fleet into bundles, on
- * several threads (`sitec compile`).
+ * several threads (compile_sites), and the whole run of `sitec check`
+ * and `sitec compile` (compile_fleet: load, prepare, select, compile,
+ * then the fleet's policy: prune removed sites, write fleet.json).
  *
  * Each thread takes the next site in order, evaluates it (a worker of
  * eval.h), builds its bundle and writes it (bundle.h), then frees it all
@@ -25,6 +27,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct diag;
+struct diag_sink;
+struct emit_json_error;
 struct evaluator;
 
 /* Seconds spent by all threads together in each step, and counts. */
@@ -51,6 +56,10 @@ struct compile_run {
 	 * total; may be NULL */
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *progress_arg;
+	/* where a site whose outputs JSON cannot hold (emit.h: nested too
+	 * deep) is reported, in site order, after the sites ran; such a
+	 * site fails and writes nothing (NULL: not reported) */
+	struct diag_sink *sink;
 
 	/* out: for each of sites, its bundle's digest ("sha256:…",
 	 * malloc'ed), or NULL when the site had errors or was not written
@@ -70,6 +79,83 @@ struct compile_run {
  */
 int compile_sites(struct evaluator *ev, struct compile_run *r);
 void compile_run_free(struct compile_run *r);
+
+/* --- a whole fleet: `sitec check` and `sitec compile` ------------------- */
+
+#define COMPILE_FLEET_OPTS_VERSION 1
+/* compile_fleet: a --site GLOB matches no site of the fleet */
+#define COMPILE_ENOMATCH (-2)
+
+struct compile_fleet_result;
+
+struct compile_fleet_opts {
+	unsigned version;		/* COMPILE_FLEET_OPTS_VERSION */
+	const char *const *paths;	/* fleet directories and .site files; */
+	size_t npaths;			/* none: the current directory */
+	const char *out;		/* the output directory; NULL: only
+					 * evaluate and check */
+	unsigned jobs;			/* threads; 0: compile_default_jobs() */
+	const char *const *globs;	/* compile only the sites whose name */
+	size_t nglobs;			/* matches one (fnmatch); none: all */
+	struct diag_sink *sink;		/* every diagnostic of the run */
+	/* as in compile_run; may be NULL */
+	void (*progress)(void *arg, size_t done, size_t total);
+	void *progress_arg;
+	/* called at the end of each phase, "load", "prepare", "select",
+	 * "sites" and "finish", with what the run knows so far (--stats;
+	 * r->no_match and r->err as soon as they are known, to report them
+	 * in their place among the diagnostics); may be NULL. After a load
+	 * with errors only "load" comes, and "sites" not when a GLOB
+	 * matches nothing. */
+	void (*phase)(void *arg, const char *name,
+		      const struct compile_fleet_result *r);
+	void *phase_arg;
+};
+
+struct compile_fleet_result {
+	size_t nfiles;			/* .site files read */
+	size_t nsites;			/* sites the fleet declares */
+	size_t nselected;		/* of them, those compiled (--site) */
+	struct compile_stats stats;
+	bool wrote_fleet;		/* fleet.json written, removed sites
+					 * pruned */
+	/* COMPILE_ENOMATCH: the GLOB (one of opts->globs) and the site
+	 * name closest to it (malloc'ed), or NULL */
+	const char *no_match;
+	char *suggestion;
+	char err[512];			/* the I/O error, when -1 */
+};
+
+/*
+ * `sitec check` (o->out NULL) and `sitec compile`: loads the fleet,
+ * prepares it, selects the sites (o->globs), compiles them on o->jobs
+ * threads, and reports every diagnostic to o->sink. Only a run with no
+ * error in the fleet, which knows its whole list of sites, then removes
+ * from OUT the bundles of sites the fleet no longer has and writes
+ * OUT/fleet.json (the sites not compiled, by --site, keep their digests
+ * there). Returns 0 (errors in the fleet, if any, were counted in
+ * o->sink), COMPILE_ENOMATCH (nothing compiled, nothing written), or -1
+ * after an I/O error (r->err). Free r with compile_fleet_result_free.
+ */
+int compile_fleet(const struct compile_fleet_opts *o,
+		  struct compile_fleet_result *r);
+void compile_fleet_result_free(struct compile_fleet_result *r);
+
+/*
+ * The directory file() may read below for a fleet named by path: the
+ * directory itself, or the directory of a single file (the current
+ * directory when path does not resolve). Malloc'ed.
+ */
+char *compile_fleet_root(const char *path);
+
+/*
+ * The error for a value JSON output cannot hold (emit_json_check or
+ * emit_json_text failed with e): "site SITE: WHAT is nested N levels
+ * deep", at where the first list or object too deep was built, with its
+ * path and a hint. site may be NULL. Free it with diag_emit or diag_free.
+ */
+struct diag *compile_json_diag(const char *site, const char *what,
+			       const struct emit_json_error *e);
 
 /* The number of CPUs this process may run on (at least 1). */
 unsigned compile_default_jobs(void);

@@ -3,6 +3,7 @@
  */
 #include "diag.h"
 #include "arena.h"
+#include "json_doc.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -327,35 +328,6 @@ void diag_render_text(FILE *out, const struct diag *d)
 }
 
 /* --- JSON ---------------------------------------------------------------- */
-
-json_t *json_text(const char *s, size_t n)
-{
-	json_t *j = json_stringn(s, n);
-
-	if (j)
-		return j;
-	/* Not UTF-8 (a file name, say): each bad byte becomes U+FFFD. */
-	size_t k = 0;
-	char *buf = xmalloc(n * 3 + 1);
-	const unsigned char *u = (const unsigned char *)s;
-
-	for (size_t i = 0; i < n;) {
-		int w = utf8_sequence_length(u + i, n - i);
-
-		if (w == 0) {
-			memcpy(buf + k, "\xEF\xBF\xBD", 3);
-			k += 3;
-			i++;
-		} else {
-			memcpy(buf + k, s + i, (size_t)w);
-			k += (size_t)w;
-			i += (size_t)w;
-		}
-	}
-	j = json_stringn(buf, k);
-	free(buf);
-	return j;
-}
 
 static void json_add_location(json_t *obj, const struct span *sp)
 {

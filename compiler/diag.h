@@ -11,6 +11,7 @@
 #ifndef SITEC_DIAG_H
 #define SITEC_DIAG_H
 
+#include "json_doc.h"	/* json_text: types.c finds it through here */
 #include "source.h"
 
 #include <stdarg.h>
@@ -88,14 +89,9 @@ static inline struct span span_make(struct source *src, uint32_t start,
  */
 void diag_render_text(FILE *out, const struct diag *d);
 
-/* Renders d as one JSON object (a jansson json_t *; see diag_json.c). */
+/* Renders d as one JSON object (a jansson json_t *). */
 struct json_t;
 struct json_t *diag_to_json(const struct diag *d);
-/*
- * A JSON string of s[0..n): jansson takes only valid UTF-8, so a bad byte
- * (a file name, say) becomes U+FFFD instead of losing the string.
- */
-struct json_t *json_text(const char *s, size_t n);
 
 /*
  * Diagnostics as one SARIF 2.1.0 log, for code-scanning tools (GitHub

@@ -1,12 +1,15 @@
 /*
- * emit_json.c - a site's JSON files (api.json, os.json, bundle.json,
- * fleet.json) through yajl's generator, and sha256 digests through
- * common/digest.h (libcrypto: SHA-NI or AVX2 code where the CPU has it).
- * Pure functions, safe in several threads at once.
+ * emit_json.c - values as JSON through yajl's generator, the compiler's
+ * one JSON writer of values: a site's JSON files (api.json, os.json,
+ * bundle.json, fleet.json), query output, to_string(), what explain and
+ * diagnostics show; and sha256 digests through common/digest.h
+ * (libcrypto: SHA-NI or AVX2 code where the CPU has it). Pure functions,
+ * safe in several threads at once.
  */
 #include "emit.h"
 
 #include "arena.h"
+#include "source.h"
 #include "value.h"
 
 #include "digest.h"
@@ -27,7 +30,9 @@
  * of json_t to build and free, and no loop check per container (jansson
  * took three quarters of the time of building a bundle's JSON files).
  * It also takes a number's text as we write it, so each float is in its
- * own shortest form.
+ * own shortest form. It is the compiler's one writer of values as JSON:
+ * the bundle files, `sitec query`, to_string() and format("%v"), and
+ * what explain and diagnostics show.
  */
 static bool gen_ok(yajl_gen_status st)
 {
@@ -36,17 +41,63 @@ static bool gen_ok(yajl_gen_status st)
 
 /* {} and [] as jansson writes them: yajl's beautifier would put a blank
  * line inside; yajl_gen_number places its text like any other value. */
-static bool gen_empty(yajl_gen g, const char *text)
+static bool gen_raw(yajl_gen g, const char *text)
 {
-	return gen_ok(yajl_gen_number(g, text, 2));
+	return gen_ok(yajl_gen_number(g, text, strlen(text)));
 }
 
-static bool gen_value(yajl_gen g, const struct value *v, unsigned depth)
+/* A list, an object or a secret ({"$secret": ref}) that opens a level. */
+static bool opens_level(const struct value *v)
+{
+	return v->kind == V_SECRET ||
+	       ((v->kind == V_LIST || v->kind == V_OBJECT) && v->len > 0);
+}
+
+/*
+ * A string; when lenient, one that is not UTF-8 (values never should
+ * hold one) has each bad byte replaced by U+FFFD instead of failing.
+ */
+static bool gen_text(yajl_gen g, const char *s, size_t n, bool lenient)
+{
+	yajl_gen_status st = yajl_gen_string(g, (const unsigned char *)s, n);
+
+	if (st != yajl_gen_invalid_string || !lenient)
+		return gen_ok(st);
+
+	const unsigned char *u = (const unsigned char *)s;
+	char *buf = malloc(n * 3 + 1);
+	size_t k = 0;
+
+	if (!buf)
+		return false;
+	for (size_t i = 0; i < n;) {
+		int w = utf8_sequence_length(u + i, n - i);
+
+		if (w == 0) {
+			memcpy(buf + k, "\xEF\xBF\xBD", 3);
+			k += 3;
+			i++;
+		} else {
+			memcpy(buf + k, s + i, (size_t)w);
+			k += (size_t)w;
+			i += (size_t)w;
+		}
+	}
+	st = yajl_gen_string(g, (const unsigned char *)buf, k);
+	free(buf);
+	return gen_ok(st);
+}
+
+/* v, with level lists and objects open around it. */
+static bool gen_value(yajl_gen g, const struct value *v, unsigned level,
+		      bool lenient)
 {
 	char buf[64];
 
-	if (depth >= YAJL_MAX_DEPTH - 1)
-		return false;	/* see emit_json */
+	/* one level more than yajl takes: shown as … when lenient, else
+	 * refused (emit_json_text then says where) */
+	if (opens_level(v) && level >= EMIT_JSON_MAX_DEPTH)
+		return lenient && gen_raw(g, "\xE2\x80\xA6");
 	switch (v->kind) {
 	case V_NULL:
 		return gen_ok(yajl_gen_null(g));
@@ -61,36 +112,31 @@ static bool gen_value(yajl_gen g, const struct value *v, unsigned depth)
 		value_format_double(buf, sizeof(buf), v->u.f);
 		return gen_ok(yajl_gen_number(g, buf, strlen(buf)));
 	case V_STRING:
-		return gen_ok(yajl_gen_string(g, (const unsigned char *)v->u.str,
-					      v->len));
+		return gen_text(g, v->u.str, v->len, lenient);
 	case V_SECRET:
 		return gen_ok(yajl_gen_map_open(g)) &&
-		       gen_ok(yajl_gen_string(g,
-				(const unsigned char *)"$secret", 7)) &&
-		       gen_ok(yajl_gen_string(g,
-				(const unsigned char *)v->u.str, v->len)) &&
+		       gen_text(g, "$secret", 7, lenient) &&
+		       gen_text(g, v->u.str, v->len, lenient) &&
 		       gen_ok(yajl_gen_map_close(g));
 	case V_LIST:
 		if (v->len == 0)
-			return gen_empty(g, "[]");
+			return gen_raw(g, "[]");
 		if (!gen_ok(yajl_gen_array_open(g)))
 			return false;
 		for (uint32_t i = 0; i < v->len; i++)
-			if (!gen_value(g, v->u.items[i], depth + 1))
+			if (!gen_value(g, v->u.items[i], level + 1, lenient))
 				return false;
 		return gen_ok(yajl_gen_array_close(g));
 	case V_OBJECT:
 		if (v->len == 0)
-			return gen_empty(g, "{}");
+			return gen_raw(g, "{}");
 		if (!gen_ok(yajl_gen_map_open(g)))
 			return false;
 		for (uint32_t i = 0; i < v->len; i++) {
 			const struct value_field *f = &v->u.fields[i];
 
-			if (!gen_ok(yajl_gen_string(g,
-					(const unsigned char *)f->key,
-					f->keylen)) ||
-			    !gen_value(g, f->value, depth + 1))
+			if (!gen_text(g, f->key, f->keylen, lenient) ||
+			    !gen_value(g, f->value, level + 1, lenient))
 				return false;
 		}
 		return gen_ok(yajl_gen_map_close(g));
@@ -98,71 +144,175 @@ static bool gen_value(yajl_gen g, const struct value *v, unsigned depth)
 	return false;
 }
 
-static unsigned value_depth(const struct value *v, unsigned depth)
-{
-	unsigned max = depth;
+/* --- how deep a value nests ----------------------------------------------- */
 
-	if (v->kind == V_LIST)
-		for (uint32_t i = 0; i < v->len; i++) {
-			unsigned d = value_depth(v->u.items[i], depth + 1);
-			max = d > max ? d : max;
-		}
-	else if (v->kind == V_OBJECT)
-		for (uint32_t i = 0; i < v->len; i++) {
-			unsigned d = value_depth(v->u.fields[i].value, depth + 1);
-			max = d > max ? d : max;
-		}
-	return max;
+/* One step of a path: the index-th item or field of a list or object. */
+struct step {
+	const struct value *in;
+	uint32_t index;
+};
+
+/*
+ * The first list or object (in document order) that would open level
+ * EMIT_JSON_MAX_DEPTH + 1, with level levels open around v; path[level..]
+ * gets the steps to it.
+ */
+static const struct value *first_too_deep(const struct value *v,
+					  unsigned level, struct step *path)
+{
+	if (!opens_level(v))
+		return NULL;
+	if (level >= EMIT_JSON_MAX_DEPTH)
+		return v;
+	for (uint32_t i = 0; v->kind != V_SECRET && i < v->len; i++) {
+		const struct value *r;
+
+		path[level].in = v;
+		path[level].index = i;
+		r = first_too_deep(v->kind == V_LIST ? v->u.items[i]
+						     : v->u.fields[i].value,
+				   level + 1, path);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* The levels v opens, lists, objects and secrets counted. */
+static unsigned levels(const struct value *v)
+{
+	unsigned max = 0;
+
+	if (!opens_level(v))
+		return 0;
+	for (uint32_t i = 0; v->kind != V_SECRET && i < v->len; i++) {
+		unsigned d = levels(v->kind == V_LIST ? v->u.items[i]
+						      : v->u.fields[i].value);
+		max = d > max ? d : max;
+	}
+	return max + 1;
+}
+
+static bool is_name(const char *s, uint32_t n)
+{
+	if (n == 0 || (s[0] >= '0' && s[0] <= '9'))
+		return false;
+	for (uint32_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+		      s[i] == '-'))
+			return false;
+	return true;
+}
+
+/* A key that can stand between double quotes as it is. */
+static bool quotable(const char *s, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\' ||
+		    s[i] == '$')
+			return false;
+	return true;
 }
 
 /*
- * yajl stops at 128 levels of nesting; a value that deep (the language
- * allows 1,000) goes through jansson, which has no such limit, with the
- * same layout but for floats (written with the digits the most demanding
- * one needs, a precision for the whole file).
+ * steps as a path in the syntax of explain's PATH (.name, ."key", [i]),
+ * cut with "…" where it would not fit out[0..size).
  */
-static int emit_json_deep(const struct value *v, char **out, size_t *len)
+static void format_path(char *out, size_t size, const struct step *steps,
+			size_t n)
 {
-	char *text = value_to_json_text(v, 2);
-	size_t n = strlen(text);
-	char *data = realloc(text, n + 2);
+	size_t len = 0;
 
-	if (!data) {
-		free(text);
-		return -1;
+	out[0] = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct value *in = steps[k].in;
+		char seg[48];
+		int w;
+
+		if (in->kind == V_LIST) {
+			w = snprintf(seg, sizeof(seg), "[%u]", steps[k].index);
+		} else {
+			const struct value_field *f = &in->u.fields[steps[k].index];
+
+			if (f->keylen >= 40 || !quotable(f->key, f->keylen))
+				w = snprintf(seg, sizeof(seg), ".\"…\"");
+			else if (is_name(f->key, f->keylen))
+				w = snprintf(seg, sizeof(seg), ".%.*s",
+					     (int)f->keylen, f->key);
+			else
+				w = snprintf(seg, sizeof(seg), ".\"%.*s\"",
+					     (int)f->keylen, f->key);
+		}
+		/* room for the segment, and for "…" after it if need be */
+		if (w < 0 || len + (size_t)w + 4 > size) {
+			snprintf(out + len, size - len, "\xE2\x80\xA6");
+			return;
+		}
+		memcpy(out + len, seg, (size_t)w + 1);
+		len += (size_t)w;
 	}
-	data[n] = '\n';
-	data[n + 1] = 0;
-	*out = data;
-	*len = n + 1;
-	return 0;
 }
 
-int emit_json(const struct value *v, char **out, size_t *len)
+int emit_json_check(const struct value *v, unsigned level,
+		    struct emit_json_error *err)
 {
-	yajl_gen g = yajl_gen_alloc(NULL);
+	struct step path[EMIT_JSON_MAX_DEPTH];
+	const struct value *at;
+
+	if (level > EMIT_JSON_MAX_DEPTH)
+		level = EMIT_JSON_MAX_DEPTH;
+	at = first_too_deep(v, level, path);
+	if (!at)
+		return 0;
+	if (err) {
+		err->at = at;
+		err->built = at->expr ? at : NULL;
+		for (size_t k = EMIT_JSON_MAX_DEPTH; !err->built && k > level;
+		     k--)
+			if (path[k - 1].in->expr)
+				err->built = path[k - 1].in;
+		if (!err->built && v->expr)
+			err->built = v;
+		err->depth = level + levels(v);
+		format_path(err->path, sizeof(err->path), path + level,
+			    EMIT_JSON_MAX_DEPTH - level);
+	}
+	return -1;
+}
+
+int emit_json_text(const struct value *v, unsigned flags, char **out,
+		   size_t *len, struct emit_json_error *err)
+{
+	bool lenient = flags & EMIT_JSON_LENIENT;
+	yajl_gen g;
 	const unsigned char *buf;
 	size_t n;
 	int rc = -1;
 
 	*out = NULL;
 	*len = 0;
+	if (err)
+		memset(err, 0, sizeof(*err));
+	g = yajl_gen_alloc(NULL);
 	if (!g)
 		return -1;
 	/* strings are UTF-8 (value.h); validating costs little and keeps
 	 * a bad one from ever reaching a file */
-	if (yajl_gen_config(g, yajl_gen_beautify, 1) &&
-	    yajl_gen_config(g, yajl_gen_indent_string, "  ") &&
+	if ((!(flags & EMIT_JSON_INDENT) ||
+	     (yajl_gen_config(g, yajl_gen_beautify, 1) &&
+	      yajl_gen_config(g, yajl_gen_indent_string, "  "))) &&
 	    yajl_gen_config(g, yajl_gen_validate_utf8, 1) &&
-	    gen_value(g, v, 0) &&
+	    gen_value(g, v, 0, lenient) &&
 	    gen_ok(yajl_gen_get_buf(g, &buf, &n))) {
-		char *data = malloc(n + 2);
+		/* yajl ends a beautified document with a newline */
+		if (n > 0 && buf[n - 1] == '\n')
+			n--;
+		char *data = malloc(n + 2);	/* room for emit_json's '\n' */
 
 		if (data) {
 			memcpy(data, buf, n);
-			/* yajl ends a beautified document with a newline */
-			if (n == 0 || data[n - 1] != '\n')
-				data[n++] = '\n';
 			data[n] = 0;
 			*out = data;
 			*len = n;
@@ -170,9 +320,18 @@ int emit_json(const struct value *v, char **out, size_t *len)
 		}
 	}
 	yajl_gen_free(g);
-	if (rc && value_depth(v, 0) >= YAJL_MAX_DEPTH - 1)
-		return emit_json_deep(v, out, len);
+	if (rc && !lenient)
+		emit_json_check(v, 0, err);	/* too deep? fills err */
 	return rc;
+}
+
+int emit_json(const struct value *v, char **out, size_t *len)
+{
+	if (emit_json_text(v, EMIT_JSON_INDENT, out, len, NULL))
+		return -1;
+	(*out)[(*len)++] = '\n';
+	(*out)[*len] = 0;
+	return 0;
 }
 
 static struct value *field_or_null(struct arena *a, const struct value *obj,

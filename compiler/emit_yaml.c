@@ -77,8 +77,10 @@ static bool all_in(const char *s, size_t n, const char *set)
  * Whether a YAML 1.1 or 1.2 reader could resolve the plain scalar s[0..n)
  * to something other than a string: null, a bool (1.1's y/n/yes/no/on/off
  * too), an int (binary, octal, hex, sexagesimal), a float (.inf, .nan,
- * 1e3), a timestamp, a merge or value key. It errs on the side of yes: a
- * quoted string is never misread.
+ * 1e3), a timestamp, a merge or value key. The readers are the YAML 1.1
+ * and 1.2 types and go-yaml v2 and v3 (resolve.go), which is laxer: it
+ * takes any case of the base prefix and underscores after the sign. It
+ * errs on the side of yes: a quoted string is never misread.
  */
 static bool plain_is_other_type(const char *s, size_t n)
 {
@@ -105,16 +107,28 @@ static bool plain_is_other_type(const char *s, size_t n)
 		     memcmp(s + i, words[w], wl) == 0))
 			return true;
 	}
+
+	/* go-yaml (kubectl, Helm, the API server) drops every '_' of a
+	 * scalar that starts with a digit or a sign, then reads it with Go's
+	 * strconv.ParseInt(s, 0, 64): 0x 0X 0o 0O 0b 0B prefixes, a sign,
+	 * underscores anywhere after the first byte (+_1, 0_x1F, 0X_1F) */
+	while (i && i < n && s[i] == '_')
+		i++;
 	if (i == n)
 		return false;
 
 	const char *r = s + i;
 	size_t m = n - i;
 
-	/* 0x1F, 0o17, 0b101 (1.1 and 1.2) */
-	if (m >= 2 && r[0] == '0' && strchr("xob", r[1]) &&
-	    all_in(r + 2, m - 2, "0123456789abcdefABCDEF_"))
-		return true;
+	if (r[0] == '0') {
+		size_t k = 1;
+
+		while (k < m && r[k] == '_')
+			k++;
+		if (k < m && strchr("xXoObB", r[k]) &&
+		    all_in(r + k + 1, m - k - 1, "0123456789abcdefABCDEF_"))
+			return true;
+	}
 	/* decimal and octal ints, floats, exponents, sexagesimal 12:30 */
 	if ((is_digit(r[0]) || r[0] == '.') &&
 	    all_in(r, m, "0123456789_.:eE+-"))

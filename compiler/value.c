@@ -3,14 +3,13 @@
  * builders, equality and order, scalar text, and the JSON form.
  *
  * Values are immutable and arena-allocated; nothing here frees one. The
- * JSON form goes through jansson (STYLE.md habit 8), and floats are
- * written in the fewest digits that read back as the same double.
+ * JSON form is emit_json.c's (yajl), and floats are written in the
+ * fewest digits that read back as the same double.
  */
 #include "value.h"
 
-#include "diag.h"
+#include "emit.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -464,132 +463,34 @@ const char *value_scalar_text(struct arena *a, const struct value *v,
 
 /* --- JSON ---------------------------------------------------------------- */
 
-static void json_set_field(json_t *obj, const char *key, size_t keylen,
-			   json_t *value)
-{
-	/* jansson drops the value when it refuses a key: keep a reference. */
-	json_incref(value);
-	if (json_object_setn_new(obj, key, keylen, value) == 0) {
-		json_decref(value);
-		return;
-	}
-
-	json_t *k = json_text(key, keylen);
-
-	json_object_setn_new(obj, json_string_value(k), json_string_length(k),
-			     value);
-	json_decref(k);
-}
-
-json_t *value_to_json(const struct value *v)
-{
-	json_t *j;
-
-	switch (v->kind) {
-	case V_NULL:
-		return json_null();
-	case V_BOOL:
-		return json_boolean(v->u.b);
-	case V_INT:
-		return json_integer((json_int_t)v->u.i);
-	case V_FLOAT:
-		/* JSON has no NaN or infinity. */
-		return isfinite(v->u.f) ? json_real(v->u.f) : json_null();
-	case V_STRING:
-		return json_text(v->u.str, v->len);
-	case V_SECRET:
-		j = json_object();
-		json_object_set_new(j, "$secret", json_text(v->u.str, v->len));
-		return j;
-	case V_LIST:
-		j = json_array();
-		for (uint32_t i = 0; i < v->len; i++)
-			json_array_append_new(j, value_to_json(v->u.items[i]));
-		return j;
-	case V_OBJECT:
-		j = json_object();
-		for (uint32_t i = 0; i < v->len; i++) {
-			const struct value_field *f = &v->u.fields[i];
-
-			json_set_field(j, f->key, f->keylen,
-				       value_to_json(f->value));
-		}
-		return j;
-	}
-	return json_null();
-}
-
-static void collect_floats(const struct value *v, double **fs, size_t *n,
-			   size_t *cap)
-{
-	switch (v->kind) {
-	case V_FLOAT:
-		if (!isfinite(v->u.f))
-			return;
-		if (*n == *cap) {
-			*cap = *cap ? *cap * 2 : 16;
-			*fs = xrealloc(*fs, *cap * sizeof(**fs));
-		}
-		(*fs)[(*n)++] = v->u.f;
-		return;
-	case V_LIST:
-		for (uint32_t i = 0; i < v->len; i++)
-			collect_floats(v->u.items[i], fs, n, cap);
-		return;
-	case V_OBJECT:
-		for (uint32_t i = 0; i < v->len; i++)
-			collect_floats(v->u.fields[i].value, fs, n, cap);
-		return;
-	default:
-		return;
-	}
-}
-
-/*
- * The precision jansson writes every float of v with: the largest of
- * their text precisions (as value_format_double writes them), raised if
- * needed so that every float still reads back (more digits than a
- * float's shortest form can, next to a power of two, round to a
- * neighbour).
- */
-static int json_precision(const struct value *v)
-{
-	double *fs = NULL;
-	size_t n = 0, cap = 0;
-	int p = 1;
-	char buf[40];
-
-	collect_floats(v, &fs, &n, &cap);
-	for (size_t i = 0; i < n; i++) {
-		int q = text_precision(fs[i]);
-
-		if (q > p)
-			p = q;
-	}
-	for (size_t i = 0; i < n && p < 17; i++)
-		while (p < 17 && !reads_back(fs[i], p, buf, sizeof(buf)))
-			p++;
-	free(fs);
-	return p;
-}
-
 char *value_to_json_text(const struct value *v, int indent)
 {
-	json_t *j = value_to_json(v);
-	size_t flags = JSON_ENCODE_ANY | JSON_PRESERVE_ORDER |
-		       JSON_REAL_PRECISION(json_precision(v));
+	char *text;
+	size_t len;
 
-	if (indent > 0)
-		flags |= JSON_INDENT(indent > 31 ? 31 : indent);
-	else
-		flags |= JSON_COMPACT;
-
-	char *text = json_dumps(j, flags);
-
-	json_decref(j);
-	if (!text)
-		arena_oom();
+	if (emit_json_text(v, EMIT_JSON_LENIENT |
+			   (indent > 0 ? EMIT_JSON_INDENT : 0), &text, &len,
+			   NULL))
+		arena_oom();	/* lenient: nothing else fails */
 	return text;
+}
+
+char *value_to_json_output(const struct value *v, unsigned *depth,
+			   unsigned *max)
+{
+	struct emit_json_error err;
+	char *text;
+	size_t len;
+
+	if (emit_json_text(v, 0, &text, &len, &err) == 0)
+		return text;
+	if (!err.depth)	/* not too deep: a string that is not UTF-8 */
+		return value_to_json_text(v, 0);
+	if (depth)
+		*depth = err.depth;
+	if (max)
+		*max = EMIT_JSON_MAX_DEPTH;
+	return NULL;
 }
 
 #define ELLIPSIS "\xE2\x80\xA6"

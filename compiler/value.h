@@ -22,7 +22,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct json_t;
 struct op;
 
 enum value_kind {
@@ -123,15 +122,27 @@ const char *value_scalar_text(struct arena *a, const struct value *v,
 void value_format_double(char *buf, size_t size, double d);
 
 /*
- * The JSON form (jansson): objects keep their order, secrets become
- * {"$secret": ref}. Returns a new reference.
- */
-struct json_t *value_to_json(const struct value *v);
-/*
- * Compact or indented JSON text of v, malloc'ed, with floats written in
- * the fewest digits that read back the same. indent 0 = compact.
+ * v as JSON text to show (explain, diagnostics), malloc'ed: compact, or
+ * indented by 2 when indent > 0, no newline at the end. It is written by
+ * emit_json_text (emit.h), the one JSON writer, but leniently: what nests
+ * deeper than JSON output allows shows as `…`. JSON that is output
+ * (query, to_string, the bundle) uses emit_json_text, which refuses it.
  */
 char *value_to_json_text(const struct value *v, int indent);
+/*
+ * v as compact JSON text that is output (to_string(), format("%v")),
+ * malloc'ed, by the same writer, strictly: NULL when v nests more lists
+ * and objects than JSON output takes, *depth (may be NULL) then getting
+ * how many it nests and *max the most JSON output takes. (A byte that is
+ * not UTF-8, which a value never holds, is U+FFFD as in the text above.)
+ */
+char *value_to_json_output(const struct value *v, unsigned *depth,
+			   unsigned *max);
+/* The help line of an error about a value too deep for JSON. */
+#define VALUE_JSON_DEPTH_HELP                                               \
+	"JSON is written with yajl, whose limit of nesting is fixed when "  \
+	"the library is built; flatten the value, or keep its deep part "   \
+	"out of api, os, query output and to_string()"
 /*
  * A short rendering for diagnostics and `explain`: JSON, cut after max
  * bytes with "…". Allocated in a.

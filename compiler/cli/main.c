@@ -6,19 +6,16 @@
 #define _XOPEN_SOURCE 700
 #include "config.h"
 #include "ast_dump.h"
-#include "bundle.h"
 #include "compile.h"
 #include "diag.h"
+#include "emit.h"
 #include "eval.h"
 #include "fleet.h"
 #include "syntax.h"
 #include "value.h"
 
 #include <errno.h>
-#include <fnmatch.h>
 #include <getopt.h>
-#include <limits.h>
-#include <libgen.h>
 #include <stdarg.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -42,21 +39,21 @@ struct output_sink {
 	struct sarif *sarif;	/* collected for --format sarif, else NULL */
 };
 
-static void emit_text(struct diag_sink *sink, const struct diag *d)
+static void sink_emit_text(struct diag_sink *sink, const struct diag *d)
 {
 	struct output_sink *s = (struct output_sink *)sink;
 
 	diag_render_text(s->out, d);
 }
 
-static void emit_json(struct diag_sink *sink, const struct diag *d)
+static void sink_emit_json(struct diag_sink *sink, const struct diag *d)
 {
 	struct output_sink *s = (struct output_sink *)sink;
 
 	json_array_append_new(s->json, diag_to_json(d));
 }
 
-static void emit_sarif(struct diag_sink *sink, const struct diag *d)
+static void sink_emit_sarif(struct diag_sink *sink, const struct diag *d)
 {
 	struct output_sink *s = (struct output_sink *)sink;
 
@@ -70,14 +67,14 @@ static void sink_init(struct output_sink *s, enum output_format format,
 	s->out = out;
 	switch (format) {
 	case FORMAT_TEXT:
-		s->base.emit = emit_text;
+		s->base.emit = sink_emit_text;
 		break;
 	case FORMAT_JSON:
-		s->base.emit = emit_json;
+		s->base.emit = sink_emit_json;
 		s->json = json_array();
 		break;
 	case FORMAT_SARIF:
-		s->base.emit = emit_sarif;
+		s->base.emit = sink_emit_sarif;
 		s->sarif = sarif_new();
 		break;
 	}
@@ -162,18 +159,70 @@ static int print_text(const char *text)
 	return EXIT_OK;
 }
 
-/* The directory file() may read below: the fleet directory itself, or the
- * directory of a single file. */
-static char *fleet_root(const char *path)
-{
-	char buf[PATH_MAX];
-	struct stat st;
+/* --- what every command shares ----------------------------------------------- */
 
-	if (!realpath(path, buf))
-		return xstrdup(".");
-	if (stat(buf, &st) == 0 && !S_ISDIR(st.st_mode))
-		return xstrdup(dirname(buf));
-	return xstrdup(buf);
+/*
+ * A command's run: getopt over its options (--format and --help handled
+ * here for all, the command's own ones by its callback), the sink its
+ * diagnostics go to, and the exit status from what the sink counted.
+ *
+ *   struct cli c = { .cmd = "check ", .help = check_help };
+ *   if ((rc = cli_options(&c, argc, argv, "j:h", opts, own, &st)) != CLI_GO_ON)
+ *           return rc;
+ *   cli_start(&c, stderr);
+ *   ... one library call, reporting to &c.sink.base ...
+ *   return cli_end(&c);
+ */
+struct cli {
+	const char *cmd;		/* "check ": as messages name it */
+	const char *help;
+	enum output_format format;
+	struct output_sink sink;
+};
+
+#define CLI_GO_ON (-1)
+
+/*
+ * Parses argv: 'f' (--format) and 'h' (--help) here, any other option
+ * of opts by own(st, opt, optarg), which returns EXIT_OK or an exit
+ * status. Returns CLI_GO_ON, or the exit status to return at once (help
+ * printed, a usage error).
+ */
+static int cli_options(struct cli *c, int argc, char **argv,
+		       const char *shortopts, const struct option *opts,
+		       int (*own)(void *st, int opt, char *arg), void *st)
+{
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if ((rc = parse_format(c->cmd, optarg, &c->format)))
+				return rc;
+			break;
+		case 'h':
+			return print_text(c->help);
+		case '?':
+			fprintf(stderr, "Try 'sitec %s--help'.\n", c->cmd);
+			return EXIT_USAGE;
+		default:
+			if ((rc = own(st, opt, optarg)))
+				return rc;
+			break;
+		}
+	}
+	return CLI_GO_ON;
+}
+
+/* Diagnostics as text go to out as they come; JSON and SARIF at the end. */
+static void cli_start(struct cli *c, FILE *out)
+{
+	sink_init(&c->sink, c->format, out);
+}
+
+static int cli_end(struct cli *c)
+{
+	return finish(&c->sink);
 }
 
 /* --- sitec check ------------------------------------------------------------------ */
@@ -208,6 +257,14 @@ static int parse_jobs(const char *cmd, const char *arg, unsigned *jobs)
 	return EXIT_OK;
 }
 
+static int check_option(void *st, int opt, char *arg)
+{
+	struct compile_fleet_opts *o = st;
+
+	(void)opt;	/* -j, the only one */
+	return parse_jobs("check ", arg, &o->jobs);
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -216,72 +273,33 @@ static int cmd_check(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	enum output_format format = FORMAT_TEXT;
-	unsigned jobs = compile_default_jobs();
-	int c, rc;
+	struct cli c = { .cmd = "check ", .help = check_help };
+	struct compile_fleet_opts o = { .version = COMPILE_FLEET_OPTS_VERSION,
+					.jobs = compile_default_jobs() };
+	struct compile_fleet_result r;
+	int rc = cli_options(&c, argc, argv, "j:h", opts, check_option, &o);
 
-	while ((c = getopt_long(argc, argv, "j:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			if ((rc = parse_jobs("check ", optarg, &jobs)))
-				return rc;
-			break;
-		case 'f':
-			if ((rc = parse_format("check ", optarg, &format)))
-				return rc;
-			break;
-		case 'h':
-			return print_text(check_help);
-		default:
-			fputs("Try 'sitec check --help'.\n", stderr);
-			return EXIT_USAGE;
-		}
-	}
+	if (rc != CLI_GO_ON)
+		return rc;
+	o.paths = (const char *const *)argv + optind;
+	o.npaths = (size_t)(argc - optind);
+	cli_start(&c, c.format == FORMAT_TEXT ? stderr : stdout);
+	o.sink = &c.sink.base;
+	compile_fleet(&o, &r);	/* no output directory: no I/O to fail */
+	if (c.format == FORMAT_TEXT) {
+		unsigned errors = c.sink.base.errors;
 
-	static const char *const here[] = { "." };
-	const char *const *paths = (const char *const *)argv + optind;
-	size_t npaths = (size_t)(argc - optind);
-	struct output_sink sink;
-	struct fleet fleet;
-
-	if (npaths == 0) {
-		paths = here;
-		npaths = 1;
-	}
-	sink_init(&sink, format, format == FORMAT_TEXT ? stderr : stdout);
-	fleet_init(&fleet);
-	fleet_load(&fleet, paths, npaths, &sink.base);
-	size_t nsites = 0;
-	if (!sink.base.errors) {
-		char *root = fleet_root(paths[0]);
-		struct evaluator *ev = eval_new(&fleet, &sink.base, root);
-		eval_prepare(ev);
-		nsites = eval_site_count(ev);
-		uint32_t *all = xmalloc((nsites ? nsites : 1) * sizeof(*all));
-		for (size_t i = 0; i < nsites; i++)
-			all[i] = (uint32_t)i;
-		/* no output directory: evaluate and type-check only */
-		struct compile_run run = { .jobs = jobs, .sites = all,
-					   .nsites = nsites };
-		compile_sites(ev, &run);
-		compile_run_free(&run);
-		free(all);
-		eval_free(ev);	/* reports the errors */
-		free(root);
-	}
-	if (format == FORMAT_TEXT) {
-		if (sink.base.errors)
+		if (errors)
 			fprintf(stderr, "sitec: %u error%s in %zu file%s\n",
-				sink.base.errors, sink.base.errors == 1 ? "" : "s",
-				fleet.nfiles, fleet.nfiles == 1 ? "" : "s");
+				errors, errors == 1 ? "" : "s", r.nfiles,
+				r.nfiles == 1 ? "" : "s");
 		else
 			printf("%zu file%s, %zu site%s checked, no errors\n",
-			       fleet.nfiles, fleet.nfiles == 1 ? "" : "s",
-			       nsites, nsites == 1 ? "" : "s");
+			       r.nfiles, r.nfiles == 1 ? "" : "s", r.nsites,
+			       r.nsites == 1 ? "" : "s");
 	}
-	rc = finish(&sink);
-	fleet_free(&fleet);
-	return rc;
+	compile_fleet_result_free(&r);
+	return cli_end(&c);
 }
 
 /* --- sitec compile ---------------------------------------------------------------- */
@@ -367,46 +385,84 @@ static void show_progress(void *arg, size_t done, size_t total)
 	fflush(stderr);
 }
 
-/* The indices of the sites to compile: all, or those matching a glob. */
-static int select_sites(const struct evaluator *ev, char **globs,
-			size_t nglobs, uint32_t **out, size_t *n)
+/* What compile's options and its phases share. */
+struct compile_cli {
+	struct cli cli;
+	struct compile_fleet_opts o;
+	const char **globs;
+	struct phase_clock pc;
+	bool err_shown;
+};
+
+enum { OPT_SITE = 256, OPT_STATS };	/* compile's long-only options */
+
+static int compile_option(void *st, int opt, char *arg)
 {
-	size_t total = eval_site_count(ev);
-	uint32_t *sel = xmalloc((total ? total : 1) * sizeof(*sel));
-	bool *used = calloc(nglobs ? nglobs : 1, sizeof(*used));
+	struct compile_cli *cc = st;
 
-	if (!used)
-		arena_oom();
-	*n = 0;
-	for (size_t i = 0; i < total; i++) {
-		bool take = nglobs == 0;
+	switch (opt) {
+	case 'o':
+		cc->o.out = arg;
+		return EXIT_OK;
+	case 'j':
+		return parse_jobs("compile ", arg, &cc->o.jobs);
+	case OPT_SITE:
+		cc->globs[cc->o.nglobs++] = arg;
+		return EXIT_OK;
+	case OPT_STATS:
+		cc->pc.on = true;
+		return EXIT_OK;
+	}
+	return EXIT_USAGE;
+}
 
-		for (size_t g = 0; g < nglobs; g++)
-			if (fnmatch(globs[g], eval_site_name(ev, i), 0) == 0)
-				take = used[g] = true;
-		if (take)
-			sel[(*n)++] = (uint32_t)i;
+/*
+ * Each phase of compile_fleet: the line of --stats, and an I/O error or
+ * a --site that matches nothing reported where it happened, among the
+ * diagnostics.
+ */
+static void compile_phase(void *arg, const char *name,
+			  const struct compile_fleet_result *r)
+{
+	struct compile_cli *cc = arg;
+	unsigned jobs = cc->o.jobs;
+
+	if (r->err[0] && !cc->err_shown) {
+		fprintf(stderr, "sitec: %s\n", r->err);
+		cc->err_shown = true;
 	}
-	for (size_t g = 0; g < nglobs; g++) {
-		if (used[g])
-			continue;
-		const char *s = eval_site_suggest(ev, globs[g]);
-		int rc = s ? usage_error("compile ", "no site matches --site "
-					 "'%s'; did you mean '%s'?", globs[g], s)
-			   : usage_error("compile ", "no site matches --site "
-					 "'%s'", globs[g]);
-		free(sel);
-		free(used);
-		return rc;
+	if (strcmp(name, "load") == 0) {
+		phase_done(&cc->pc, "load", "%zu files", r->nfiles);
+	} else if (strcmp(name, "prepare") == 0) {
+		phase_done(&cc->pc, "prepare", "%zu sites", r->nsites);
+	} else if (strcmp(name, "select") == 0 && r->no_match) {
+		if (r->suggestion)
+			usage_error("compile ", "no site matches --site '%s'; "
+				    "did you mean '%s'?", r->no_match,
+				    r->suggestion);
+		else
+			usage_error("compile ", "no site matches --site '%s'",
+				    r->no_match);
+	} else if (strcmp(name, "sites") == 0) {
+		phase_done(&cc->pc, "sites", "%zu sites on %u thread%s: "
+			   "%zu written (%zu files), %zu unchanged "
+			   "(%zu known from the cache), %zu failed; "
+			   "thread time: evaluate %.3f s, emit %.3f s, "
+			   "write %.3f s", r->nselected,
+			   jobs, jobs == 1 ? "" : "s",
+			   r->stats.sites_changed, r->stats.files_written,
+			   r->stats.compiled - r->stats.sites_changed,
+			   r->stats.cached, r->stats.failed, r->stats.eval_s,
+			   r->stats.emit_s, r->stats.write_s);
+	} else if (strcmp(name, "finish") == 0) {
+		phase_done(&cc->pc, "finish", "%s", cc->cli.sink.base.errors
+			   ? "errors: fleet.json and removed sites left as they were"
+			   : "fleet.json written, removed sites pruned");
 	}
-	free(used);
-	*out = sel;
-	return EXIT_OK;
 }
 
 static int cmd_compile(int argc, char **argv)
 {
-	enum { OPT_SITE = 256, OPT_STATS };
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -416,149 +472,58 @@ static int cmd_compile(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	enum output_format format = FORMAT_TEXT;
-	const char *out = NULL;
-	unsigned jobs = compile_default_jobs();
-	char **globs = xmalloc((size_t)argc * sizeof(*globs));
-	size_t nglobs = 0;
-	struct phase_clock pc = { 0 };
-	int c, rc;
-
-	while ((c = getopt_long(argc, argv, "o:j:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			out = optarg;
-			break;
-		case 'j':
-			if ((rc = parse_jobs("compile ", optarg, &jobs))) {
-				free(globs);
-				return rc;
-			}
-			break;
-		case OPT_SITE:
-			globs[nglobs++] = optarg;
-			break;
-		case OPT_STATS:
-			pc.on = true;
-			break;
-		case 'f':
-			if ((rc = parse_format("compile ", optarg, &format))) {
-				free(globs);
-				return rc;
-			}
-			break;
-		case 'h':
-			free(globs);
-			return print_text(compile_help);
-		default:
-			free(globs);
-			fputs("Try 'sitec compile --help'.\n", stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (!out || !out[0]) {
-		free(globs);
-		return usage_error("compile ", "%s", "compile needs an output "
-				   "directory (-o OUT)");
-	}
-
-	static const char *const here[] = { "." };
-	const char *const *paths = (const char *const *)argv + optind;
-	size_t npaths = (size_t)(argc - optind);
-	struct compile_run run = { .out = out, .jobs = jobs };
-	struct output_sink sink;
-	struct fleet fleet;
+	struct compile_cli cc = {
+		.cli = { .cmd = "compile ", .help = compile_help },
+		.o = { .version = COMPILE_FLEET_OPTS_VERSION,
+		       .jobs = compile_default_jobs() },
+		.globs = xmalloc((size_t)argc * sizeof(*cc.globs)),
+	};
+	struct cli *c = &cc.cli;
+	struct compile_fleet_result r;
+	int rc = cli_options(c, argc, argv, "o:j:h", opts, compile_option, &cc);
 	int io = EXIT_OK;
-	char err[512];
 
-	if (npaths == 0) {
-		paths = here;
-		npaths = 1;
+	if (rc == CLI_GO_ON && (!cc.o.out || !cc.o.out[0]))
+		rc = usage_error("compile ", "%s", "compile needs an output "
+				 "directory (-o OUT)");
+	if (rc != CLI_GO_ON) {
+		free(cc.globs);
+		return rc;
 	}
-	pc.start = pc.last = wall_now();
-	sink_init(&sink, format, format == FORMAT_TEXT ? stderr : stdout);
-	fleet_init(&fleet);
-	fleet_load(&fleet, paths, npaths, &sink.base);
-	phase_done(&pc, "load", "%zu files", fleet.nfiles);
-	size_t nsites = 0;
-	uint32_t *sel = NULL;
-	if (!sink.base.errors) {
-		char *root = fleet_root(paths[0]);
-		struct evaluator *ev = eval_new(&fleet, &sink.base, root);
-		bool prepared = eval_prepare(ev);
+	cc.o.paths = (const char *const *)argv + optind;
+	cc.o.npaths = (size_t)(argc - optind);
+	cc.o.globs = cc.globs;
+	cc.pc.start = cc.pc.last = wall_now();
+	cli_start(c, c->format == FORMAT_TEXT ? stderr : stdout);
+	cc.o.sink = &c->sink.base;
+	if (c->format == FORMAT_TEXT && isatty(STDERR_FILENO))
+		cc.o.progress = show_progress;
+	cc.o.phase = compile_phase;
+	cc.o.phase_arg = &cc;
+	rc = compile_fleet(&cc.o, &r);
+	if (rc == -1)
+		io = EXIT_IO;
+	else if (rc == COMPILE_ENOMATCH)
+		io = EXIT_USAGE;
+	if (c->format == FORMAT_TEXT) {
+		unsigned errors = c->sink.base.errors;
 
-		nsites = eval_site_count(ev);
-		phase_done(&pc, "prepare", "%zu sites", nsites);
-		io = select_sites(ev, globs, nglobs, &sel, &run.nsites);
-		if (io == EXIT_OK) {
-			run.sites = sel;
-			if (format == FORMAT_TEXT && isatty(STDERR_FILENO))
-				run.progress = show_progress;
-			if (compile_sites(ev, &run)) {
-				fprintf(stderr, "sitec: %s\n", run.err);
-				io = EXIT_IO;
-			}
-			phase_done(&pc, "sites", "%zu sites on %u thread%s: "
-				   "%zu written (%zu files), %zu unchanged "
-				   "(%zu known from the cache), %zu failed; "
-				   "thread time: evaluate %.3f s, emit %.3f s, "
-				   "write %.3f s", run.nsites,
-				   jobs, jobs == 1 ? "" : "s",
-				   run.stats.sites_changed,
-				   run.stats.files_written,
-				   run.stats.compiled - run.stats.sites_changed,
-				   run.stats.cached,
-				   run.stats.failed, run.stats.eval_s,
-				   run.stats.emit_s, run.stats.write_s);
-		}
-		eval_finish(ev);	/* buffered profile errors count too */
-		/* only a run with no error knows the fleet's whole list of
-		 * sites: then the removed ones go and fleet.json is written
-		 * (with --site, the sites not compiled keep their digests) */
-		if (io == EXIT_OK && prepared && !sink.base.errors) {
-			const char **names = xmalloc((nsites ? nsites : 1) *
-						     sizeof(*names));
-			const char **digests = calloc(nsites ? nsites : 1,
-						      sizeof(*digests));
-			if (!digests)
-				arena_oom();
-			for (size_t i = 0; i < nsites; i++)
-				names[i] = eval_site_name(ev, i);
-			for (size_t k = 0; k < run.nsites; k++)
-				digests[sel[k]] = run.digests[k];
-			if (bundle_prune(out, names, nsites, err, sizeof(err)) ||
-			    bundle_write_fleet(out, names, digests, nsites, err,
-					       sizeof(err))) {
-				fprintf(stderr, "sitec: %s\n", err);
-				io = EXIT_IO;
-			}
-			free(names);
-			free(digests);
-		}
-		phase_done(&pc, "finish", "%s", sink.base.errors
-			   ? "errors: fleet.json and removed sites left as they were"
-			   : "fleet.json written, removed sites pruned");
-		eval_free(ev);
-		free(root);
-	}
-	if (format == FORMAT_TEXT) {
-		if (sink.base.errors)
+		if (errors)
 			fprintf(stderr, "sitec: %u error%s in %zu file%s\n",
-				sink.base.errors, sink.base.errors == 1 ? "" : "s",
-				fleet.nfiles, fleet.nfiles == 1 ? "" : "s");
+				errors, errors == 1 ? "" : "s", r.nfiles,
+				r.nfiles == 1 ? "" : "s");
 		else if (io == EXIT_OK)
 			printf("%zu file%s, %zu site%s compiled into %s\n",
-			       fleet.nfiles, fleet.nfiles == 1 ? "" : "s",
-			       run.nsites, run.nsites == 1 ? "" : "s", out);
+			       r.nfiles, r.nfiles == 1 ? "" : "s", r.nselected,
+			       r.nselected == 1 ? "" : "s", cc.o.out);
 	}
-	if (pc.on)
+	if (cc.pc.on)
 		fprintf(stderr, "sitec: total    %8.3f s   peak RSS %6.1f MiB\n",
-			wall_now() - pc.start, (double)peak_rss_kib() / 1024.0);
-	rc = finish(&sink);
-	compile_run_free(&run);
-	free(sel);
-	free(globs);
-	fleet_free(&fleet);
+			wall_now() - cc.pc.start,
+			(double)peak_rss_kib() / 1024.0);
+	rc = cli_end(c);
+	compile_fleet_result_free(&r);
+	free(cc.globs);
 	return io != EXIT_OK ? io : rc;
 }
 
@@ -601,7 +566,7 @@ static int open_site(const char *cmd, const char *dir, const char *site,
 	fleet_load(fleet, &dir, 1, &sink->base);
 	if (sink->base.errors)
 		return EXIT_ERRORS;
-	*root = fleet_root(dir);
+	*root = compile_fleet_root(dir);
 	*ev = eval_new(fleet, &sink->base, *root);
 	/* errors elsewhere in the fleet are reported, and the site is still
 	 * explained or queried: explain helps most when something is wrong */
@@ -618,6 +583,13 @@ static int open_site(const char *cmd, const char *dir, const char *site,
 	return EXIT_OK;
 }
 
+static int explain_option(void *st, int opt, char *arg)
+{
+	(void)opt;	/* --fleet, the only one */
+	*(const char **)st = arg;
+	return EXIT_OK;
+}
+
 static int cmd_explain_or_query(int argc, char **argv, bool query)
 {
 	static const struct option opts[] = {
@@ -626,42 +598,28 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *cmd = query ? "query " : "explain ";
+	struct cli c = { .cmd = query ? "query " : "explain ",
+			 .help = query ? query_help : explain_help };
+	const char *cmd = c.cmd;
 	const char *dir = ".";
-	enum output_format format = FORMAT_TEXT;
-	int c, rc;
+	int rc = cli_options(&c, argc, argv, "h", opts, explain_option, &dir);
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'F':
-			dir = optarg;
-			break;
-		case 'f':
-			if ((rc = parse_format(cmd, optarg, &format)))
-				return rc;
-			break;
-		case 'h':
-			return print_text(query ? query_help : explain_help);
-		default:
-			fprintf(stderr, "Try 'sitec %s--help'.\n", cmd);
-			return EXIT_USAGE;
-		}
-	}
+	if (rc != CLI_GO_ON)
+		return rc;
 	int nargs = argc - optind;
 	if (query ? nargs != 2 : (nargs < 1 || nargs > 2))
 		return usage_error(cmd, "%s", query ? "query takes SITE and EXPR"
 					    : "explain takes SITE and an optional PATH");
 
-	struct output_sink sink;
 	struct fleet fleet;
 	struct evaluator *ev;
 	char *root;
 	size_t site = 0;
 
 	/* The result goes to stdout, so diagnostics go to stderr. */
-	sink_init(&sink, format, stderr);
+	cli_start(&c, stderr);
 	fleet_init(&fleet);
-	rc = open_site(cmd, dir, argv[optind], &sink, &fleet, &ev, &root, &site);
+	rc = open_site(cmd, dir, argv[optind], &c.sink, &fleet, &ev, &root, &site);
 	if (rc == EXIT_OK) {
 		const char *text = nargs == 2 ? argv[optind + 1] : "";
 		if (query) {
@@ -669,11 +627,17 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 			struct value *v = e ? eval_query(ev, site, e) : NULL;
 			if (!e)
 				rc = EXIT_USAGE;	/* EXPR does not parse */
-			if (v) {
-				char *out = value_to_json_text(v, 2);
-				fputs(out, stdout);
+			char *out;
+			size_t len;
+			struct emit_json_error je;
+			if (v && emit_json_text(v, EMIT_JSON_INDENT, &out, &len,
+						&je) == 0) {
+				fwrite(out, 1, len, stdout);
 				fputc('\n', stdout);
 				free(out);
+			} else if (v) {
+				diag_emit(&c.sink.base, compile_json_diag(
+					argv[optind], "EXPR", &je));
 			}
 		} else {
 			struct ast *path = *text ? eval_parse_path(ev, text, false)
@@ -690,8 +654,8 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 	if (ev)
 		eval_finish(ev);
 	if (rc == EXIT_OK || rc == EXIT_ERRORS) {
-		rc = finish(&sink);
-	} else if (rc == EXIT_USAGE && !sink_finish(&sink)) {
+		rc = cli_end(&c);
+	} else if (rc == EXIT_USAGE && !sink_finish(&c.sink)) {
 		rc = EXIT_IO;
 	}
 	eval_free(ev);
@@ -712,6 +676,14 @@ static const char parse_help[] =
 	"  --format FORMAT     how to print diagnostics: text, json or sarif\n"
 	"  -h, --help          show this help\n";
 
+static int parse_option(void *st, int opt, char *arg)
+{
+	(void)opt;	/* --dump, the only one */
+	(void)arg;
+	*(bool *)st = true;
+	return EXIT_OK;
+}
+
 static int cmd_parse(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -720,32 +692,17 @@ static int cmd_parse(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	enum output_format format = FORMAT_TEXT;
+	struct cli c = { .cmd = "parse ", .help = parse_help };
 	bool dump = false;
-	int c, rc;
+	int rc = cli_options(&c, argc, argv, "h", opts, parse_option, &dump);
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			dump = true;
-			break;
-		case 'f':
-			if ((rc = parse_format("parse ", optarg, &format)))
-				return rc;
-			break;
-		case 'h':
-			return print_text(parse_help);
-		default:
-			fputs("Try 'sitec parse --help'.\n", stderr);
-			return EXIT_USAGE;
-		}
-	}
+	if (rc != CLI_GO_ON)
+		return rc;
 	if (!dump)
 		return usage_error("parse ", "%s", "parse needs --dump");
 	if (argc - optind != 1)
 		return usage_error("parse ", "%s", "parse takes exactly one FILE");
 
-	struct output_sink sink;
 	struct fleet fleet;
 	const char *path = argv[optind];
 	struct stat st;
@@ -755,12 +712,12 @@ static int cmd_parse(int argc, char **argv)
 				   path);
 
 	/* The tree goes to stdout, so diagnostics go to stderr. */
-	sink_init(&sink, format, stderr);
+	cli_start(&c, stderr);
 	fleet_init(&fleet);
-	fleet_load(&fleet, (const char *const *)&path, 1, &sink.base);
-	if (!sink.base.errors && fleet.nfiles == 1)
+	fleet_load(&fleet, (const char *const *)&path, 1, &c.sink.base);
+	if (!c.sink.base.errors && fleet.nfiles == 1)
 		ast_dump_json(stdout, fleet.files[0].ast);
-	rc = finish(&sink);
+	rc = cli_end(&c);
 	fleet_free(&fleet);
 	return rc;
 }

@@ -3,6 +3,7 @@
 
     bundles.py --sitec PATH --src ROOT --check tree [--update]
     bundles.py --sitec PATH --src ROOT --check readback
+    bundles.py --sitec PATH --src ROOT --check kubectl
 
 tree      compiles each fleet of FLEETS (examples/fleet and the focused
           fleets in tests/compile/fleets/) and compares the whole output
@@ -31,6 +32,15 @@ readback  compiles the same fleets (and those only it reads, READBACK_ONLY)
           - bundle.json has each file's sha256 and the digest as
             compiler/bundle.h defines it, fleet.json every site's digest.
           It has no expected files, so nothing to update.
+
+kubectl   compiles the same fleets and decodes each site's k8s.yaml, and
+          the one in tests/compile/expected/, with kubectl, offline
+          (`kubectl label --local -o json -f FILE`): go-yaml through
+          sigs.k8s.io/yaml, as kubectl, Helm and the API server read it,
+          into the typed Go object of a kind kubectl knows. No decode
+          error, and every label, annotation and ConfigMap/Secret data
+          key and value comes back as the same string (the whole object
+          for a kind kubectl does not know). Skipped without kubectl.
 
 Both need Debian's python3-yaml and python3-ruamel.yaml (tools/setup.sh);
 meson runs them with /usr/bin/python3, which sees those packages.
@@ -503,11 +513,160 @@ def check_readback(sitec, src, tap, tmp):
         tap.result(title, differences(meta, want))
 
 
+# --- kubectl ------------------------------------------------------------
+
+KUBECTL_LABEL = "sitec.test/readback"
+
+
+def kubectl_runner(tmp):
+    """A function running kubectl offline with arguments, or None when
+    kubectl is not installed. KUBECONFIG is an empty file; even --local
+    commands dial the configured server (localhost:8080) once and go on
+    when that fails, so they run in a network namespace of their own,
+    which has no network at all, where `unshare -rn` can make one."""
+    kubectl = shutil.which("kubectl")
+    if not kubectl:
+        return None
+    config = os.path.join(tmp, "kubeconfig")
+    open(config, "w").close()
+    env = dict(os.environ, KUBECONFIG=config, HOME=tmp)
+    prefix = []
+    if shutil.which("unshare") and subprocess.run(
+            ["unshare", "-rn", "true"], stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL).returncode == 0:
+        prefix = ["unshare", "-rn"]
+
+    def run(args):
+        p = subprocess.run(prefix + [kubectl] + args, env=env,
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=TIMEOUT)
+        return p.returncode, p.stdout, p.stderr
+    return run
+
+
+def same_json(got, want, path="$"):
+    """Where got (decoded by kubectl, printed by Go's encoding/json: keys
+    sorted, 1.0 as 1) differs from want: a string must come back as that
+    string, a bool as a bool, a number as the same number."""
+    def kind(v):
+        if isinstance(v, bool):
+            return "bool"
+        if isinstance(v, (int, float)):
+            return "number"
+        return type(v).__name__
+    if kind(got) != kind(want):
+        return ["%s: decoded as %s, expected %s"
+                % (path, describe(got), describe(want))]
+    if isinstance(want, dict):
+        if sorted(got) != sorted(want):
+            return ["%s: keys %s, expected %s"
+                    % (path, sorted(got), sorted(want))]
+        out = []
+        for k in want:
+            out += same_json(got[k], want[k], "%s.%s" % (path, k))
+        return out
+    if isinstance(want, list):
+        if len(got) != len(want):
+            return ["%s: %d items, expected %d" % (path, len(got), len(want))]
+        out = []
+        for i, (g, w) in enumerate(zip(got, want)):
+            out += same_json(g, w, "%s[%d]" % (path, i))
+        return out
+    return [] if got == want else \
+        ["%s: %s, expected %s" % (path, describe(got), describe(want))]
+
+
+def kubectl_decode(run, path):
+    """Every document of the YAML file path as kubectl decodes it (into
+    its typed Go object when kubectl knows the kind, else unstructured),
+    with the label it was given to have something to do taken off again.
+    Returns (objects, problems)."""
+    rc, stdout, stderr = run(["label", "--local", "-o", "json", "-f", path,
+                              KUBECTL_LABEL + "=1"])
+    if rc != 0 or stderr:
+        return None, ["kubectl exited with %s: %s"
+                      % (rc, stderr.decode("utf-8", "replace").strip())]
+    # one JSON object per document, one after the other
+    text, objs, at = stdout.decode("utf-8"), [], 0
+    decoder = json.JSONDecoder()
+    while text[at:].strip():
+        obj, end = decoder.raw_decode(text, at + len(text[at:]) -
+                                      len(text[at:].lstrip()))
+        objs.append(obj)
+        at = end
+    for obj in objs:
+        labels = obj.get("metadata", {}).get("labels", {})
+        labels.pop(KUBECTL_LABEL, None)
+    return objs, []
+
+
+def check_kubectl_file(run, title, path, want_docs, tap):
+    objs, problems = kubectl_decode(run, path)
+    if problems:
+        tap.result(title, problems)
+        return
+    if len(objs) != len(want_docs):
+        tap.result(title, ["%d objects decoded, expected %d"
+                           % (len(objs), len(want_docs))])
+        return
+    for got, want in zip(objs, want_docs):
+        where = "%s/%s" % (want.get("kind"),
+                           want.get("metadata", {}).get("name"))
+        gmeta, wmeta = got.get("metadata", {}), want.get("metadata", {})
+        for field in ("labels", "annotations"):
+            problems += same_json(gmeta.get(field, {}), wmeta.get(field, {}),
+                                  "%s metadata.%s" % (where, field))
+        if "creationTimestamp" not in gmeta:
+            # unstructured (a kind kubectl does not know): all of it
+            gmeta.pop("labels", None) if not wmeta.get("labels") else None
+            problems += same_json(got, want, where)
+        elif want.get("kind") in ("ConfigMap", "Secret"):
+            for field in ("data", "binaryData", "stringData"):
+                if field in want:
+                    problems += same_json(got.get(field), want[field],
+                                          "%s .%s" % (where, field))
+    tap.result(title, problems[:30])
+
+
+def check_kubectl(sitec, src, tap, tmp):
+    run = kubectl_runner(tmp)
+    if run is None:
+        print("1..0 # SKIP kubectl is not installed")
+        sys.exit(0)
+    for name, fleet in FLEETS + READBACK_ONLY:
+        fleet = os.path.join(src, fleet)
+        out = os.path.join(tmp, name)
+        problems = compile_fleet(sitec, fleet, out)
+        tap.result("compile %s" % name, problems)
+        if problems:
+            continue
+        expected = os.path.join(src, "tests", "compile", "expected", name)
+        for site in fleet_sites(fleet):
+            try:
+                k8s = query(sitec, fleet, site, "k8s")
+            except (RuntimeError, ValueError) as e:
+                tap.result("%s: sitec query of k8s" % site, [str(e)])
+                continue
+            want_docs = [obj for _, obj in sorted(k8s.items(),
+                                                  key=install_order)]
+            files = [("compiled", os.path.join(out, "sites", site,
+                                               "k8s.yaml")),
+                     ("expected/%s" % name,
+                      os.path.join(expected, "sites", site, "k8s.yaml"))]
+            for label, path in files:
+                if not os.path.exists(path) or not want_docs:
+                    continue
+                check_kubectl_file(
+                    run, "%s k8s.yaml (%s) decodes with kubectl as the "
+                    "values of query k8s" % (site, label), path, want_docs,
+                    tap)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sitec", required=True)
     ap.add_argument("--src", required=True, help="the source tree's root")
-    ap.add_argument("--check", required=True, choices=["tree", "readback"])
+    ap.add_argument("--check", required=True, choices=["tree", "readback", "kubectl"])
     ap.add_argument("--update", action="store_true",
                     help="tree: rewrite the expected trees (review them!)")
     args = ap.parse_args()
@@ -518,6 +677,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="sitec-bundles-") as tmp:
         if args.check == "tree":
             check_tree(sitec, src, tap, update, tmp)
+        elif args.check == "kubectl":
+            check_kubectl(sitec, src, tap, tmp)
         else:
             check_readback(sitec, src, tap, tmp)
     return tap.done()

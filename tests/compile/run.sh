@@ -262,19 +262,34 @@ grep -q '11 unchanged (0 known from the cache)' "$tmp/err" || { r=1; echo "# bac
 check "the cache skips unchanged sites and notices edits, damage, another build" $r
 
 # 17. a value nested 495 levels deep (about as deep as the syntax
-#     allows) compiles on worker threads, into JSON deeper than yajl's
-#     128 levels and into YAML
+#     allows) evaluates on worker threads, but JSON output nests at most
+#     127 levels (yajl's fixed limit): compile and check report the site
+#     and the path (E0517), exit 1, and the site writes nothing; the same
+#     value 120 levels deep compiles into JSON and YAML
 d=$tmp/deep
 mkdir -p "$d"
-open=$(i=0; while [ $i -lt 495 ]; do printf '{ a = '; i=$((i + 1)); done)
-close=$(i=0; while [ $i -lt 495 ]; do printf ' }'; i=$((i + 1)); done)
-printf 'schema S { deep: any = null }\nsite x : S {\n  deep = %s1%s\n  api.c = { service = "svc", path = "/x", body = deep }\n  k8s.c = { apiVersion = "v1", kind = "ConfigMap", extra = deep }\n}\n' \
-	"$open" "$close" >"$d/deep.site"
+deep_site() {	# deep_site LEVELS: the fleet of site x, nested LEVELS deep
+	open=$(i=0; while [ $i -lt "$1" ]; do printf '{ a = '; i=$((i + 1)); done)
+	close=$(i=0; while [ $i -lt "$1" ]; do printf ' }'; i=$((i + 1)); done)
+	printf 'schema S { deep: any = null }\nsite x : S {\n  deep = %s1%s\n  api.c = { service = "svc", path = "/x", body = deep }\n  k8s.c = { apiVersion = "v1", kind = "ConfigMap", extra = deep }\n}\n' \
+		"$open" "$close" >"$d/deep.site"
+}
+deep_site 495
+sc compile -j 2 -o "$tmp/od" "$d" >"$tmp/dout" 2>"$tmp/err"; rc=$?
+sc check -j 2 "$d" >/dev/null 2>"$tmp/err2"; rc2=$?
+r=0
+[ $rc = 1 ] && [ $rc2 = 1 ] && [ ! -s "$tmp/dout" ] && [ ! -e "$tmp/od/sites" ] &&
+	[ ! -e "$tmp/od/fleet.json" ] || r=1
+grep -q '^sitec: error\[E0517\]: site x: api is nested 498 levels deep; JSON output takes at most 127$' "$tmp/err" &&
+	grep -q '= note: the first list or object too deep is at api\.c\.body\.a\.a\.a.*…$' "$tmp/err" &&
+	grep -q '= help: JSON is written with yajl' "$tmp/err" &&
+	cmp -s "$tmp/err" "$tmp/err2" || r=1
+[ $r = 0 ] || { echo "# exit $rc, check $rc2"; sed 's/^/# /' "$tmp/err" | cut -c1-200 | head -8; }
+deep_site 120
 sc compile -j 2 -o "$tmp/od" "$d" >/dev/null 2>"$tmp/err"; rc=$?
-[ $rc = 0 ] && [ "$(grep -c '"a"' "$tmp/od/sites/x/api.json")" = 495 ] &&
-	[ "$(grep -c ' a:' "$tmp/od/sites/x/k8s.yaml")" = 495 ]
-r=$?
-[ $r = 0 ] || sed 's/^/# /' "$tmp/err" | head -5
-check "a value 495 levels deep compiles on a worker thread (JSON and YAML)" $r
+[ $rc = 0 ] && [ "$(grep -c '"a"' "$tmp/od/sites/x/api.json")" = 120 ] &&
+	[ "$(grep -c ' a:' "$tmp/od/sites/x/k8s.yaml")" = 120 ] || {
+	r=1; sed 's/^/# /' "$tmp/err" | cut -c1-200 | head -5; }
+check "a value 495 levels deep: E0517 with the site and path, exit 1, nothing written; 120 levels compile" $r
 
 exit $failed

@@ -510,6 +510,22 @@ static void test_yaml_quoted(void **state)
 	    "0x1F",
 	    "0o17",
 	    "0b101",
+	    /* go-yaml's strconv.ParseInt(s, 0, 64), '_' dropped first */
+	    "0X1F",
+	    "0O17",
+	    "0B101",
+	    "0Xff",
+	    "0X_1F",
+	    "0_x1F",
+	    "0B1_0",
+	    "+0X1F",
+	    "-0B101",
+	    "+0o17",
+	    "-0O17",
+	    "+_1",
+	    "-_0x1F",
+	    "+_.5",
+	    "-1_0.5e3",
 	    "1e3",
 	    "1E-3",
 	    "+12",
@@ -574,7 +590,8 @@ static void test_yaml_quoted(void **state)
 	    "naïve café", "it's",	"say \"hi\"", "back\\slash",
 	    "C:\\dir",	  "1-2-3x",	"0xZZ",	      "yes please",
 	    "nullable",	  "ON_BOOT",	"e1",	      "_1",
-	    "a, b",
+	    "a, b",	  "0Office",	"+inf",	      "-Infinity",
+	    "+nan",	  "+",		"0Xenon",     "_0x1F",
 	};
 	yaml_scalar_style_t v, k;
 
@@ -767,23 +784,83 @@ static void test_json_strings(void **state)
 	assert_null(out);
 }
 
-/* Deeper than yajl's 128 levels: the same JSON, through jansson. */
+/* As deep as yajl nests (127 levels), and one level deeper: refused,
+ * with the depth and the path of the first list too deep, never written
+ * another way; emit_json_check says so without writing. */
 static void test_json_deep(void **state)
 {
 	(void)state;
-	struct value *v = I(7);
+	struct value *v = I(7), *deeper, *doc;
+	struct emit_json_error err;
 	char *out = NULL;
 	size_t len = 0;
 
-	for (int i = 0; i < 300; i++)
+	for (int i = 0; i < EMIT_JSON_MAX_DEPTH; i++)
 		v = LIST(v);
 	assert_int_equal(emit_json(v, &out, &len), 0);
-	size_t opens = 0;
-	for (size_t i = 0; i < len; i++)
-		opens += out[i] == '[';
-	assert_int_equal(opens, 300);
-	assert_non_null(strstr(out, "7"));
-	assert_int_equal(out[len - 1], '\n');
+	assert_int_equal(strspn(out, "[\n "), strlen(out) -
+			 strlen(strchr(out, '7')));
+	free(out);
+	assert_int_equal(emit_json_check(v, 0, &err), 0);
+	assert_int_equal(emit_json_check(v, 1, &err), -1);
+	assert_int_equal(err.depth, EMIT_JSON_MAX_DEPTH + 1);
+
+	/* empty lists and objects open no level */
+	assert_int_equal(emit_json_check(LIST(v, value_list(&A, NULL, 0), obj(0)), 0, &err), -1);
+	assert_int_equal(emit_json_check(LIST(value_list(&A, NULL, 0), obj(0)), 126, &err), 0);
+	/* a secret is an object */
+	assert_int_equal(emit_json_check(SECRET("v:x"), 126, &err), 0);
+	assert_int_equal(emit_json_check(SECRET("v:x"), 127, &err), -1);
+
+	deeper = LIST(v);
+	doc = obj(2, "ok", I(1), "deep", obj(1, "x.y", LIST(I(0), deeper)));
+	assert_int_equal(emit_json(doc, &out, &len), -1);
+	assert_null(out);
+	assert_int_equal(emit_json_text(doc, 0, &out, &len, &err), -1);
+	assert_null(out);
+	assert_int_equal(err.depth, 3 + EMIT_JSON_MAX_DEPTH + 1);
+	/* the list at level 127: .deep."x.y"[1] then [0]s, cut with … */
+	assert_non_null(err.at);
+	assert_int_equal(err.at->kind, V_LIST);
+	assert_true(strncmp(err.path, ".deep.\"x.y\"[1][0][0]", 20) == 0);
+	assert_true(strlen(err.path) < sizeof(err.path));
+	assert_string_equal(err.path + strlen(err.path) - 3, "\xE2\x80\xA6");
+
+	/* a short path is whole */
+	assert_int_equal(emit_json_check(obj(1, "a", LIST(LIST(I(1)))), 126,
+					 &err), -1);
+	assert_string_equal(err.path, ".a");
+	assert_int_equal(err.depth, 129);
+}
+
+/* The text form: compact or indented, no newline at the end; floats in
+ * their shortest form however many digits another float needs. */
+static void test_json_text(void **state)
+{
+	(void)state;
+	struct value *v = LIST(F(0.1), F(1.0000000000000002), obj(1, "k",
+								   S("v")));
+	char *out = NULL;
+	size_t len = 0;
+
+	assert_int_equal(emit_json_text(v, 0, &out, &len, NULL), 0);
+	assert_string_equal(out, "[0.1,1.0000000000000002,{\"k\":\"v\"}]");
+	assert_int_equal(len, strlen(out));
+	free(out);
+	assert_int_equal(emit_json_text(v, EMIT_JSON_INDENT, &out, &len, NULL),
+			 0);
+	assert_string_equal(out, "[\n  0.1,\n  1.0000000000000002,\n  {\n"
+				 "    \"k\": \"v\"\n  }\n]");
+	free(out);
+	assert_int_equal(emit_json_text(I(3), EMIT_JSON_INDENT, &out, &len,
+					NULL), 0);
+	assert_string_equal(out, "3");
+	free(out);
+	/* not UTF-8: refused, unless lenient */
+	assert_int_equal(emit_json_text(S("\xff"), 0, &out, &len, NULL), -1);
+	assert_int_equal(emit_json_text(S("\xff"), EMIT_JSON_LENIENT, &out,
+					&len, NULL), 0);
+	assert_string_equal(out, "\"\xEF\xBF\xBD\"");
 	free(out);
 }
 
@@ -876,6 +953,7 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_json_strings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_json_deep, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_json_text, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_api_json, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sha256, setup, teardown),
 	};

@@ -1,0 +1,1 @@
+check fleets/too-deep-json

@@ -1,0 +1,1 @@
+compile -o out --format json fleets/too-deep-json
