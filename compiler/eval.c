@@ -1456,6 +1456,18 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 		return true;
 	}
 
+	if (f->implicit) {
+		/* made only by the statements below it: there when one of
+		 * them applies (`a.b -= [x]` creates `a`, as `a { b -= [x] }`
+		 * does), decided before the defaults of its fields, which
+		 * would make it look present */
+		int r = active_kid_op(ev, s->tn[0], f->since, hi);
+		if (r == 0)
+			r = active_kid_op(ev, s->tn[1], f->since, hi);
+		if (r <= 0)
+			return r == 0;
+	}
+
 	/* F_OBJECT: the base's keys, the keys set below in the order they
 	 * were first set, then the defaults of fields no layer set */
 	struct value_builder vb;
@@ -1529,17 +1541,6 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 	}
 	if (failed)
 		return false;
-	if (f->implicit && vb.len == 0) {
-		/* made only by statements below: {} when one of them applied
-		 * (`a.b -= [x]` creates `a`, as `a { b -= [x] }` does) */
-		int r = active_kid_op(ev, s->tn[0], f->since, hi);
-		if (r == 0)
-			r = active_kid_op(ev, s->tn[1], f->since, hi);
-		if (r < 0)
-			return false;
-		if (r == 0)
-			return true;
-	}
 	*out = vb_object(&vb);
 	(*out)->op = f->op;
 	return true;
