@@ -40,6 +40,10 @@ struct ref {
 	struct slot *slot;
 	struct value *value;
 	bool error;
+	/* self in an element on the right of a keyed +=: the slot's value
+	 * is merged onto under, of type under_type (the merged element) */
+	struct value *under;
+	const struct type *under_type;
 };
 
 static struct value *eval(struct evaluator *ev, const struct env *env,
@@ -68,6 +72,9 @@ static struct value *object_literal(struct evaluator *ev,
 static struct value *complete(struct evaluator *ev, struct value *v,
 			      const struct type *t, int depth,
 			      const char *handle);
+static struct value *keyed_add_rhs(struct evaluator *ev, const struct env *env,
+				   const struct ast *e, struct value *prev,
+				   const struct type *t);
 
 /* --- diagnostics -------------------------------------------------------- */
 
@@ -1209,7 +1216,9 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			/* no defaults before the merge: they fill only what the
 			 * merged value lacks (section 6) */
 			e.type = NULL;
-			rhs = eval(ev, &e, killer->expr);
+			rhs = killer->kind == OPK_ADD
+				? keyed_add_rhs(ev, &e, killer->expr, prev, s->type)
+				: eval(ev, &e, killer->expr);
 			if (!rhs)
 				return false;
 			if (!final_untouched(ev, s, killer, rhs))
@@ -1891,10 +1900,23 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 
 /* The value of a body applied on base (an object literal, an amend of a
  * value), in a trie of its own. */
+/* An element on the right of a keyed +=: the list it merges into. */
+struct keyed_into {
+	struct value *list;
+	const struct type *type;	/* the keyed list type */
+	const char *key;
+};
+
+static struct value *merge_target(struct evaluator *ev, struct slot *root,
+				  const struct keyed_into *into);
+
+/* The value of a body applied on base (an object literal, an amend of a
+ * value), in a trie of its own. */
 static struct value *body_value(struct evaluator *ev, const struct env *env,
 				const struct ast_list *body,
 				const void *body_id, struct value *base,
-				const struct type *type)
+				const struct type *type,
+				const struct keyed_into *into)
 {
 	struct trie *t = trie_new(ev->alloc, true);
 	struct slot *root = arena_zalloc(ev->alloc, sizeof(*root));
@@ -1923,10 +1945,76 @@ static struct value *body_value(struct evaluator *ev, const struct env *env,
 		       env->op ? env->op->stmt : NULL, NULL, NULL, env->scope,
 		       t->root, NULL, false);
 	}
+	if (into) {
+		t->merge_into = merge_target(ev, root, into);
+		t->merge_type = type_elem(into->type);
+		if (ev->cur && ev->cur->failed)
+			return NULL;
+	}
 	struct value *v;
 	if (!slot_force(ev, root, &v))
 		return NULL;
 	return v ? v : value_object(ev->alloc, NULL, 0);
+}
+
+/*
+ * The element of into->list that the object at root merges into: the one
+ * with the same key, or NULL. The key field is read alone first, so it
+ * cannot see the merged element (which depends on it).
+ */
+static struct value *merge_target(struct evaluator *ev, struct slot *root,
+				  const struct keyed_into *into)
+{
+	uint32_t klen = (uint32_t)strlen(into->key);
+	struct value *k;
+
+	ev->reach = (struct span){ 0 };
+	if (!slot_fold(ev, root) || root->fold.kind != F_OBJECT)
+		return NULL;
+	struct slot *ks = slot_kid(ev, root, into->key, klen);
+	int there = slot_present(ev, ks);
+	if (there <= 0 || !slot_force(ev, ks, &k) || !k)
+		return NULL;
+	struct value_builder vb;
+	vb_init(&vb, ev->alloc);
+	vb_set(&vb, into->key, klen, k);
+	struct value *probe = vb_object(&vb);
+	for (uint32_t i = 0; i < into->list->len; i++)
+		if (type_same_key(into->type, into->list->u.items[i], probe))
+			return into->list->u.items[i];
+	return NULL;
+}
+
+/* The right of a keyed += (a list literal): its object literals see the
+ * elements they merge into through `self`. */
+static struct value *keyed_add_rhs(struct evaluator *ev, const struct env *env,
+				   const struct ast *e, struct value *prev,
+				   const struct type *t)
+{
+	struct keyed_into into = { prev, t, type_list_key(t) };
+
+	if (!into.key || !prev || prev->kind != V_LIST || e->kind != AST_LIST)
+		return eval(ev, env, e);
+	struct value_builder vb;
+	vb_init(&vb, ev->alloc);
+	for (uint32_t i = 0; i < e->u.list.items.len; i++) {
+		const struct ast *item = e->u.list.items.items[i];
+		struct value *x = item->kind == AST_OBJECT
+			? body_value(ev, env, &item->u.object.body, item, NULL,
+				     NULL, &into)
+			: eval(ev, env, item);
+		if (!x)
+			return NULL;
+		if (!x->expr && !x->op) {
+			x->expr = item;
+			x->op = env->op;
+		}
+		vb_push(&vb, x);
+	}
+	struct value *v = vb_list(&vb);
+	v->expr = e;
+	v->op = env->op;
+	return v;
 }
 
 static struct value *object_literal(struct evaluator *ev,
@@ -1934,7 +2022,7 @@ static struct value *object_literal(struct evaluator *ev,
 				    const struct ast *obj, struct value *base,
 				    const struct type *type)
 {
-	return body_value(ev, env, &obj->u.object.body, obj, base, type);
+	return body_value(ev, env, &obj->u.object.body, obj, base, type, NULL);
 }
 
 static struct value *apply_stmt_value(struct evaluator *ev,
@@ -1974,7 +2062,7 @@ static struct value *apply_stmt_value(struct evaluator *ev,
 				 a_kind(v->kind));
 			return NULL;
 		}
-		return body_value(ev, &e, &stmt->u.stmt.body, stmt, v, t);
+		return body_value(ev, &e, &stmt->u.stmt.body, stmt, v, t, NULL);
 	default:
 		return v;
 	}
@@ -2145,19 +2233,19 @@ static struct slot *slot_of_tnode(struct evaluator *ev, struct tnode *t)
 
 static struct ref ref_error(void)
 {
-	struct ref r = { NULL, NULL, true };
+	struct ref r = { .error = true };
 	return r;
 }
 
 static struct ref ref_of_value(struct value *v)
 {
-	struct ref r = { NULL, v, v == NULL };
+	struct ref r = { .value = v, .error = v == NULL };
 	return r;
 }
 
 static struct ref ref_of_slot(struct slot *s)
 {
-	struct ref r = { s, NULL, s == NULL };
+	struct ref r = { .slot = s, .error = s == NULL };
 	return r;
 }
 
@@ -2195,6 +2283,10 @@ static struct value *ref_value(struct evaluator *ev, struct ref r,
 	if (r.error)
 		return NULL;
 	ev->reach = span;
+	if (r.slot && r.under) {
+		struct value *v = slot_value(ev, r.slot, span);
+		return v ? deep_merge(ev, r.under, v, r.under_type, span) : NULL;
+	}
 	if (r.slot)
 		return slot_value(ev, r.slot, span);
 	return r.value;
@@ -2244,8 +2336,17 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 			int there = slot_present(ev, k);
 			if (there < 0)
 				return ref_error();
+			struct ref kr = ref_of_slot(k);
+			if (r.under && r.under->kind == V_OBJECT) {
+				kr.under = value_get(r.under, key, keylen);
+				const struct type_field *tf;
+				kr.under_type = type_child(r.under_type, key,
+							   &tf);
+			}
 			if (there)
-				return ref_of_slot(k);
+				return kr;
+			if (kr.under)
+				return ref_of_value(kr.under);
 			if (k->field) {
 				slot_value(ev, k, span);	/* reports */
 				return ref_error();
@@ -2257,7 +2358,7 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 			report(ev, d);
 			return ref_error();
 		}
-		struct value *v = slot_value(ev, r.slot, span);
+		struct value *v = ref_value(ev, r, span);
 		if (!v)
 			return ref_error();
 		r = ref_of_value(v);
@@ -2416,6 +2517,34 @@ static struct ref name_ref(struct evaluator *ev, const struct env *env,
 	return ref_error();
 }
 
+/*
+ * self at t in an element on the right of a keyed += is the merged
+ * element: t's slot merged onto the same path of the element it merges
+ * into, field by field as they are read.
+ */
+static struct ref merged_self(struct evaluator *ev, const struct tnode *t,
+			      struct slot *s)
+{
+	struct ref r = ref_of_slot(s);
+	const struct tnode *chain[PATH_MAX_DEPTH + 1];
+	size_t n = 0;
+
+	(void)ev;
+	r.under = t->trie->merge_into;
+	r.under_type = t->trie->merge_type;
+	for (const struct tnode *p = t; p->parent && n <= PATH_MAX_DEPTH;
+	     p = p->parent)
+		chain[n++] = p;
+	while (r.under && n > 0) {
+		const struct tnode *p = chain[--n];
+		const struct type_field *tf;
+		r.under = r.under->kind == V_OBJECT
+			? value_get(r.under, p->key, p->keylen) : NULL;
+		r.under_type = type_child(r.under_type, p->key, &tf);
+	}
+	return r;
+}
+
 static struct ref self_ref(struct evaluator *ev, const struct env *env,
 			   const struct ast *e)
 {
@@ -2427,7 +2556,7 @@ static struct ref self_ref(struct evaluator *ev, const struct env *env,
 		ev->reach = e->span;
 		struct slot *s = slot_of_tnode(ev, env->self);
 		if (s)
-			return ref_of_slot(s);
+			return merged_self(ev, env->self, s);
 		if (ev->cur && ev->cur->failed)
 			return ref_error();
 	}
@@ -2934,6 +3063,9 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 				int there = slot_present(ev, kid);
 				if (there < 0)
 					return NULL;
+				if (!there && r.under && r.under->kind == V_OBJECT)
+					there = value_get(r.under, k->u.str,
+							  k->len) != NULL;
 				return value_bool(ev->alloc, there);
 			}
 		}

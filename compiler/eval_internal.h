@@ -146,6 +146,10 @@ struct trie {
 	struct slot *root_slot;		/* standalone: its root's slot */
 	bool fleet;			/* built in a def body: no site */
 	const struct trie *below;	/* a site trie: the inherited one */
+	/* standalone: an element on the right of a keyed += merges into
+	 * this element (of this type), which its `self` sees through */
+	struct value *merge_into;
+	const struct type *merge_type;
 };
 
 /* --- slots: a path of one site, folded and memoized -------------------- */
