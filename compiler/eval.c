@@ -3096,6 +3096,12 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 			ev->cur->failed = true;
 		return v;
 	}
+	if (on_stack(ev, d) && d->recursive) {
+		/* resolve_check_names reported the cycle, once for the fleet */
+		if (ev->cur)
+			ev->cur->failed = true;
+		return NULL;
+	}
 	if (on_stack(ev, d)) {
 		struct diag *dg = diag_new(E0510, e->span,
 					   "`%s` calls itself", name);

@@ -54,6 +54,8 @@ struct decl {
 	/* schemas and named types */
 	const struct type *type;
 	uint8_t type_state;
+	/* defs: on a cycle of calls (reported when names were checked) */
+	bool recursive;
 	/* constants */
 	struct value *value;
 	uint8_t value_state;

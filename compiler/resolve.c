@@ -1523,6 +1523,9 @@ static void check_recursion(struct walk *w)
 				diag_help(dg, "functions are not recursive; use a "
 					      "comprehension over range(n) instead");
 				diag_emit(ev->sink, dg);
+				ev->decls[to]->recursive = true;
+				for (uint32_t k = first; k < depth; k++)
+					w->edges[path[k]].from->recursive = true;
 				continue;
 			}
 			if (state[to] == 2)
