@@ -813,14 +813,14 @@ static int guard_holds(struct evaluator *ev, const struct guard *g)
 	for (; g; g = g->parent) {
 		const void *key = g->negate ? (const void *)(g - 1) : (const void *)g;
 		struct memo *m = memo_get(ev, key);
-		if (m->state == 3)
+		if (m->state == LAZY_FAILED)
 			return -1;
-		if (m->state == 1) {
+		if (m->state == LAZY_BUSY) {
 			report_cycle(ev, key, ev->reach);
 			return -1;
 		}
-		if (m->state == 0) {
-			m->state = 1;
+		if (m->state == LAZY_NEW) {
+			m->state = LAZY_BUSY;
 			struct env e = { 0 };
 			e.scope = g->scope;
 			e.self = g->self;
@@ -840,7 +840,7 @@ static int guard_holds(struct evaluator *ev, const struct guard *g)
 				v = NULL;
 			}
 			m = memo_get(ev, key);	/* the table may have grown */
-			m->state = v ? 2 : 3;
+			m->state = v ? LAZY_DONE : LAZY_FAILED;
 			m->value = v;
 			if (!v)
 				return -1;
@@ -1418,13 +1418,13 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 		for (w = s->windows; w; w = w->next)
 			if (w->hi == hi && w->flags == flags)
 				break;
-		if (w && w->state == 2) {
+		if (w && w->state == LAZY_DONE) {
 			*out = w->value;
 			if (used)
 				*used = w->fold;
 			return true;
 		}
-		if (w && w->state == 3)
+		if (w && w->state == LAZY_FAILED)
 			return false;		/* reported */
 		if (w) {
 			report_cycle(ev, s, ev->reach);
@@ -1433,11 +1433,11 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 		w = arena_zalloc(ev->alloc, sizeof(*w));
 		w->hi = hi;
 		w->flags = flags;
-		w->state = 1;
+		w->state = LAZY_BUSY;
 		w->next = s->windows;
 		s->windows = w;
 		if (!fold_window(ev, s, hi, &tmp, own_default, defaults)) {
-			w->state = 3;
+			w->state = LAZY_FAILED;
 			return false;
 		}
 		f = &tmp;
@@ -1447,7 +1447,7 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 		*used = *f;
 	bool ok = force_fold(ev, s, hi, f, out, defaults);
 	if (w) {
-		w->state = ok ? 2 : 3;
+		w->state = ok ? LAZY_DONE : LAZY_FAILED;
 		w->value = *out;
 	}
 	return ok;
@@ -2385,15 +2385,15 @@ static struct value *let_value(struct evaluator *ev, const struct scope *sc,
 {
 	struct memo *m = memo_get(ev, sc);
 
-	if (m->state == 2)
+	if (m->state == LAZY_DONE)
 		return m->value;
-	if (m->state == 3)
+	if (m->state == LAZY_FAILED)
 		return NULL;
-	if (m->state == 1) {
+	if (m->state == LAZY_BUSY) {
 		report_cycle(ev, sc, reached);
 		return NULL;
 	}
-	m->state = 1;
+	m->state = LAZY_BUSY;
 	struct env e = { 0 };
 	e.scope = sc->outer;
 	e.self = sc->self;
@@ -2407,7 +2407,7 @@ static struct value *let_value(struct evaluator *ev, const struct scope *sc,
 	}
 	ev->reach = saved;
 	m = memo_get(ev, sc);
-	m->state = v ? 2 : 3;
+	m->state = v ? LAZY_DONE : LAZY_FAILED;
 	m->value = v;
 	return v;
 }
@@ -2415,15 +2415,15 @@ static struct value *let_value(struct evaluator *ev, const struct scope *sc,
 static struct value *const_value(struct evaluator *ev, struct decl *d,
 				 struct span reached)
 {
-	if (d->value_state == 2)
+	if (d->value_state == LAZY_DONE)
 		return d->value;
-	if (d->value_state == 3)
+	if (d->value_state == LAZY_FAILED)
 		return NULL;
-	if (d->value_state == 1) {
+	if (d->value_state == LAZY_BUSY) {
 		report_cycle(ev, d, reached);
 		return NULL;
 	}
-	d->value_state = 1;
+	d->value_state = LAZY_BUSY;
 	struct env e = { 0 };
 	e.fleet = true;
 	struct value *v = NULL;
@@ -2435,7 +2435,7 @@ static struct value *const_value(struct evaluator *ev, struct decl *d,
 	}
 	ev->reach = saved;
 	d->value = v;
-	d->value_state = v ? 2 : 3;
+	d->value_state = v ? LAZY_DONE : LAZY_FAILED;
 	return v;
 }
 
@@ -3571,7 +3571,7 @@ bool eval_prepare(struct evaluator *ev)
 	/* every profile's chain, so errors in unused profiles show too */
 	for (uint32_t i = 0; i < ev->ndecls; i++) {
 		struct decl *d = ev->decls[i];
-		if (d->kind != D_PROFILE || d->mro_state != 2)
+		if (d->kind != D_PROFILE || d->mro_state != LAZY_DONE)
 			continue;
 		struct trie *t = chain_trie(ev, d->mro, d->nmro);
 		const struct tnode *nt = tnode_child(t->root, ev->n_name, 4, false);
@@ -3587,7 +3587,7 @@ bool eval_prepare(struct evaluator *ev)
 	}
 	for (uint32_t i = 0; i < ev->nsites; i++) {
 		struct decl *s = ev->sites[i];
-		if (s->mro_state != 2 || !s->site_type)
+		if (s->mro_state != LAZY_DONE || !s->site_type)
 			continue;
 		s->inherited = chain_trie(ev, s->mro + 1, s->nmro - 1);
 		struct ast *nv = arena_zalloc(ev->arena, sizeof(*nv));
@@ -3645,7 +3645,7 @@ void eval_site_begin(struct evaluator *ev, size_t i)
 	se->site = d;
 	se->index = (uint32_t)i;
 	ev->cur = se;
-	if (d->mro_state != 2 || !d->site_type) {
+	if (d->mro_state != LAZY_DONE || !d->site_type) {
 		se->failed = true;
 		return;
 	}

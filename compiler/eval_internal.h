@@ -30,6 +30,10 @@
 
 enum decl_kind { D_SCHEMA, D_TYPE, D_CONST, D_DEF, D_PROFILE, D_SITE };
 
+/* A value computed on first use and kept: a second use while it is being
+ * computed (LAZY_BUSY) is a cycle; LAZY_FAILED was reported once. */
+enum lazy { LAZY_NEW, LAZY_BUSY, LAZY_DONE, LAZY_FAILED };
+
 struct trie;
 
 struct decl {
@@ -46,19 +50,19 @@ struct decl {
 	/* profiles and sites: C3 linearization, most specific first */
 	struct decl **mro;
 	uint32_t nmro;
-	uint8_t mro_state;		/* 0 not yet, 1 in progress, 2 done, 3 failed */
+	enum lazy mro_state;		/* also LAZY_FAILED: a bad parent list */
 	struct decl *schema;		/* profiles and sites: the one schema */
 	const struct type *site_type;	/* sites: schema + implicit fields */
 	struct trie *inherited;		/* sites: the shared trie of the parents */
 	struct ast *name_value;		/* sites: `name` as a string node */
 	/* schemas and named types */
 	const struct type *type;
-	uint8_t type_state;
+	enum lazy type_state;
 	/* defs: on a cycle of calls (reported when names were checked) */
 	bool recursive;
 	/* constants */
 	struct value *value;
-	uint8_t value_state;
+	enum lazy value_state;
 };
 
 /* --- ops and tries ------------------------------------------------------ */
@@ -198,7 +202,7 @@ struct window {
 	struct window *next;
 	uint32_t hi;
 	uint8_t flags;		/* defaults | own_default << 1 */
-	uint8_t state;		/* 1 computing, 2 done */
+	enum lazy state;
 	struct value *value;
 	struct fold fold;
 };
@@ -218,7 +222,7 @@ struct frame {
 /* A memo cell of a let or a guard in one site. */
 struct memo {
 	const void *key;
-	uint8_t state;		/* 0 new, 1 in progress, 2 done, 3 error */
+	enum lazy state;
 	struct value *value;
 };
 

@@ -301,7 +301,7 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 			if (s)
 				diag_help(dg, "did you mean `%s`?", s);
 			diag_emit(ev->sink, dg);
-			d->mro_state = 3;	/* its sites are not evaluated */
+			d->mro_state = LAZY_FAILED;	/* its sites are not evaluated */
 			continue;
 		}
 		bool twice = false;
@@ -312,7 +312,7 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 				"parent `%s` is listed twice", pn->name);
 			diag_help(dg, "list each parent once");
 			diag_emit(ev->sink, dg);
-			d->mro_state = 3;
+			d->mro_state = LAZY_FAILED;
 			continue;
 		}
 		bool ok = d->kind == D_SCHEMA
@@ -333,7 +333,7 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 			else
 				diag_help(dg, "parents are profiles and schemas");
 			diag_emit(ev->sink, dg);
-			d->mro_state = 3;
+			d->mro_state = LAZY_FAILED;
 			continue;
 		}
 		if (d->kind == D_SCHEMA && d->nparents == 1) {
@@ -343,7 +343,7 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 			diag_help(dg, "make `%s` extend `%s`, or copy the fields",
 				  p->name, d->parents[0]->name);
 			diag_emit(ev->sink, dg);
-			d->mro_state = 3;
+			d->mro_state = LAZY_FAILED;
 			continue;
 		}
 		if (p->kind == D_SCHEMA && d->kind != D_SCHEMA)
@@ -476,15 +476,15 @@ static bool c3(struct evaluator *ev, struct decl *d)
 static bool linearize(struct evaluator *ev, struct decl *d,
 		      struct decl ***stack, uint32_t *depth, uint32_t *cap)
 {
-	if (d->mro_state == 2)
+	if (d->mro_state == LAZY_DONE)
 		return true;
-	if (d->mro_state == 3)
+	if (d->mro_state == LAZY_FAILED)
 		return false;
-	if (d->mro_state == 1) {
+	if (d->mro_state == LAZY_BUSY) {
 		report_cycle(ev, *stack, *depth, d);
 		return false;
 	}
-	d->mro_state = 1;
+	d->mro_state = LAZY_BUSY;
 	if (*depth == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
 		*stack = xrealloc(*stack, *cap * sizeof(**stack));
@@ -499,7 +499,7 @@ static bool linearize(struct evaluator *ev, struct decl *d,
 		ok = c3(ev, d);
 	/* A member of a cycle that was already reported is marked failed
 	 * without a second report. */
-	d->mro_state = ok ? 2 : 3;
+	d->mro_state = ok ? LAZY_DONE : LAZY_FAILED;
 	return ok;
 }
 
@@ -623,7 +623,7 @@ static const struct type *named_type(struct evaluator *ev, const char *name,
 	if (d && d->kind == D_SCHEMA)
 		return record_type(ev, d);
 	if (d && d->kind == D_TYPE) {
-		if (d->type_state == 1) {
+		if (d->type_state == LAZY_BUSY) {
 			struct diag *dg = diag_new(E0309, node->span,
 				"type `%s` is defined in terms of itself", name);
 			diag_note(dg, d->node->u.bind.name.span,
@@ -633,10 +633,10 @@ static const struct type *named_type(struct evaluator *ev, const char *name,
 			diag_emit(ev->sink, dg);
 			return ev->t_any;
 		}
-		if (d->type_state == 0) {
-			d->type_state = 1;
+		if (d->type_state == LAZY_NEW) {
+			d->type_state = LAZY_BUSY;
 			d->type = resolve_type(ev, d->node->u.bind.value);
-			d->type_state = 2;
+			d->type_state = LAZY_DONE;
 		}
 		return d->type;
 	}
@@ -701,7 +701,7 @@ static const struct type *record_type(struct evaluator *ev, struct decl *d)
 	d->type = t;
 	const struct type *base = NULL;
 	if (d->nparents && d->parents[0]->kind == D_SCHEMA &&
-	    d->parents[0]->mro_state != 3)
+	    d->parents[0]->mro_state != LAZY_FAILED)
 		base = record_type(ev, d->parents[0]);
 	record_fields(ev, t, &d->node->u.decl.body, base);
 	return t;
@@ -1101,9 +1101,9 @@ static void check_constants(struct evaluator *ev, const struct type *st)
 	for (uint32_t i = 0; i < st->u.record.nfields; i++) {
 		const struct type_field *f = &st->u.record.fields[i];
 		struct decl *c = resolve_lookup(ev, f->name);
-		if (!c || c->kind != D_CONST || c->mro_state == 3)
+		if (!c || c->kind != D_CONST || c->mro_state == LAZY_FAILED)
 			continue;
-		c->mro_state = 3;	/* reported once */
+		c->mro_state = LAZY_FAILED;	/* reported once */
 		struct diag *dg = diag_new(E0308, c->node->u.bind.name.span,
 			"fleet constant `%s` has the name of a site field",
 			c->name);
@@ -1198,18 +1198,18 @@ bool resolve_fleet(struct evaluator *ev)
 	/* types: every schema and named type, also unused ones */
 	for (uint32_t i = 0; i < ev->ndecls; i++) {
 		struct decl *d = ev->decls[i];
-		if (d->kind == D_SCHEMA && d->mro_state != 3) {
+		if (d->kind == D_SCHEMA && d->mro_state != LAZY_FAILED) {
 			mark_all(record_type(ev, d), 0);
-		} else if (d->kind == D_TYPE && d->type_state == 0) {
-			d->type_state = 1;
+		} else if (d->kind == D_TYPE && d->type_state == LAZY_NEW) {
+			d->type_state = LAZY_BUSY;
 			d->type = resolve_type(ev, d->node->u.bind.value);
-			d->type_state = 2;
+			d->type_state = LAZY_DONE;
 		}
 	}
 	for (uint32_t i = 0; i < ev->ndecls; i++) {
 		struct decl *d = ev->decls[i];
 		if ((d->kind == D_PROFILE || d->kind == D_SITE) &&
-		    d->mro_state == 2)
+		    d->mro_state == LAZY_DONE)
 			find_schema(ev, d);
 		if (d->kind == D_SITE && d->schema) {
 			d->site_type = site_type(ev, d->schema);
@@ -1476,26 +1476,26 @@ static void check_recursion(struct walk *w)
 {
 	struct evaluator *ev = w->ev;
 	uint32_t n = ev->ndecls;
-	uint8_t *state = calloc(n, 1);		/* 0 new, 1 on path, 2 done */
+	enum lazy *state = calloc(n, sizeof(*state));	/* LAZY_BUSY: on the path */
 	uint32_t *path = xmalloc((n + 1) * sizeof(*path));	/* edge indexes */
 
 	if (!state)
 		arena_oom();
 	for (uint32_t root = 0; root < n; root++) {
-		if (ev->decls[root]->kind != D_DEF || state[root])
+		if (ev->decls[root]->kind != D_DEF || state[root] != LAZY_NEW)
 			continue;
 		/* iterative DFS over edges: path holds the edge taken at each depth */
 		uint32_t depth = 0, node = root;
 		uint32_t *next = calloc(n, sizeof(*next));
 		if (!next)
 			arena_oom();
-		state[node] = 1;
+		state[node] = LAZY_BUSY;
 		for (;;) {
 			uint32_t e = next[node];
 			while (e < w->nedges && w->edges[e].from != ev->decls[node])
 				e++;
 			if (e >= w->nedges) {
-				state[node] = 2;
+				state[node] = LAZY_DONE;
 				if (depth == 0)
 					break;
 				node = w->edges[path[--depth]].from->index;
@@ -1503,7 +1503,7 @@ static void check_recursion(struct walk *w)
 			}
 			next[node] = e + 1;
 			uint32_t to = w->edges[e].to->index;
-			if (state[to] == 1) {
+			if (state[to] == LAZY_BUSY) {
 				/* the cycle: from `to` along path, then e */
 				uint32_t first = depth;
 				for (uint32_t k = 0; k < depth; k++)
@@ -1528,10 +1528,10 @@ static void check_recursion(struct walk *w)
 					w->edges[path[k]].from->recursive = true;
 				continue;
 			}
-			if (state[to] == 2)
+			if (state[to] == LAZY_DONE)
 				continue;
 			path[depth++] = e;
-			state[to] = 1;
+			state[to] = LAZY_BUSY;
 			node = to;
 		}
 		free(next);
