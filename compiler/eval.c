@@ -24,7 +24,7 @@
 /* How an expression is evaluated: what `self`, `super` and names mean. */
 struct env {
 	const struct scope *scope;
-	struct tnode *self;		/* self as a path... */
+	const struct tnode *self;	/* self as a path... */
 	struct slot *self_slot;		/* ...or a slot... */
 	struct value *self_value;	/* ...or a value */
 	const struct op *op;		/* the statement evaluated */
@@ -480,7 +480,7 @@ static struct op *add_op(struct build *b, struct tnode *t,
 			 const struct tnode *bt, enum op_kind kind,
 			 const struct ast *stmt, const struct ast *expr,
 			 const struct guard *guard, const struct scope *scope,
-			 struct tnode *self, const void *body, bool final)
+			 const struct tnode *self, const void *body, bool final)
 {
 	struct arena *a = b->trie->arena;
 	struct op *op = arena_zalloc(a, sizeof(*op));
@@ -609,8 +609,7 @@ static void build_stmt(struct build *b, struct tnode *at,
 			return;
 		}
 		t = tnode_child(t, key, keylen, true);
-		bt = bt ? tnode_child((struct tnode *)bt, key, keylen, false)
-			: NULL;
+		bt = tnode_find(bt, key, keylen);
 		if (t->depth > PATH_MAX_DEPTH) {
 			struct diag *d = diag_new(E0114, seg->span,
 				"a path is nested more than %d levels deep",
@@ -855,7 +854,7 @@ static int guard_holds(struct evaluator *ev, const struct guard *g)
 
 /* Ops of a slot, newest first, within (lo, hi). */
 struct op_iter {
-	struct tnode *t[2];
+	const struct tnode *t[2];
 	uint32_t i[2];
 	uint32_t lo;
 };
@@ -995,9 +994,7 @@ static struct slot *slot_new(struct evaluator *ev, struct slot *parent,
 	k->keylen = keylen;
 	k->lo = lo;
 	for (int i = 0; i < 2; i++)
-		k->tn[i] = parent->tn[i] ? tnode_child(parent->tn[i], key,
-						       keylen, false)
-					 : NULL;
+		k->tn[i] = tnode_find(parent->tn[i], key, keylen);
 	if (base_obj)
 		k->base = value_get(base_obj, key, keylen);
 	k->type = type_child(parent->type, key, &k->field);
@@ -2220,7 +2217,8 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 
 /* --- references: reading lazily through slots ------------------------- */
 
-static struct slot *slot_of_tnode(struct evaluator *ev, struct tnode *t)
+static struct slot *slot_of_tnode(struct evaluator *ev,
+				  const struct tnode *t)
 {
 	if (!t->parent)
 		return t->trie->standalone ? t->trie->root_slot
@@ -2412,17 +2410,20 @@ static struct value *let_value(struct evaluator *ev, const struct scope *sc,
 	return v;
 }
 
-static struct value *const_value(struct evaluator *ev, struct decl *d,
+/* A fleet constant: computed by eval_prepare (in the order they are
+ * needed), only read by sites. */
+static struct value *const_value(struct evaluator *ev, const struct decl *cd,
 				 struct span reached)
 {
-	if (d->value_state == LAZY_DONE)
-		return d->value;
-	if (d->value_state == LAZY_FAILED)
+	if (cd->value_state == LAZY_DONE)
+		return cd->value;
+	if (cd->value_state == LAZY_FAILED || !ev->building)
 		return NULL;
-	if (d->value_state == LAZY_BUSY) {
-		report_cycle(ev, d, reached);
+	if (cd->value_state == LAZY_BUSY) {
+		report_cycle(ev, cd, reached);
 		return NULL;
 	}
+	struct decl *d = ev->building->decls[cd->index];
 	d->value_state = LAZY_BUSY;
 	struct env e = { 0 };
 	e.fleet = true;
@@ -2450,10 +2451,10 @@ static void unknown_name(struct evaluator *ev, const struct env *env,
 		ARENA_RESERVE(ev->alloc, c, n, cap);
 		c[n++] = s->name;
 	}
-	for (uint32_t i = 0; i < ev->ndecls; i++)
-		if (ev->decls[i]->kind == D_CONST) {
+	for (uint32_t i = 0; i < ev->prog->ndecls; i++)
+		if (ev->prog->decls[i]->kind == D_CONST) {
 			ARENA_RESERVE(ev->alloc, c, n, cap);
-			c[n++] = ev->decls[i]->name;
+			c[n++] = ev->prog->decls[i]->name;
 		}
 	const struct type *st = ev->cur && ev->cur->site ? ev->cur->site->site_type
 							  : NULL;
@@ -2485,7 +2486,7 @@ static struct ref name_ref(struct evaluator *ev, const struct env *env,
 			return s->kind == SC_VALUE
 				? ref_of_value(s->value)
 				: ref_of_value(let_value(ev, s, e->span));
-	struct decl *d = resolve_lookup(ev, name);
+	const struct decl *d = resolve_lookup(ev->prog, name);
 	if (d && d->kind == D_CONST)
 		return ref_of_value(const_value(ev, d, e->span));
 
@@ -3009,7 +3010,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 {
 	const char *name = e->u.call.name.name;
 	const struct ast_list *args = &e->u.call.args;
-	struct decl *d = resolve_lookup(ev, name);
+	const struct decl *d = resolve_lookup(ev->prog, name);
 	const struct builtin_info *b = d && d->kind == D_DEF
 		? NULL : builtin_lookup(name);
 
@@ -3362,7 +3363,7 @@ void eval_finish(struct evaluator *ev)
 	for (uint32_t i = 0; i < ev->npending; i++) {
 		struct pending_diag *p = &ev->pending[i];
 		const struct decl *only = p->total == 1
-			? ev->sites[p->sites[0]] : NULL;
+			? ev->prog->sites[p->sites[0]] : NULL;
 		bool own = only && p->d->span.src == only->node->span.src &&
 			   p->d->span.start >= only->node->span.start &&
 			   p->d->span.start < only->node->span.end;
@@ -3370,12 +3371,12 @@ void eval_finish(struct evaluator *ev)
 			/* site names have no length limit */
 			size_t size = 1;
 			for (uint32_t k = 0; k < p->nsites; k++)
-				size += strlen(ev->sites[p->sites[k]]->name) + 2;
+				size += strlen(ev->prog->sites[p->sites[k]]->name) + 2;
 			char *names = xmalloc(size), *at = names;
 			*at = 0;
 			for (uint32_t k = 0; k < p->nsites; k++)
 				at += sprintf(at, "%s%s", k ? ", " : "",
-					      ev->sites[p->sites[k]]->name);
+					      ev->prog->sites[p->sites[k]]->name);
 			diag_note(p->d, (struct span){ 0 },
 				  "in %zu sites: %s%s", p->total, names,
 				  p->total > p->nsites ? ", ..." : "");
@@ -3395,36 +3396,35 @@ void eval_finish(struct evaluator *ev)
 
 /* --- workers ------------------------------------------------------------ */
 
+/* A fresh evaluator over prog: its own site arena, frames, memo and
+ * buffered diagnostics; names and values in arena/names. */
+static struct evaluator *evaluator_new(const struct program *prog,
+				       struct diag_sink *sink,
+				       const char *fleet_root)
+{
+	struct evaluator *ev = xmalloc(sizeof(*ev));
+
+	memset(ev, 0, sizeof(*ev));
+	ev->prog = prog;
+	ev->sink = sink;
+	ev->site_sink.emit = buffer_emit;
+	ev->fleet_root = xstrdup(fleet_root ? fleet_root : ".");
+	ev->cache = builtin_cache_new();
+	arena_init(&ev->site_arena);
+	return ev;
+}
+
 struct evaluator *eval_fork(const struct evaluator *ev)
 {
-	struct evaluator *w = xmalloc(sizeof(*w));
+	struct evaluator *w = evaluator_new(ev->prog, ev->sink, ev->fleet_root);
 
-	/* shared: the fleet, the namespace, the tries, the types, the
-	 * constants; its own: everything a site writes */
-	*w = *ev;
-	w->forked_from = ev;
 	arena_init(&w->worker_arena);
 	w->arena = &w->worker_arena;
 	interner_init_over(&w->worker_names, &w->worker_arena, ev->names);
 	w->names = &w->worker_names;
-	w->fleet_root = xstrdup(ev->fleet_root);
-	w->cache = builtin_cache_new();
-	w->extra = NULL;
-	w->nextra = w->extra_cap = 0;
-	w->query_src = NULL;
-	arena_init(&w->site_arena);
-	w->cur = w->last_site = NULL;
 	w->alloc = w->arena;
-	w->reach = (struct span){ 0 };
-	w->frames = NULL;
-	w->nframes = w->frames_cap = 0;
-	w->site_sink = (struct diag_sink){ 0 };
-	w->site_sink.emit = buffer_emit;
-	w->pending = NULL;
-	w->npending = w->pending_cap = 0;
-	w->pending_index = NULL;
-	w->pending_index_cap = 0;
-	w->pending_serial = 0;
+	w->prepared = ev->prepared;
+	w->prepare_ok = ev->prepare_ok;
 	return w;
 }
 
@@ -3476,18 +3476,14 @@ void eval_join(struct evaluator *ev, struct evaluator *w)
 struct evaluator *eval_new(struct fleet *f, struct diag_sink *sink,
 			   const char *fleet_root)
 {
-	struct evaluator *ev = xmalloc(sizeof(*ev));
+	struct program *prog = xmalloc(sizeof(*prog));
 
-	memset(ev, 0, sizeof(*ev));
-	ev->fleet = f;
+	program_init(prog, f, sink);
+	struct evaluator *ev = evaluator_new(prog, sink, fleet_root);
+	ev->owned = prog;
 	ev->arena = &f->arena;
 	ev->names = &f->names;
-	ev->sink = sink;
-	ev->site_sink.emit = buffer_emit;
-	ev->fleet_root = xstrdup(fleet_root ? fleet_root : ".");
-	ev->cache = builtin_cache_new();
 	ev->alloc = ev->arena;
-	arena_init(&ev->site_arena);
 	return ev;
 }
 
@@ -3495,7 +3491,7 @@ void eval_free(struct evaluator *ev)
 {
 	if (!ev)
 		return;
-	if (!ev->forked_from)
+	if (ev->owned)
 		eval_finish(ev);
 	for (uint32_t i = 0; i < ev->npending; i++)	/* a worker's */
 		diag_free(ev->pending[i].d);
@@ -3505,20 +3501,15 @@ void eval_free(struct evaluator *ev)
 	free(ev->fleet_root);
 	builtin_cache_free(ev->cache);
 	arena_free(&ev->site_arena);
-	if (ev->forked_from) {
-		interner_free(&ev->worker_names);
-		arena_free(&ev->worker_arena);
-		free(ev);
-		return;
-	}
-	for (uint32_t i = 0; i < ev->ntype_regexes; i++) {
-		regfree(ev->type_regexes[i]);
-		free(ev->type_regexes[i]);
-	}
-	if (ev->prelude_src)
-		source_free(ev->prelude_src);
 	for (uint32_t i = 0; i < ev->nextra; i++)
 		source_free(ev->extra[i]);
+	if (ev->owned) {
+		program_free(ev->owned);
+		free(ev->owned);
+	} else {
+		interner_free(&ev->worker_names);
+		arena_free(&ev->worker_arena);
+	}
 	free(ev);
 }
 
@@ -3527,12 +3518,15 @@ void eval_free(struct evaluator *ev)
 static struct trie *chain_trie(struct evaluator *ev, struct decl **parents,
 			       uint32_t n)
 {
+	struct program *prog = ev->building;
+
 	if (n == 0)
 		return NULL;
-	for (uint32_t i = 0; i < ev->ntries; i++)
-		if (ev->tries[i].nparents == n &&
-		    memcmp(ev->tries[i].parents, parents, n * sizeof(*parents)) == 0)
-			return ev->tries[i].trie;
+	for (uint32_t i = 0; i < prog->ntries; i++)
+		if (prog->tries[i].nparents == n &&
+		    memcmp(prog->tries[i].parents, parents,
+			   n * sizeof(*parents)) == 0)
+			return prog->tries[i].trie;
 
 	struct trie *t = trie_new(ev->arena, false);
 	for (uint32_t k = n; k-- > 0;) {
@@ -3541,40 +3535,43 @@ static struct trie *chain_trie(struct evaluator *ev, struct decl **parents,
 		build_body(&b, t->root, NULL, &p->node->u.decl.body, NULL, NULL,
 			   p->node);
 	}
-	ARENA_RESERVE(ev->arena, ev->tries, ev->ntries, ev->tries_cap);
-	ev->tries[ev->ntries].parents = parents;
-	ev->tries[ev->ntries].nparents = n;
-	ev->tries[ev->ntries].trie = t;
-	ev->ntries++;
+	ARENA_RESERVE(prog->arena, prog->tries, prog->ntries, prog->tries_cap);
+	prog->tries[prog->ntries].parents = parents;
+	prog->tries[prog->ntries].nparents = n;
+	prog->tries[prog->ntries].trie = t;
+	prog->ntries++;
 	return t;
 }
 
 bool eval_prepare(struct evaluator *ev)
 {
-	if (ev->prepared)
+	struct program *prog = ev->owned;
+
+	if (ev->prepared || !prog)
 		return ev->prepare_ok;
 	ev->prepared = true;
+	ev->building = prog;
 	unsigned before = ev->sink->errors;
 	/* After errors here, the sites whose chain is sound are still
 	 * evaluated, so that one run reports every error. */
-	resolve_fleet(ev);
-	resolve_check_names(ev);
+	resolve_fleet(prog);
+	resolve_check_names(prog);
 
-	/* fleet constants, once, in the fleet arena */
+	/* fleet constants, once, in the fleet arena: sites only read them */
 	struct site_eval fleet_se = { .index = NO_SITE };
 	ev->cur = &fleet_se;
 	ev->alloc = ev->arena;
-	for (uint32_t i = 0; i < ev->ndecls; i++)
-		if (ev->decls[i]->kind == D_CONST)
-			const_value(ev, ev->decls[i], ev->decls[i]->node->span);
+	for (uint32_t i = 0; i < prog->ndecls; i++)
+		if (prog->decls[i]->kind == D_CONST)
+			const_value(ev, prog->decls[i], prog->decls[i]->node->span);
 
 	/* every profile's chain, so errors in unused profiles show too */
-	for (uint32_t i = 0; i < ev->ndecls; i++) {
-		struct decl *d = ev->decls[i];
+	for (uint32_t i = 0; i < prog->ndecls; i++) {
+		struct decl *d = prog->decls[i];
 		if (d->kind != D_PROFILE || d->mro_state != LAZY_DONE)
 			continue;
 		struct trie *t = chain_trie(ev, d->mro, d->nmro);
-		const struct tnode *nt = tnode_child(t->root, ev->n_name, 4, false);
+		const struct tnode *nt = tnode_find(t->root, prog->n_name, 4);
 		for (uint32_t k = 0; nt && k < nt->nops; k++) {
 			const struct op *o = nt->ops[k];
 			struct diag *dg = diag_new(E0402, o->stmt->span,
@@ -3585,12 +3582,12 @@ bool eval_prepare(struct evaluator *ev)
 			report(ev, dg);
 		}
 	}
-	for (uint32_t i = 0; i < ev->nsites; i++) {
-		struct decl *s = ev->sites[i];
+	for (uint32_t i = 0; i < prog->nsites; i++) {
+		struct decl *s = prog->sites[i];
 		if (s->mro_state != LAZY_DONE || !s->site_type)
 			continue;
 		s->inherited = chain_trie(ev, s->mro + 1, s->nmro - 1);
-		struct ast *nv = arena_zalloc(ev->arena, sizeof(*nv));
+		struct ast *nv = arena_zalloc(prog->arena, sizeof(*nv));
 		nv->kind = AST_STRING;
 		nv->span = s->node->u.decl.name.span;
 		nv->u.string.text = s->name;
@@ -3598,6 +3595,7 @@ bool eval_prepare(struct evaluator *ev)
 		s->name_value = nv;
 	}
 	ev->cur = NULL;
+	ev->building = NULL;
 	eval_finish(ev);
 	ev->prepare_ok = ev->sink->errors == before;
 	return ev->prepare_ok;
@@ -3605,28 +3603,28 @@ bool eval_prepare(struct evaluator *ev)
 
 size_t eval_site_count(const struct evaluator *ev)
 {
-	return ev->nsites;
+	return ev->prog->nsites;
 }
 
 const char *eval_site_name(const struct evaluator *ev, size_t i)
 {
-	return ev->sites[i]->name;
+	return ev->prog->sites[i]->name;
 }
 
 long eval_site_find(const struct evaluator *ev, const char *name)
 {
-	for (uint32_t i = 0; i < ev->nsites; i++)
-		if (strcmp(ev->sites[i]->name, name) == 0)
+	for (uint32_t i = 0; i < ev->prog->nsites; i++)
+		if (strcmp(ev->prog->sites[i]->name, name) == 0)
 			return (long)i;
 	return -1;
 }
 
 const char *eval_site_suggest(const struct evaluator *ev, const char *name)
 {
-	const char **c = xmalloc((ev->nsites + 1) * sizeof(*c));
-	for (uint32_t i = 0; i < ev->nsites; i++)
-		c[i] = ev->sites[i]->name;
-	const char *best = suggest(name, c, ev->nsites);
+	const char **c = xmalloc((ev->prog->nsites + 1) * sizeof(*c));
+	for (uint32_t i = 0; i < ev->prog->nsites; i++)
+		c[i] = ev->prog->sites[i]->name;
+	const char *best = suggest(name, c, ev->prog->nsites);
 	free(c);
 	return best;
 }
@@ -3634,7 +3632,7 @@ const char *eval_site_suggest(const struct evaluator *ev, const char *name)
 /* Starts site i: a fresh site arena, its own trie, its root slot. */
 void eval_site_begin(struct evaluator *ev, size_t i)
 {
-	struct decl *d = ev->sites[i];
+	const struct decl *d = ev->prog->sites[i];
 
 	ev->last_site = NULL;
 	arena_reset(&ev->site_arena);
@@ -3658,8 +3656,8 @@ void eval_site_begin(struct evaluator *ev, size_t i)
 
 	/* `site NAME` sets name, final */
 	const struct tnode *below_name = d->inherited
-		? tnode_child(d->inherited->root, ev->n_name, 4, false) : NULL;
-	struct tnode *nt = tnode_child(t->root, ev->n_name, 4, true);
+		? tnode_find(d->inherited->root, ev->prog->n_name, 4) : NULL;
+	struct tnode *nt = tnode_child(t->root, ev->prog->n_name, 4, true);
 	uint32_t next = t->next_seq;
 	t->next_seq = 1;	/* before every layer: `site NAME` comes first */
 	add_op(&b, nt, NULL, OPK_SET, d->node, d->name_value, NULL, NULL,
@@ -3705,7 +3703,7 @@ struct value *eval_site(struct evaluator *ev, size_t i)
 struct value *eval_query(struct evaluator *ev, size_t i,
 			 const struct ast *expr)
 {
-	if (!resolve_check_expr(ev, expr))
+	if (!resolve_check_expr(ev->prog, expr))
 		return NULL;
 	eval_site_begin(ev, i);
 	struct site_eval *se = ev->cur;

@@ -29,8 +29,9 @@ static const char *op_name(const struct op *op)
 }
 
 /* Collects the ops at s and below it with seq in (lo, end). */
-static void collect(struct tnode *t, uint32_t lo, struct op ***ops,
-		    uint32_t *n, uint32_t *cap, struct arena *a)
+static void collect(const struct tnode *t, uint32_t lo,
+		    const struct op ***ops, uint32_t *n, uint32_t *cap,
+		    struct arena *a)
 {
 	if (!t)
 		return;
@@ -45,7 +46,8 @@ static void collect(struct tnode *t, uint32_t lo, struct op ***ops,
 
 static int by_seq_desc(const void *a, const void *b)
 {
-	const struct op *x = *(struct op *const *)a, *y = *(struct op *const *)b;
+	const struct op *x = *(const struct op *const *)a;
+	const struct op *y = *(const struct op *const *)b;
 	return x->seq < y->seq ? 1 : x->seq > y->seq ? -1 : 0;
 }
 
@@ -236,7 +238,7 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 			shown, slot_path(ev, s));
 
 	/* the statements, newest first */
-	struct op **ops = NULL;
+	const struct op **ops = NULL;
 	uint32_t n = 0, cap = 0;
 	for (int t = 0; t < 2; t++)
 		collect(s->tn[t], s->lo, &ops, &n, &cap, ev->alloc);
