@@ -2,12 +2,16 @@
  * eval.c - evaluating sites: building the tries of ops, folding them into
  * values lazily, and evaluating expressions late-bound on the final site.
  *
- * See eval_internal.h for the model. Reading a value goes through slots
- * (one per path of the site being evaluated) as long as it can, so that
- * `self.x` or a site field computes only that field; a slot entered again
- * while it is being computed is a cycle, reported with every step.
+ * See model.h for the program it runs and eval_internal.h for the slots.
+ * Reading a value goes through slots (one per path of the site being
+ * evaluated) as long as it can, so that `self.x` or a site field computes
+ * only that field; a slot entered again while it is being computed is a
+ * cycle, reported with every step. This file is the recursive core; its
+ * leaves are merge.c (combining values) and eval_report.c (diagnostics
+ * and paths as text), and typecheck.c checks each site's result.
  */
 #include "eval_internal.h"
+#include "typecheck.h"
 
 #include "syntax.h"
 
@@ -76,44 +80,6 @@ static struct value *keyed_add_rhs(struct evaluator *ev, const struct env *env,
 				   const struct ast *e, struct value *prev,
 				   const struct type *t);
 
-/* --- diagnostics -------------------------------------------------------- */
-
-static struct diag_sink *sink_of(struct evaluator *ev)
-{
-	return ev->cur ? &ev->site_sink : ev->sink;
-}
-
-static void report(struct evaluator *ev, struct diag *d)
-{
-	if (ev->cur)
-		ev->cur->failed = true;
-	diag_emit(sink_of(ev), d);
-}
-
-__attribute__((format(printf, 4, 5)))
-static void error_at(struct evaluator *ev, enum diag_code code,
-		     struct span span, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	report(ev, diag_new(code, span, "%s", buf));
-}
-
-static struct span op_span(const struct op *op)
-{
-	static const struct span none;
-	return op && op->stmt ? op->stmt->span : none;
-}
-
-static const char *brief(struct evaluator *ev, const struct value *v)
-{
-	return v ? value_brief(ev->alloc, v, 60) : "(unset)";
-}
-
 /* --- frames: what is being evaluated, for cycles ----------------------- */
 
 static const char *frame_name(struct evaluator *ev, const struct frame *f)
@@ -149,7 +115,7 @@ static bool frame_push(struct evaluator *ev, enum frame_kind kind,
 		       const void *item, struct span span)
 {
 	if (ev->nframes >= MAX_FRAMES) {
-		error_at(ev, E0517, span,
+		eval_error_at(ev, E0517, span,
 			 "evaluation is nested more than %d levels deep",
 			 MAX_FRAMES);
 		return false;
@@ -184,7 +150,7 @@ static void report_cycle(struct evaluator *ev, const void *item,
 	while (from > 0 && ev->frames[from - 1].item != item)
 		from--;
 	if (from == 0) {
-		error_at(ev, E0503, reached, "a value depends on itself");
+		eval_error_at(ev, E0503, reached, "a value depends on itself");
 		return;
 	}
 	from--;
@@ -213,7 +179,7 @@ static void report_cycle(struct evaluator *ev, const void *item,
 	}
 	diag_help(d, "break the cycle: one of these values must not depend "
 		     "on the others");
-	report(ev, d);
+	eval_report(ev, d);
 	free(text);
 }
 
@@ -246,96 +212,6 @@ static struct memo *memo_get(struct evaluator *ev, const void *key)
 	se->memo[j].key = key;
 	se->memo_count++;
 	return &se->memo[j];
-}
-
-/* --- paths as text --------------------------------------------------------- */
-
-static bool is_ident(const char *s, size_t len)
-{
-	if (!len || !(s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z') ||
-		      (s[0] >= 'A' && s[0] <= 'Z')))
-		return false;
-	for (size_t i = 1; i < len; i++) {
-		char c = s[i];
-		if (!(c == '_' || c == '-' || (c >= 'a' && c <= 'z') ||
-		      (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-			return false;
-	}
-	return true;
-}
-
-void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
-		     size_t keylen)
-{
-	size_t need = keylen * 2 + 8;
-
-	while (*len + need >= *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		*buf = xrealloc(*buf, *cap);
-	}
-	char *p = *buf + *len;
-	if (*len)
-		*p++ = '.';
-	if (is_ident(key, keylen)) {
-		memcpy(p, key, keylen);
-		p += keylen;
-	} else {
-		*p++ = '"';
-		for (size_t i = 0; i < keylen; i++) {
-			if (key[i] == '"' || key[i] == '\\')
-				*p++ = '\\';
-			*p++ = key[i];
-		}
-		*p++ = '"';
-	}
-	*p = 0;
-	*len = (size_t)(p - *buf);
-}
-
-const char *slot_path(struct evaluator *ev, const struct slot *s)
-{
-	const struct slot *chain[PATH_MAX_DEPTH + 1];
-	size_t n = 0;
-	const struct slot *x = s;
-
-	for (; x && x->parent && n < PATH_MAX_DEPTH; x = x->parent)
-		chain[n++] = x;
-	/* a slot of an object literal evaluated on its own, not of the site */
-	bool literal = !ev->cur || x != ev->cur->root;
-	if (n == 0)
-		return literal ? "{...}" : "the site";
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	if (literal) {
-		buf = xmalloc(cap = 64);
-		memcpy(buf, "{...}", 6);
-		len = 5;
-	}
-	while (n--)
-		path_append_key(&buf, &len, &cap, chain[n]->key,
-				chain[n]->keylen);
-	char *out = arena_strndup(ev->alloc, buf, len);
-	free(buf);
-	return out;
-}
-
-static const char *tnode_path(struct evaluator *ev, const struct tnode *t)
-{
-	const struct tnode *chain[PATH_MAX_DEPTH + 1];
-	size_t n = 0;
-
-	for (; t && t->parent && n < PATH_MAX_DEPTH; t = t->parent)
-		chain[n++] = t;
-	if (n == 0)
-		return "the site";
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	while (n--)
-		path_append_key(&buf, &len, &cap, chain[n]->key,
-				chain[n]->keylen);
-	char *out = arena_strndup(ev->arena, buf, len);
-	free(buf);
-	return out;
 }
 
 /* --- building tries ------------------------------------------------------ */
@@ -432,13 +308,13 @@ static void check_final(struct build *b, const struct op *op,
 		return;
 	struct diag *d = diag_new(E0402, op->stmt->span,
 				  "`%s` is final: %s cannot change it",
-				  tnode_path(ev, f->at), layer_text(ev, b->layer));
+				  tnode_path_text(ev, f->at), layer_text(ev, b->layer));
 	diag_note(d, f->stmt->span, "%s made `%s` final here",
-		  layer_text(ev, f->layer), tnode_path(ev, f->at));
+		  layer_text(ev, f->layer), tnode_path_text(ev, f->at));
 	diag_help(d, "a final value is the same for every site below %s; "
 		     "remove this statement, or drop `final` there",
 		  layer_text(ev, f->layer));
-	report(ev, d);
+	eval_report(ev, d);
 	b->failed = true;
 }
 
@@ -459,18 +335,18 @@ static void check_set_twice(struct build *b, const struct op *op,
 				"cannot be set again", o->layer->name);
 			diag_help(d, "remove this statement: `site NAME` names "
 				     "the site");
-			report(b->ev, d);
+			eval_report(b->ev, d);
 			b->failed = true;
 			return;
 		}
 		struct diag *d = diag_new(E0401, op->stmt->span,
 					  "`%s` is set twice in one body",
-					  tnode_path(b->ev, t));
+					  tnode_path_text(b->ev, t));
 		diag_note(d, o->stmt->span, "it is first set here");
 		diag_help(d, "a layer says one thing about each value: keep one "
 			     "of them, or choose with `if c { ... } else { ... }` "
 			     "or `if c then a else b`");
-		report(b->ev, d);
+		eval_report(b->ev, d);
 		b->failed = true;
 		return;
 	}
@@ -573,7 +449,7 @@ static bool seg_key(struct build *b, const struct ast *seg,
 	if (!v)
 		return false;
 	if (v->kind != V_STRING) {
-		error_at(ev, E0504, k->span, "a key must be a string, not %s %s",
+		eval_error_at(ev, E0504, k->span, "a key must be a string, not %s %s",
 			 v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
 			 value_kind_name(v->kind));
 		return false;
@@ -615,7 +491,7 @@ static void build_stmt(struct build *b, struct tnode *at,
 				"a path is nested more than %d levels deep",
 				PATH_MAX_DEPTH);
 			diag_help(d, "shorten the path or its amend blocks");
-			report(b->ev, d);
+			eval_report(b->ev, d);
 			b->failed = true;
 			return;
 		}
@@ -702,7 +578,7 @@ static void build_for(struct build *b, struct tnode *at,
 		return;
 	}
 	if (it->kind != V_LIST && it->kind != V_OBJECT) {
-		error_at(ev, E0504, s->u.for_.iter->span,
+		eval_error_at(ev, E0504, s->u.for_.iter->span,
 			 "`for` iterates over a list or an object, not %s",
 			 value_kind_name(it->kind));
 		b->failed = true;
@@ -720,7 +596,7 @@ static void build_for(struct build *b, struct tnode *at,
 				return;
 			}
 			if (c->kind != V_BOOL) {
-				error_at(ev, E0504, s->u.for_.filter->span,
+				eval_error_at(ev, E0504, s->u.for_.filter->span,
 					 "a `for` filter must be a bool, not %s",
 					 value_kind_name(c->kind));
 				b->failed = true;
@@ -833,7 +709,7 @@ static int guard_holds(struct evaluator *ev, const struct guard *g)
 			}
 			ev->reach = saved;
 			if (v && v->kind != V_BOOL) {
-				error_at(ev, E0504, g->cond->span,
+				eval_error_at(ev, E0504, g->cond->span,
 					 "an `if` condition must be a bool, not %s",
 					 value_kind_name(v->kind));
 				v = NULL;
@@ -1085,44 +961,6 @@ static int slot_present(struct evaluator *ev, struct slot *s)
 	return r;
 }
 
-/* A value of a keyed list type must not hold two elements of one key. */
-static bool check_keyed(struct evaluator *ev, const struct value *v,
-			const struct type *t, struct span span,
-			const char *what, const struct slot *s)
-{
-	const char *key = type_list_key(t);
-
-	if (!key || !v || v->kind != V_LIST)
-		return true;
-	size_t klen = strlen(key);
-	for (uint32_t i = 0; i < v->len; i++) {
-		const struct value *a = v->u.items[i]->kind == V_OBJECT
-			? value_get(v->u.items[i], key, klen) : NULL;
-		if (!a)
-			continue;
-		for (uint32_t j = 0; j < i; j++) {
-			if (type_same_key(t, v->u.items[i], v->u.items[j])) {
-				struct diag *d = diag_new(E0406, span,
-					"%s holds two elements with %s = %s",
-					s ? slot_path(ev, s) : what, key,
-					brief(ev, a));
-				diag_help(d, "a list keyed by `%s` has one element "
-					     "per %s; use += to merge into the "
-					     "existing one", key, key);
-				report(ev, d);
-				return false;
-			}
-		}
-	}
-	return true;
-}
-
-static struct value *combine_add(struct evaluator *ev, struct value *prev,
-				 struct value *rhs, const struct type *t,
-				 struct span span);
-static struct value *combine_remove(struct evaluator *ev, struct value *prev,
-				    struct value *rhs, const struct type *t,
-				    struct span span);
 static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 				struct value *v, const struct type *t,
 				struct ast *const *segs, uint32_t nsegs,
@@ -1154,12 +992,12 @@ static bool final_untouched(struct evaluator *ev, const struct slot *s,
 			continue;
 		struct diag *d = diag_new(E0402, op->stmt->span,
 			"`%s` is final: %s cannot change it",
-			tnode_path(ev, f->at), layer_text(ev, op->layer));
+			tnode_path_text(ev, f->at), layer_text(ev, op->layer));
 		diag_note(d, f->stmt->span, "%s made `%s` final here",
-			  layer_text(ev, f->layer), tnode_path(ev, f->at));
+			  layer_text(ev, f->layer), tnode_path_text(ev, f->at));
 		diag_help(d, "leave `%.*s` out of this statement",
 			  (int)kid->keylen, kid->key);
-		report(ev, d);
+		eval_report(ev, d);
 		return false;
 	}
 	return true;
@@ -1221,8 +1059,8 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			if (!final_untouched(ev, s, killer, rhs))
 				return false;
 			v = killer->kind == OPK_ADD
-				? combine_add(ev, prev, rhs, s->type, killer->stmt->span)
-				: combine_remove(ev, prev, rhs, s->type,
+				? merge_add(ev, prev, rhs, s->type, killer->stmt->span)
+				: merge_remove(ev, prev, rhs, s->type,
 						 killer->stmt->span);
 			if (!v && (killer->kind == OPK_ADD || prev))
 				return false;
@@ -1290,7 +1128,7 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			if (!k)
 				k = first_kid_op(s->tn[0], start);
 			struct diag *d = diag_new(E0407,
-				k ? k->stmt->span : op_span(killer),
+				k ? k->stmt->span : eval_op_span(killer),
 				"`%s` is %s %s, not an object: a path cannot go "
 				"into it", slot_path(ev, s),
 				v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
@@ -1298,12 +1136,12 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			if (killer)
 				diag_note(d, killer->stmt->span,
 					  "`%s` is set to %s here",
-					  slot_path(ev, s), brief(ev, v));
+					  slot_path(ev, s), eval_brief(ev, v));
 			if (v->kind == V_LIST)
 				diag_help(d, "pick one element with a selector: "
 					     "`%s[name = \"...\"]`",
 					  slot_path(ev, s));
-			report(ev, d);
+			eval_report(ev, d);
 			return false;
 		}
 		out->kind = F_OBJECT;
@@ -1325,23 +1163,13 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 	}
 	if (nested)
 		v = complete(ev, v, s->type, 0, s->key);
-	if (!v || !check_keyed(ev, v, s->type, killer ? killer->stmt->span
-						     : op_span(NULL),
+	if (!v || !merge_check_keyed(ev, v, s->type, killer ? killer->stmt->span
+						     : eval_op_span(NULL),
 			       NULL, s))
 		return false;
 	out->kind = F_VALUE;
 	out->v = v;
 	return true;
-}
-
-static long vb_find(const struct value_builder *b, const char *key,
-		    uint32_t keylen)
-{
-	for (uint32_t i = 0; i < b->len; i++)
-		if (b->fields[i].keylen == keylen &&
-		    memcmp(b->fields[i].key, key, keylen) == 0)
-			return (long)i;
-	return -1;
 }
 
 struct kid_key {
@@ -1519,7 +1347,7 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 		}
 	}
 	for (uint32_t i = 0; i < nkeys; i++) {
-		if (vb_find(&vb, keys[i].key, keys[i].keylen) >= 0)
+		if (merge_field_index(&vb, keys[i].key, keys[i].keylen) >= 0)
 			continue;
 		struct slot *kid;
 		struct value *kv;
@@ -1552,243 +1380,7 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 	return true;
 }
 
-/* --- merging values ------------------------------------------------------ */
-
-static struct value *float_result(struct evaluator *ev, double d,
-				  struct span span)
-{
-	if (!isfinite(d)) {
-		error_at(ev, E0506, span, "the float result is not finite");
-		return NULL;
-	}
-	return value_float(ev->alloc, d);
-}
-
-static const char *a_kind(enum value_kind k)
-{
-	switch (k) {
-	case V_NULL: return "null";
-	case V_BOOL: return "a bool";
-	case V_INT: return "an int";
-	case V_FLOAT: return "a float";
-	case V_STRING: return "a string";
-	case V_LIST: return "a list";
-	case V_OBJECT: return "an object";
-	case V_SECRET: return "a secret";
-	}
-	return "a value";
-}
-
-static struct value *deep_merge(struct evaluator *ev, struct value *a,
-				struct value *b, const struct type *t,
-				struct span span);
-
-static struct value *keyed_merge(struct evaluator *ev, struct value *a,
-				 struct value *b, const char *key,
-				 const struct type *t, struct span span)
-{
-	size_t klen = strlen(key);
-	struct value_builder vb;
-
-	if (!check_keyed(ev, b, t, span, "the right-hand side of +=", NULL))
-		return NULL;
-	vb_init(&vb, ev->alloc);
-	for (uint32_t i = 0; i < a->len; i++)
-		vb_push(&vb, a->u.items[i]);
-	for (uint32_t i = 0; i < b->len; i++) {
-		struct value *e = b->u.items[i];
-		struct value *k = e->kind == V_OBJECT ? value_get(e, key, klen)
-						      : NULL;
-		if (!k) {
-			struct diag *d = diag_new(E0405, span,
-				"an element added to a list keyed by `%s` needs "
-				"the key field `%s`: %s", key, key, brief(ev, e));
-			report(ev, d);
-			return NULL;
-		}
-		uint32_t j = 0;
-		while (j < vb.len && !type_same_key(t, vb.items[j], e))
-			j++;
-		if (j < vb.len) {
-			struct value *m = deep_merge(ev, vb.items[j], e,
-						     type_elem(t), span);
-			if (!m)
-				return NULL;
-			vb.items[j] = m;
-		} else {
-			vb_push(&vb, e);
-		}
-	}
-	return vb_list(&vb);
-}
-
-/* An amend of a by b: objects field by field, keyed lists by key. */
-static struct value *deep_merge(struct evaluator *ev, struct value *a,
-				struct value *b, const struct type *t,
-				struct span span)
-{
-	if (a->kind == V_OBJECT && b->kind == V_OBJECT) {
-		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
-		for (uint32_t i = 0; i < a->len; i++)
-			vb_set(&vb, a->u.fields[i].key, a->u.fields[i].keylen,
-			       a->u.fields[i].value);
-		for (uint32_t i = 0; i < b->len; i++) {
-			const struct value_field *f = &b->u.fields[i];
-			long j = vb_find(&vb, f->key, f->keylen);
-			struct value *nv = f->value;
-			if (j >= 0) {
-				const struct type_field *tf;
-				nv = deep_merge(ev, vb.fields[j].value, f->value,
-						type_child(t, f->key, &tf), span);
-				if (!nv)
-					return NULL;
-			}
-			vb_set(&vb, f->key, f->keylen, nv);
-		}
-		return vb_object(&vb);
-	}
-	const char *key = type_list_key(t);
-	if (key && a->kind == V_LIST && b->kind == V_LIST)
-		return keyed_merge(ev, a, b, key, t, span);
-	return b;
-}
-
-static struct value *combine_add(struct evaluator *ev, struct value *prev,
-				 struct value *rhs, const struct type *t,
-				 struct span span)
-{
-	if (!prev) {
-		if (!check_keyed(ev, rhs, t, span, "the right-hand side of +=", NULL))
-			return NULL;
-		return rhs;
-	}
-	if (prev->kind == V_LIST && rhs->kind == V_LIST) {
-		const char *key = type_list_key(t);
-		if (key)
-			return keyed_merge(ev, prev, rhs, key, t, span);
-		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
-		for (uint32_t i = 0; i < prev->len; i++)
-			vb_push(&vb, prev->u.items[i]);
-		for (uint32_t i = 0; i < rhs->len; i++)
-			vb_push(&vb, rhs->u.items[i]);
-		return vb_list(&vb);
-	}
-	if (prev->kind == V_OBJECT && rhs->kind == V_OBJECT) {
-		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
-		for (uint32_t i = 0; i < prev->len; i++)
-			vb_set(&vb, prev->u.fields[i].key,
-			       prev->u.fields[i].keylen, prev->u.fields[i].value);
-		for (uint32_t i = 0; i < rhs->len; i++)
-			vb_set(&vb, rhs->u.fields[i].key,
-			       rhs->u.fields[i].keylen, rhs->u.fields[i].value);
-		return vb_object(&vb);
-	}
-	if (prev->kind == V_STRING && rhs->kind == V_STRING) {
-		char *s = arena_alloc(ev->alloc, prev->len + rhs->len + 1);
-		memcpy(s, prev->u.str, prev->len);
-		memcpy(s + prev->len, rhs->u.str, rhs->len);
-		s[prev->len + rhs->len] = 0;
-		return value_string_ref(ev->alloc, s, prev->len + rhs->len);
-	}
-	if (prev->kind == V_INT && rhs->kind == V_INT) {
-		int64_t r;
-		if (__builtin_add_overflow(prev->u.i, rhs->u.i, &r)) {
-			error_at(ev, E0506, span, "%lld + %lld overflows 64 bits",
-				 (long long)prev->u.i, (long long)rhs->u.i);
-			return NULL;
-		}
-		return value_int(ev->alloc, r);
-	}
-	if (value_is_number(prev) && value_is_number(rhs))
-		return float_result(ev, value_as_double(prev) +
-					value_as_double(rhs), span);
-	struct diag *d = diag_new(E0405, span, "cannot add %s to %s",
-				  a_kind(rhs->kind), a_kind(prev->kind));
-	if (prev->kind == V_LIST)
-		diag_help(d, "+= on a list takes a list: wrap the item in [ ]");
-	else
-		diag_help(d, "+= appends a list to a list, merges an object into "
-			     "an object, joins strings and adds numbers");
-	report(ev, d);
-	return NULL;
-}
-
-static struct value *combine_remove(struct evaluator *ev, struct value *prev,
-				    struct value *rhs, const struct type *t,
-				    struct span span)
-{
-	if (!prev)
-		return NULL;
-	if ((prev->kind != V_LIST && prev->kind != V_OBJECT) ||
-	    rhs->kind != V_LIST) {
-		struct diag *d;
-		if (prev->kind != V_LIST && prev->kind != V_OBJECT)
-			d = diag_new(E0405, span, "cannot remove from %s",
-				     a_kind(prev->kind));
-		else
-			d = diag_new(E0405, span, "-= takes a list, not %s",
-				     a_kind(rhs->kind));
-		diag_help(d, "-= removes the items of a list from a list, the "
-			     "elements with the listed keys from a keyed list, "
-			     "or the listed keys from an object");
-		report(ev, d);
-		return NULL;
-	}
-	struct value_builder vb;
-	vb_init(&vb, ev->alloc);
-	if (prev->kind == V_OBJECT) {
-		for (uint32_t i = 0; i < rhs->len; i++)
-			if (rhs->u.items[i]->kind != V_STRING) {
-				error_at(ev, E0405, span,
-					 "-= on an object takes a list of keys "
-					 "(strings), not %s",
-					 a_kind(rhs->u.items[i]->kind));
-				return NULL;
-			}
-		for (uint32_t i = 0; i < prev->len; i++) {
-			bool drop = false;
-			for (uint32_t j = 0; j < rhs->len && !drop; j++)
-				drop = rhs->u.items[j]->len == prev->u.fields[i].keylen &&
-				       memcmp(rhs->u.items[j]->u.str,
-					      prev->u.fields[i].key,
-					      prev->u.fields[i].keylen) == 0;
-			if (!drop)
-				vb_set(&vb, prev->u.fields[i].key,
-				       prev->u.fields[i].keylen,
-				       prev->u.fields[i].value);
-		}
-		return vb_object(&vb);
-	}
-	const char *key = type_list_key(t);
-	size_t klen = key ? strlen(key) : 0;
-	for (uint32_t i = 0; key && i < rhs->len; i++)
-		if (rhs->u.items[i]->kind == V_OBJECT) {
-			struct value *k = value_get(rhs->u.items[i], key, klen);
-			struct diag *d = diag_new(E0405, span,
-				"-= on a list keyed by `%s` takes keys, not "
-				"elements", key);
-			if (k)
-				diag_help(d, "write %s", brief(ev, k));
-			report(ev, d);
-			return NULL;
-		}
-	for (uint32_t i = 0; i < prev->len; i++) {
-		struct value *item = prev->u.items[i];
-		struct value *probe = item;
-		if (key)
-			probe = item->kind == V_OBJECT ? value_get(item, key, klen)
-						       : NULL;
-		bool drop = false;
-		for (uint32_t j = 0; probe && j < rhs->len && !drop; j++)
-			drop = value_equal(probe, rhs->u.items[j]);
-		if (!drop)
-			vb_push(&vb, item);
-	}
-	return vb_list(&vb);
-}
+/* --- defaults, bodies and statements on values ------------------------ */
 
 /* Does a value of type t get defaults filled anywhere inside? */
 static bool has_defaults(const struct type *t, int depth)
@@ -1865,7 +1457,7 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 		for (uint32_t i = 0; i < t->u.record.nfields; i++) {
 			const struct type_field *tf = &t->u.record.fields[i];
 			size_t klen = strlen(tf->name);
-			if (vb_find(&vb, tf->name, (uint32_t)klen) >= 0)
+			if (merge_field_index(&vb, tf->name, (uint32_t)klen) >= 0)
 				continue;
 			struct value *x = NULL;
 			if (tf->dflt) {
@@ -2042,7 +1634,7 @@ static struct value *apply_stmt_value(struct evaluator *ev,
 	case AST_ADD:
 		e.type = NULL;
 		rhs = eval(ev, &e, stmt->u.stmt.value);
-		return rhs ? complete(ev, combine_add(ev, v, rhs, t, stmt->span),
+		return rhs ? complete(ev, merge_add(ev, v, rhs, t, stmt->span),
 				      t, 0, NULL) : NULL;
 	case AST_REMOVE:
 		e.type = NULL;
@@ -2051,12 +1643,12 @@ static struct value *apply_stmt_value(struct evaluator *ev,
 			return NULL;
 		if (!v)
 			return v;
-		return combine_remove(ev, v, rhs, t, stmt->span);
+		return merge_remove(ev, v, rhs, t, stmt->span);
 	case AST_AMEND:
 		if (v && v->kind != V_OBJECT) {
-			error_at(ev, E0407, stmt->span,
+			eval_error_at(ev, E0407, stmt->span,
 				 "cannot amend %s: only objects take `{ ... }`",
-				 a_kind(v->kind));
+				 eval_a_kind(v->kind));
 			return NULL;
 		}
 		return body_value(ev, &e, &stmt->u.stmt.body, stmt, v, t, NULL);
@@ -2089,11 +1681,11 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 			struct diag *d = v
 				? diag_new(E0407, seg->span, "the selector [%s = %s] "
 					   "picks from a list, not from %s", f,
-					   brief(ev, want), a_kind(v->kind))
+					   eval_brief(ev, want), eval_a_kind(v->kind))
 				: diag_new(E0403, seg->span, "the selector [%s = %s] "
 					   "matches nothing: the list is not set",
-					   f, brief(ev, want));
-			report(ev, d);
+					   f, eval_brief(ev, want));
+			eval_report(ev, d);
 			*ok = false;
 			return NULL;
 		}
@@ -2107,10 +1699,10 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 			if (found >= 0) {
 				struct diag *d = diag_new(E0404, seg->span,
 					"the selector [%s = %s] matches more than "
-					"one element", f, brief(ev, want));
+					"one element", f, eval_brief(ev, want));
 				diag_help(d, "select by a field whose value is "
 					     "unique in the list");
-				report(ev, d);
+				eval_report(ev, d);
 				*ok = false;
 				return NULL;
 			}
@@ -2119,7 +1711,7 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 		if (found < 0) {
 			struct diag *d = diag_new(E0403, seg->span,
 				"the selector [%s = %s] matches no element",
-				f, brief(ev, want));
+				f, eval_brief(ev, want));
 			char have[256];
 			size_t n = 0;
 			have[0] = 0;
@@ -2129,7 +1721,7 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 					? value_get(e, f, flen) : NULL;
 				if (k)
 					n += (size_t)snprintf(have + n, sizeof(have) - n,
-						"%s%s", n ? ", " : "", brief(ev, k));
+						"%s%s", n ? ", " : "", eval_brief(ev, k));
 			}
 			if (n)
 				diag_help(d, "the list has %s = %s", f, have);
@@ -2138,7 +1730,7 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 			else
 				diag_help(d, "no element of the list has a `%s` "
 					     "field", f);
-			report(ev, d);
+			eval_report(ev, d);
 			*ok = false;
 			return NULL;
 		}
@@ -2171,9 +1763,9 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 		struct value *k = eval(ev, env, seg->u.seg.key);
 		if (!k || k->kind != V_STRING) {
 			if (k)
-				error_at(ev, E0504, seg->span,
+				eval_error_at(ev, E0504, seg->span,
 					 "a key must be a string, not %s",
-					 a_kind(k->kind));
+					 eval_a_kind(k->kind));
 			*ok = false;
 			return NULL;
 		}
@@ -2181,9 +1773,9 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 		keylen = k->len;
 	}
 	if (v && v->kind != V_OBJECT) {
-		error_at(ev, E0407, seg->span,
+		eval_error_at(ev, E0407, seg->span,
 			 "`%.*s` is looked up in %s, not in an object",
-			 (int)keylen, key, a_kind(v->kind));
+			 (int)keylen, key, eval_a_kind(v->kind));
 		*ok = false;
 		return NULL;
 	}
@@ -2202,7 +1794,7 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 	if (nc) {
 		vb_set(&vb, key, keylen, nc);
 	} else {
-		long j = vb_find(&vb, key, keylen);
+		long j = merge_field_index(&vb, key, keylen);
 		if (j >= 0) {
 			memmove(&vb.fields[j], &vb.fields[j + 1],
 				(vb.len - (uint32_t)j - 1) * sizeof(*vb.fields));
@@ -2265,12 +1857,12 @@ static struct value *slot_value(struct evaluator *ev, struct slot *s,
 			  s->field->optional ? " as optional" : "");
 		diag_help(d, "set it in a profile or the site, give the field "
 			     "a default, or test it first with has(obj, key)");
-		report(ev, d);
+		eval_report(ev, d);
 	} else {
 		struct diag *d = diag_new(E0508, span, "`%s` is not set",
 					  slot_path(ev, s));
 		diag_help(d, "test for it first with has(obj, key)");
-		report(ev, d);
+		eval_report(ev, d);
 	}
 	return NULL;
 }
@@ -2283,7 +1875,7 @@ static struct value *ref_value(struct evaluator *ev, struct ref r,
 	ev->reach = span;
 	if (r.slot && r.under) {
 		struct value *v = slot_value(ev, r.slot, span);
-		return v ? deep_merge(ev, r.under, v, r.under_type, span) : NULL;
+		return v ? merge_deep(ev, r.under, v, r.under_type, span) : NULL;
 	}
 	if (r.slot)
 		return slot_value(ev, r.slot, span);
@@ -2353,7 +1945,7 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 				"`%s` has no field `%.*s`", slot_path(ev, r.slot),
 				(int)keylen, key);
 			suggest_keys(ev, d, key, r.slot->fold.v, r.slot);
-			report(ev, d);
+			eval_report(ev, d);
 			return ref_error();
 		}
 		struct value *v = ref_value(ev, r, span);
@@ -2362,9 +1954,9 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 		r = ref_of_value(v);
 	}
 	if (r.value->kind != V_OBJECT) {
-		error_at(ev, E0504, span, "cannot read field `%.*s` of %s: only "
+		eval_error_at(ev, E0504, span, "cannot read field `%.*s` of %s: only "
 			 "objects have fields", (int)keylen, key,
-			 a_kind(r.value->kind));
+			 eval_a_kind(r.value->kind));
 		return ref_error();
 	}
 	struct value *v = value_get(r.value, key, keylen);
@@ -2372,7 +1964,7 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 		struct diag *d = diag_new(E0508, span, "the object has no field "
 					  "`%.*s`", (int)keylen, key);
 		suggest_keys(ev, d, key, r.value, NULL);
-		report(ev, d);
+		eval_report(ev, d);
 		return ref_error();
 	}
 	return ref_of_value(v);
@@ -2473,7 +2065,7 @@ static void unknown_name(struct evaluator *ev, const struct env *env,
 	const char *best = suggest(name, c, n);
 	if (best)
 		diag_help(d, "did you mean `%s`?", best);
-	report(ev, d);
+	eval_report(ev, d);
 }
 
 static struct ref name_ref(struct evaluator *ev, const struct env *env,
@@ -2567,7 +2159,7 @@ static struct ref self_ref(struct evaluator *ev, const struct env *env,
 			ev->cur->failed = true;
 		return ref_error();
 	}
-	error_at(ev, E0516, e->span, "`self` has no object here");
+	eval_error_at(ev, E0516, e->span, "`self` has no object here");
 	return ref_error();
 }
 
@@ -2643,7 +2235,7 @@ static struct value *super_value(struct evaluator *ev, const struct env *env,
 			ev->cur->failed = true;	/* reported statically */
 		return NULL;
 	} else {
-		error_at(ev, E0516, e->span,
+		eval_error_at(ev, E0516, e->span,
 			 "`super` is read outside a statement of a body");
 		return NULL;
 	}
@@ -2653,7 +2245,7 @@ static struct value *super_value(struct evaluator *ev, const struct env *env,
 			env->slot ? slot_path(ev, env->slot) : "this path");
 		diag_help(d, "no layer below sets this path; write the value "
 			     "without `super`");
-		report(ev, d);
+		eval_report(ev, d);
 	}
 	return v;
 }
@@ -2692,9 +2284,9 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 		if (!tv)
 			return ref_error();
 		if (i->kind != V_INT || tv->kind != V_LIST) {
-			error_at(ev, E0504, e->u.index.index->span,
-				 "%s cannot be indexed by %s", a_kind(tv->kind),
-				 a_kind(i->kind));
+			eval_error_at(ev, E0504, e->u.index.index->span,
+				 "%s cannot be indexed by %s", eval_a_kind(tv->kind),
+				 eval_a_kind(i->kind));
 			return ref_error();
 		}
 		if (i->u.i < 0 || i->u.i >= (int64_t)tv->len) {
@@ -2706,7 +2298,7 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 				diag_help(d, "the list has %u item%s (indexes 0 "
 					     "to %u)", tv->len,
 					  tv->len == 1 ? "" : "s", tv->len - 1);
-			report(ev, d);
+			eval_report(ev, d);
 			return ref_error();
 		}
 		return ref_of_value(tv->u.items[i->u.i]);
@@ -2718,100 +2310,6 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 
 /* --- expressions ----------------------------------------------------------- */
 
-static const char *const op_text[] = {
-	[OP_NEG] = "-", [OP_NOT] = "!", [OP_ADD] = "+", [OP_SUB] = "-",
-	[OP_MUL] = "*", [OP_DIV] = "/", [OP_MOD] = "%", [OP_EQ] = "==",
-	[OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=", [OP_GT] = ">",
-	[OP_GE] = ">=", [OP_AND] = "&&", [OP_OR] = "||",
-};
-
-static struct value *secret_misuse(struct evaluator *ev, struct span span,
-				   const char *where)
-{
-	struct diag *d = diag_new(E0515, span,
-		"a secret cannot be used %s: it would be emitted as plain text",
-		where);
-	diag_help(d, "a secret can only be a whole value, such as "
-		     "`psk = secret(\"vault:...\")`");
-	report(ev, d);
-	return NULL;
-}
-
-static struct value *arith(struct evaluator *ev, const struct ast *e,
-			   struct value *a, struct value *b)
-{
-	enum ast_op op = e->u.op.op;
-	int64_t r;
-
-	if (a->kind == V_SECRET || b->kind == V_SECRET)
-		return secret_misuse(ev, e->span, "with an operator");
-	if (op == OP_ADD && a->kind == b->kind &&
-	    (a->kind == V_STRING || a->kind == V_LIST || a->kind == V_OBJECT))
-		return combine_add(ev, a, b, NULL, e->span);
-	if (!value_is_number(a) || !value_is_number(b)) {
-		struct diag *d = diag_new(E0504, e->span,
-			"cannot apply `%s` to %s and %s", op_text[op],
-			a_kind(a->kind), a_kind(b->kind));
-		if (op == OP_ADD && (a->kind == V_STRING || b->kind == V_STRING) &&
-		    a->kind != V_LIST && a->kind != V_OBJECT &&
-		    b->kind != V_LIST && b->kind != V_OBJECT)
-			diag_help(d, "to build a string, interpolate: "
-				     "\"${a}${b}\", or use to_string()");
-		report(ev, d);
-		return NULL;
-	}
-	if (a->kind == V_INT && b->kind == V_INT) {
-		int64_t x = a->u.i, y = b->u.i;
-		bool over = false;
-		switch (op) {
-		case OP_ADD: over = __builtin_add_overflow(x, y, &r); break;
-		case OP_SUB: over = __builtin_sub_overflow(x, y, &r); break;
-		case OP_MUL: over = __builtin_mul_overflow(x, y, &r); break;
-		case OP_DIV:
-		case OP_MOD:
-			if (y == 0) {
-				error_at(ev, E0505, e->span, "%s by zero",
-					 op == OP_DIV ? "division" : "remainder");
-				return NULL;
-			}
-			if (x == INT64_MIN && y == -1) {
-				over = op == OP_DIV;
-				r = 0;
-				break;
-			}
-			r = op == OP_DIV ? x / y : x % y;
-			break;
-		default:
-			r = 0;
-			break;
-		}
-		if (over) {
-			error_at(ev, E0506, e->span,
-				 "%lld %s %lld overflows 64 bits", (long long)x,
-				 op_text[op], (long long)y);
-			return NULL;
-		}
-		return value_int(ev->alloc, r);
-	}
-	double x = value_as_double(a), y = value_as_double(b);
-	switch (op) {
-	case OP_ADD: return float_result(ev, x + y, e->span);
-	case OP_SUB: return float_result(ev, x - y, e->span);
-	case OP_MUL: return float_result(ev, x * y, e->span);
-	case OP_DIV:
-	case OP_MOD:
-		if (y == 0) {
-			error_at(ev, E0505, e->span, "%s by zero",
-				 op == OP_DIV ? "division" : "remainder");
-			return NULL;
-		}
-		return float_result(ev, op == OP_DIV ? x / y : fmod(x, y),
-				    e->span);
-	default:
-		return NULL;
-	}
-}
-
 static struct value *binary(struct evaluator *ev, const struct env *env,
 			    const struct ast *e)
 {
@@ -2822,18 +2320,18 @@ static struct value *binary(struct evaluator *ev, const struct env *env,
 		return NULL;
 	if (op == OP_AND || op == OP_OR) {
 		if (a->kind != V_BOOL) {
-			error_at(ev, E0504, e->u.op.lhs->span,
-				 "`%s` takes bools, not %s", op_text[op],
-				 a_kind(a->kind));
+			eval_error_at(ev, E0504, e->u.op.lhs->span,
+				 "`%s` takes bools, not %s", eval_op_text[op],
+				 eval_a_kind(a->kind));
 			return NULL;
 		}
 		if (a->u.b == (op == OP_OR))
 			return a;
 		struct value *b = eval(ev, env, e->u.op.rhs);
 		if (b && b->kind != V_BOOL) {
-			error_at(ev, E0504, e->u.op.rhs->span,
-				 "`%s` takes bools, not %s", op_text[op],
-				 a_kind(b->kind));
+			eval_error_at(ev, E0504, e->u.op.rhs->span,
+				 "`%s` takes bools, not %s", eval_op_text[op],
+				 eval_a_kind(b->kind));
 			return NULL;
 		}
 		return b;
@@ -2852,10 +2350,10 @@ static struct value *binary(struct evaluator *ev, const struct env *env,
 		bool ok;
 		int c = value_compare(a, b, &ok);
 		if (!ok) {
-			error_at(ev, E0504, e->span,
+			eval_error_at(ev, E0504, e->span,
 				 "cannot compare %s with %s: `%s` orders numbers "
-				 "or strings", a_kind(a->kind), a_kind(b->kind),
-				 op_text[op]);
+				 "or strings", eval_a_kind(a->kind), eval_a_kind(b->kind),
+				 eval_op_text[op]);
 			return NULL;
 		}
 		bool r = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0
@@ -2863,7 +2361,7 @@ static struct value *binary(struct evaluator *ev, const struct env *env,
 		return value_bool(ev->alloc, r);
 	}
 	default:
-		return arith(ev, e, a, b);
+		return merge_arith(ev, e, a, b);
 	}
 }
 
@@ -2876,15 +2374,15 @@ static struct value *unary(struct evaluator *ev, const struct env *env,
 		return NULL;
 	if (e->u.op.op == OP_NOT) {
 		if (a->kind != V_BOOL) {
-			error_at(ev, E0504, e->span, "`!` takes a bool, not %s",
-				 a_kind(a->kind));
+			eval_error_at(ev, E0504, e->span, "`!` takes a bool, not %s",
+				 eval_a_kind(a->kind));
 			return NULL;
 		}
 		return value_bool(ev->alloc, !a->u.b);
 	}
 	if (a->kind == V_INT) {
 		if (a->u.i == INT64_MIN) {
-			error_at(ev, E0506, e->span, "-(%lld) overflows 64 bits",
+			eval_error_at(ev, E0506, e->span, "-(%lld) overflows 64 bits",
 				 (long long)a->u.i);
 			return NULL;
 		}
@@ -2892,8 +2390,8 @@ static struct value *unary(struct evaluator *ev, const struct env *env,
 	}
 	if (a->kind == V_FLOAT)
 		return value_float(ev->alloc, -a->u.f);
-	error_at(ev, E0504, e->span, "`-` takes a number, not %s",
-		 a_kind(a->kind));
+	eval_error_at(ev, E0504, e->span, "`-` takes a number, not %s",
+		 eval_a_kind(a->kind));
 	return NULL;
 }
 
@@ -2915,15 +2413,15 @@ static struct value *interpolate(struct evaluator *ev, const struct env *env,
 			if (!v)
 				return NULL;
 			if (v->kind == V_SECRET)
-				return secret_misuse(ev, p->span, "in a string");
+				return eval_secret_misuse(ev, p->span, "in a string");
 			text = value_scalar_text(ev->alloc, v, &n);
 			if (!text) {
 				struct diag *d = diag_new(E0504, p->span,
 					"cannot put %s in a string",
-					a_kind(v->kind));
+					eval_a_kind(v->kind));
 				diag_help(d, "use join(\", \", list) or "
 					     "to_string(value)");
-				report(ev, d);
+				eval_report(ev, d);
 				return NULL;
 			}
 		}
@@ -2947,9 +2445,9 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 	if (!it)
 		return NULL;
 	if (it->kind != V_LIST && it->kind != V_OBJECT) {
-		error_at(ev, E0504, e->u.for_.iter->span,
+		eval_error_at(ev, E0504, e->u.for_.iter->span,
 			 "`for` iterates over a list or an object, not %s",
-			 a_kind(it->kind));
+			 eval_a_kind(it->kind));
 		return NULL;
 	}
 	struct value_builder vb;
@@ -2967,9 +2465,9 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 			if (!c)
 				return NULL;
 			if (c->kind != V_BOOL) {
-				error_at(ev, E0504, e->u.for_.filter->span,
+				eval_error_at(ev, E0504, e->u.for_.filter->span,
 					 "a `for` filter must be a bool, not %s",
-					 a_kind(c->kind));
+					 eval_a_kind(c->kind));
 				return NULL;
 			}
 			if (!c->u.b)
@@ -3039,7 +2537,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 		else
 			diag_note(dg, d->node->u.def.name.span,
 				  "`%s` is declared here", name);
-		report(ev, dg);
+		eval_report(ev, dg);
 		return NULL;
 	}
 	struct value **argv = arena_alloc(ev->alloc,
@@ -3083,7 +2581,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 	}
 	if (b) {
 		struct builtin_call c = {
-			.arena = ev->alloc, .sink = sink_of(ev), .call = e,
+			.arena = ev->alloc, .sink = eval_sink(ev), .call = e,
 			.args = argv, .nargs = args->len,
 			.fleet_root = ev->fleet_root, .cache = ev->cache,
 			.on_file = note_file, .on_file_data = ev,
@@ -3091,9 +2589,9 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 		if (e->span.src && e->span.src == ev->query_src && ev->cur &&
 		    ev->cur->site)
 			c.base_file = ev->cur->site->node->span.src->path;
-		unsigned before = sink_of(ev)->errors;
+		unsigned before = eval_sink(ev)->errors;
 		struct value *v = builtin_invoke(b, &c);
-		if (!v && ev->cur && sink_of(ev)->errors != before)
+		if (!v && ev->cur && eval_sink(ev)->errors != before)
 			ev->cur->failed = true;
 		return v;
 	}
@@ -3113,7 +2611,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 					  ((const struct decl *)ev->frames[i].item)->name);
 		diag_help(dg, "functions are not recursive; use a "
 			      "comprehension over range(n) instead");
-		report(ev, dg);
+		eval_report(ev, dg);
 		return NULL;
 	}
 	struct scope *sc = arena_zalloc(ev->alloc,
@@ -3209,9 +2707,9 @@ static struct value *eval(struct evaluator *ev, const struct env *env,
 		if (!c)
 			return NULL;
 		if (c->kind != V_BOOL) {
-			error_at(ev, E0504, e->u.cond.cond->span,
+			eval_error_at(ev, E0504, e->u.cond.cond->span,
 				 "an `if` condition must be a bool, not %s",
-				 a_kind(c->kind));
+				 eval_a_kind(c->kind));
 			return NULL;
 		}
 		return eval(ev, env, c->u.b ? e->u.cond.then
@@ -3227,173 +2725,6 @@ static struct value *eval(struct evaluator *ev, const struct env *env,
 	return v;
 }
 
-/* --- diagnostics of sites: once each, with the sites they affect ----- */
-
-static struct diag *diag_clone(const struct diag *d)
-{
-	struct diag *c = diag_new(d->code, d->span, "%s", d->message);
-
-	c->severity = d->severity;
-	if (d->help)
-		diag_help(c, "%s", d->help);
-	for (size_t i = 0; i < d->nnotes; i++)
-		diag_note(c, d->notes[i].span, "%s", d->notes[i].message);
-	return c;
-}
-
-static uint32_t diag_hash(const struct diag *d, bool any_span)
-{
-	uint32_t h = hash_bytes(d->message, strlen(d->message));
-
-	if (!any_span)
-		h ^= ptr_hash(d->span.src) + d->span.start * 2654435761u;
-	return h + d->code;
-}
-
-static bool diag_same(const struct diag *a, const struct diag *b,
-		      bool any_span)
-{
-	return a->code == b->code &&
-	       (any_span || (a->span.src == b->span.src &&
-			     a->span.start == b->span.start &&
-			     a->span.end == b->span.end)) &&
-	       strcmp(a->message, b->message) == 0 &&
-	       (a->help == b->help ||
-		(a->help && b->help && strcmp(a->help, b->help) == 0));
-}
-
-/* The pending diagnostic like d, added (with no site yet) if new. */
-static struct pending_diag *pending_of(struct evaluator *ev, struct diag *d,
-				       bool any_span, bool clone, bool *added)
-{
-	uint32_t h = diag_hash(d, any_span);
-
-	*added = false;
-	if ((ev->npending + 1) * 2 > ev->pending_index_cap) {
-		uint32_t cap = ev->pending_index_cap ? ev->pending_index_cap * 2
-						     : 64;
-		uint32_t *idx = calloc(cap, sizeof(*idx));
-		if (!idx)
-			arena_oom();
-		for (uint32_t i = 0; i < ev->npending; i++) {
-			uint32_t j = ev->pending[i].hash & (cap - 1);
-			while (idx[j])
-				j = (j + 1) & (cap - 1);
-			idx[j] = i + 1;
-		}
-		free(ev->pending_index);
-		ev->pending_index = idx;
-		ev->pending_index_cap = cap;
-	}
-	uint32_t j = h & (ev->pending_index_cap - 1);
-	for (; ev->pending_index[j]; j = (j + 1) & (ev->pending_index_cap - 1)) {
-		struct pending_diag *p = &ev->pending[ev->pending_index[j] - 1];
-		if (p->hash == h && p->any_span == any_span &&
-		    diag_same(p->d, d, any_span))
-			return p;
-	}
-	if (ev->npending == ev->pending_cap) {
-		ev->pending_cap = ev->pending_cap ? ev->pending_cap * 2 : 16;
-		ev->pending = xrealloc(ev->pending,
-				       ev->pending_cap * sizeof(*ev->pending));
-	}
-	struct pending_diag *p = &ev->pending[ev->npending];
-	memset(p, 0, sizeof(*p));
-	p->d = clone ? diag_clone(d) : d;
-	p->hash = h;
-	p->any_span = any_span;
-	p->first_site = p->last_site = NO_SITE;
-	p->serial = ev->pending_serial++;
-	ev->pending_index[j] = ++ev->npending;
-	*added = true;
-	return p;
-}
-
-static void buffer_emit(struct diag_sink *sink, const struct diag *d)
-{
-	struct evaluator *ev = (struct evaluator *)((char *)sink -
-					offsetof(struct evaluator, site_sink));
-	/* a mistake the same in many sites though it points at each one's
-	 * declaration (a required field they all lack) has d->per_site:
-	 * reported at the first, with the count */
-	uint32_t site = ev->cur ? ev->cur->index : NO_SITE;
-	bool added;
-	struct pending_diag *p = pending_of(ev, (struct diag *)d, d->per_site,
-					    true, &added);
-
-	if (site == NO_SITE || p->last_site == site)
-		return;
-	/* this evaluator's sites come in ascending order */
-	if (p->first_site == NO_SITE)
-		p->first_site = site;
-	if (p->nsites < SITES_NAMED)
-		p->sites[p->nsites++] = site;
-	p->last_site = site;
-	p->total++;
-}
-
-/* Reported in the order of the sources: by file, then place in it. */
-static int pending_cmp(const void *pa, const void *pb)
-{
-	const struct pending_diag *a = pa, *b = pb;
-	const struct span *x = &a->d->span, *y = &b->d->span;
-
-	if (x->src != y->src) {
-		if (!x->src || !y->src)
-			return x->src ? -1 : 1;
-		int c = strcmp(x->src->path, y->src->path);
-		if (c)
-			return c;
-	}
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (a->d->code != b->d->code)
-		return a->d->code < b->d->code ? -1 : 1;
-	/* fleet-level ones (NO_SITE) last, as they were reported last */
-	if (a->first_site != b->first_site)
-		return a->first_site < b->first_site ? -1 : 1;
-	return a->serial < b->serial ? -1 : a->serial > b->serial;
-}
-
-void eval_finish(struct evaluator *ev)
-{
-	if (ev->npending > 1)
-		qsort(ev->pending, ev->npending, sizeof(*ev->pending),
-		      pending_cmp);
-	for (uint32_t i = 0; i < ev->npending; i++) {
-		struct pending_diag *p = &ev->pending[i];
-		const struct decl *only = p->total == 1
-			? ev->prog->sites[p->sites[0]] : NULL;
-		bool own = only && p->d->span.src == only->node->span.src &&
-			   p->d->span.start >= only->node->span.start &&
-			   p->d->span.start < only->node->span.end;
-		if (p->total > 1) {
-			/* site names have no length limit */
-			size_t size = 1;
-			for (uint32_t k = 0; k < p->nsites; k++)
-				size += strlen(ev->prog->sites[p->sites[k]]->name) + 2;
-			char *names = xmalloc(size), *at = names;
-			*at = 0;
-			for (uint32_t k = 0; k < p->nsites; k++)
-				at += sprintf(at, "%s%s", k ? ", " : "",
-					      ev->prog->sites[p->sites[k]]->name);
-			diag_note(p->d, (struct span){ 0 },
-				  "in %zu sites: %s%s", p->total, names,
-				  p->total > p->nsites ? ", ..." : "");
-			free(names);
-		} else if (p->total == 1 && !own) {
-			diag_note(p->d, (struct span){ 0 },
-				  "in site %s", only->name);
-		}
-		diag_emit(ev->sink, p->d);
-	}
-	ev->npending = 0;
-	ev->pending_serial = 0;
-	if (ev->pending_index)
-		memset(ev->pending_index, 0,
-		       ev->pending_index_cap * sizeof(*ev->pending_index));
-}
-
 /* --- workers ------------------------------------------------------------ */
 
 /* A fresh evaluator over prog: its own site arena, frames, memo and
@@ -3407,7 +2738,7 @@ static struct evaluator *evaluator_new(const struct program *prog,
 	memset(ev, 0, sizeof(*ev));
 	ev->prog = prog;
 	ev->sink = sink;
-	ev->site_sink.emit = buffer_emit;
+	ev->site_sink.emit = eval_buffer_emit;
 	ev->fleet_root = xstrdup(fleet_root ? fleet_root : ".");
 	ev->cache = builtin_cache_new();
 	arena_init(&ev->site_arena);
@@ -3426,49 +2757,6 @@ struct evaluator *eval_fork(const struct evaluator *ev)
 	w->prepared = ev->prepared;
 	w->prepare_ok = ev->prepare_ok;
 	return w;
-}
-
-void eval_join(struct evaluator *ev, struct evaluator *w)
-{
-	for (uint32_t i = 0; i < w->npending; i++) {
-		struct pending_diag *q = &w->pending[i];
-		bool added;
-		struct pending_diag *p = pending_of(ev, q->d, q->any_span,
-						    false, &added);
-
-		if (added) {
-			uint32_t serial = p->serial;
-			*p = *q;
-			p->serial = serial;
-			if (q->first_site != NO_SITE)	/* see pending_cmp */
-				p->serial = q->serial;
-			continue;
-		}
-		if (q->first_site == NO_SITE) {
-			diag_free(q->d);
-			continue;
-		}
-		/* the two evaluated different sites: merge the first ones */
-		uint32_t merged[SITES_NAMED], n = 0, a = 0, b = 0;
-		while (n < SITES_NAMED && (a < p->nsites || b < q->nsites))
-			merged[n++] = b >= q->nsites ||
-				(a < p->nsites && p->sites[a] < q->sites[b])
-				? p->sites[a++] : q->sites[b++];
-		memcpy(p->sites, merged, sizeof(merged));
-		p->nsites = n;
-		if (p->first_site == NO_SITE || q->first_site < p->first_site) {
-			/* the first site's own (any_span: its place) */
-			struct diag *t = p->d;
-			p->d = q->d;
-			q->d = t;
-			p->first_site = q->first_site;
-			p->serial = q->serial;
-		}
-		diag_free(q->d);
-		p->total += q->total;
-	}
-	w->npending = 0;
-	eval_free(w);
 }
 
 /* --- the fleet ---------------------------------------------------------- */
@@ -3579,7 +2867,7 @@ bool eval_prepare(struct evaluator *ev)
 				"cannot be set by %s", layer_text(ev, o->layer));
 			diag_help(dg, "remove this statement: `site NAME` "
 				      "names the site");
-			report(ev, dg);
+			eval_report(ev, dg);
 		}
 	}
 	for (uint32_t i = 0; i < prog->nsites; i++) {
@@ -3748,11 +3036,6 @@ bool slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
 int eval_guard_holds(struct evaluator *ev, const struct guard *g)
 {
 	return guard_holds(ev, g);
-}
-
-const char *tnode_path_text(struct evaluator *ev, const struct tnode *t)
-{
-	return tnode_path(ev, t);
 }
 
 struct value *eval_site_expr(struct evaluator *ev, const struct ast *e)

@@ -1,6 +1,7 @@
 /*
- * eval_internal.h - what the evaluator's files share (eval.c, explain.c,
- * typecheck.c); not for the rest of the compiler.
+ * eval_internal.h - what the evaluator's files share (eval.c, merge.c,
+ * eval_report.c, explain.c, typecheck.c); not for the rest of the
+ * compiler.
  *
  * An evaluator runs a const program (model.h) on one thread: everything
  * it writes while a site is evaluated (the site arena, slots, memo,
@@ -154,8 +155,55 @@ struct evaluator {
 	uint32_t pending_serial;
 };
 
-/* typecheck.c: checks the current site (ev->cur) from its root slot. */
-void typecheck_site(struct evaluator *ev, struct slot *root);
+/* eval_report.c */
+struct diag_sink *eval_sink(struct evaluator *ev);
+/* Reports d to the current site's buffer (failing the site) or the sink. */
+void eval_report(struct evaluator *ev, struct diag *d);
+__attribute__((format(printf, 4, 5)))
+void eval_error_at(struct evaluator *ev, enum diag_code code,
+		   struct span span, const char *fmt, ...);
+struct span eval_op_span(const struct op *op);
+/* v in a few words, for messages (in ev->alloc). */
+const char *eval_brief(struct evaluator *ev, const struct value *v);
+/* "an int", "a list", ... */
+const char *eval_a_kind(enum value_kind k);
+/* The text of each enum ast_op. */
+extern const char *const eval_op_text[];
+/* E0515: a secret used where it would be emitted as text; NULL. */
+struct value *eval_secret_misuse(struct evaluator *ev, struct span span,
+				 const char *where);
+/* The emit of ev->site_sink: buffers a site's diagnostic. */
+void eval_buffer_emit(struct diag_sink *sink, const struct diag *d);
+const char *slot_path(struct evaluator *ev, const struct slot *s);
+const char *tnode_path_text(struct evaluator *ev, const struct tnode *t);
+/* "a.b.\"c.d\"" for a key appended to a path text. */
+void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
+		     size_t keylen);
+
+/* merge.c */
+/* A keyed list must not hold two elements of one key (s: its slot, or
+ * what: the value's name in the message). */
+bool merge_check_keyed(struct evaluator *ev, const struct value *v,
+		       const struct type *t, struct span span,
+		       const char *what, const struct slot *s);
+/* An amend of a by b: objects field by field, keyed lists by key. */
+struct value *merge_deep(struct evaluator *ev, struct value *a,
+			 struct value *b, const struct type *t,
+			 struct span span);
+/* prev += rhs and prev -= rhs for a path of type t (NULL: untyped). */
+struct value *merge_add(struct evaluator *ev, struct value *prev,
+			struct value *rhs, const struct type *t,
+			struct span span);
+struct value *merge_remove(struct evaluator *ev, struct value *prev,
+			   struct value *rhs, const struct type *t,
+			   struct span span);
+/* The index of key in b, or -1. */
+long merge_field_index(const struct value_builder *b, const char *key,
+		       uint32_t keylen);
+/* a OP b for the arithmetic operators of e. */
+struct value *merge_arith(struct evaluator *ev, const struct ast *e,
+			  struct value *a, struct value *b);
+
 
 /* eval.c, for explain.c */
 void eval_site_begin(struct evaluator *ev, size_t i);
@@ -168,13 +216,8 @@ struct slot *slot_kid(struct evaluator *ev, struct slot *s, const char *key,
 int eval_guard_holds(struct evaluator *ev, const struct guard *g);
 /* An expression evaluated in the current site's body (explain's selectors). */
 struct value *eval_site_expr(struct evaluator *ev, const struct ast *e);
-const char *tnode_path_text(struct evaluator *ev, const struct tnode *t);
 /* The value of s just before seq (what the op at seq replaced). */
 bool slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
 		       struct value **out);
-const char *slot_path(struct evaluator *ev, const struct slot *s);
-/* "a.b.\"c.d\"" for a key appended to a path text. */
-void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
-		     size_t keylen);
 
 #endif

@@ -21,6 +21,7 @@
  * together.
  */
 #include "eval_internal.h"
+#include "typecheck.h"
 
 #include "formats.h"
 
