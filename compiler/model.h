@@ -2,7 +2,8 @@
  * model.h - the program the evaluator runs: a fleet's declarations,
  * resolved, and the statements of every chain of profiles indexed by path.
  *
- * resolve.c builds it (names, parents, linearizations, types) and
+ * resolve.c builds it (names, parents, linearizations; types_build.c the
+ * types) and
  * eval_prepare finishes it (fleet constants, the shared tries); after
  * that it is read-only: every evaluator, on any thread, sees it through a
  * const struct program *. What a site writes lives in the evaluator
@@ -213,12 +214,30 @@ bool resolve_check_names(struct program *p);
 /* The same for one expression in a site's context (`sitec query`). */
 bool resolve_check_expr(const struct program *p, const struct ast *e);
 const struct decl *resolve_lookup(const struct program *p, const char *name);
+/* The same, for the builder (resolve.c, types_build.c), which writes it. */
+struct decl *resolve_decl(const struct program *p, const char *name);
+/* A declaration of the prelude, also one hidden from the namespace. */
+struct decl *resolve_hidden(const struct program *p, const char *name);
 /* The candidate closest to name (edit distance), or NULL. */
 const char *suggest(const char *name, const char *const *cands, size_t n);
 /* Did-you-mean over every declaration of the kinds in mask. */
+#define DECL_MASK(kind) (1u << (kind))
 const char *suggest_decl(const struct program *p, const char *name,
 			 unsigned kinds_mask);
-const struct type *resolve_type(struct program *p, const struct ast *t);
+
+/* types_build.c, for resolve_fleet */
+/* The types built in (any, string): before anything else. */
+void types_build_init(struct program *p);
+/* The output types' rules the prelude cannot say (after the prelude). */
+void types_build_builtins(struct program *p);
+/* The type of every schema and named type (after linearization). */
+void types_build_decls(struct program *p);
+/* A site's type: its schema plus the fields every site has. */
+void types_build_site(struct program *p, struct decl *site);
+/* The type an AST of a type denotes. */
+const struct type *types_build_type(struct program *p, const struct ast *t);
+/* Is name a type the language has built in (a decl cannot take it)? */
+bool types_is_builtin_name(const char *name);
 
 /* trie.c */
 struct trie *trie_new(struct arena *a, bool standalone);
