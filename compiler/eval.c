@@ -116,8 +116,8 @@ static bool frame_push(struct evaluator *ev, enum frame_kind kind,
 {
 	if (ev->nframes >= MAX_FRAMES) {
 		eval_error_at(ev, E0517, span,
-			 "evaluation is nested more than %d levels deep",
-			 MAX_FRAMES);
+			      "evaluation is nested more than %d levels deep",
+			      MAX_FRAMES);
 		return false;
 	}
 	if (ev->nframes == ev->frames_cap) {
@@ -450,8 +450,8 @@ static bool seg_key(struct build *b, const struct ast *seg,
 		return false;
 	if (v->kind != V_STRING) {
 		eval_error_at(ev, E0504, k->span, "a key must be a string, not %s %s",
-			 v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
-			 value_kind_name(v->kind));
+			      v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
+			      value_kind_name(v->kind));
 		return false;
 	}
 	*key = v->u.str;
@@ -579,8 +579,8 @@ static void build_for(struct build *b, struct tnode *at,
 	}
 	if (it->kind != V_LIST && it->kind != V_OBJECT) {
 		eval_error_at(ev, E0504, s->u.for_.iter->span,
-			 "`for` iterates over a list or an object, not %s",
-			 value_kind_name(it->kind));
+			      "`for` iterates over a list or an object, not %s",
+			      value_kind_name(it->kind));
 		b->failed = true;
 		return;
 	}
@@ -597,8 +597,8 @@ static void build_for(struct build *b, struct tnode *at,
 			}
 			if (c->kind != V_BOOL) {
 				eval_error_at(ev, E0504, s->u.for_.filter->span,
-					 "a `for` filter must be a bool, not %s",
-					 value_kind_name(c->kind));
+					      "a `for` filter must be a bool, not %s",
+					      value_kind_name(c->kind));
 				b->failed = true;
 				return;
 			}
@@ -710,8 +710,8 @@ static int guard_holds(struct evaluator *ev, const struct guard *g)
 			ev->reach = saved;
 			if (v && v->kind != V_BOOL) {
 				eval_error_at(ev, E0504, g->cond->span,
-					 "an `if` condition must be a bool, not %s",
-					 value_kind_name(v->kind));
+					      "an `if` condition must be a bool, not %s",
+					      value_kind_name(v->kind));
 				v = NULL;
 			}
 			m = memo_get(ev, key);	/* the table may have grown */
@@ -1061,7 +1061,7 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			v = killer->kind == OPK_ADD
 				? merge_add(ev, prev, rhs, s->type, killer->stmt->span)
 				: merge_remove(ev, prev, rhs, s->type,
-						 killer->stmt->span);
+					       killer->stmt->span);
 			if (!v && (killer->kind == OPK_ADD || prev))
 				return false;
 			break;
@@ -1647,8 +1647,8 @@ static struct value *apply_stmt_value(struct evaluator *ev,
 	case AST_AMEND:
 		if (v && v->kind != V_OBJECT) {
 			eval_error_at(ev, E0407, stmt->span,
-				 "cannot amend %s: only objects take `{ ... }`",
-				 eval_a_kind(v->kind));
+				      "cannot amend %s: only objects take `{ ... }`",
+				      eval_a_kind(v->kind));
 			return NULL;
 		}
 		return body_value(ev, &e, &stmt->u.stmt.body, stmt, v, t, NULL);
@@ -1764,8 +1764,8 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 		if (!k || k->kind != V_STRING) {
 			if (k)
 				eval_error_at(ev, E0504, seg->span,
-					 "a key must be a string, not %s",
-					 eval_a_kind(k->kind));
+					      "a key must be a string, not %s",
+					      eval_a_kind(k->kind));
 			*ok = false;
 			return NULL;
 		}
@@ -1774,8 +1774,8 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 	}
 	if (v && v->kind != V_OBJECT) {
 		eval_error_at(ev, E0407, seg->span,
-			 "`%.*s` is looked up in %s, not in an object",
-			 (int)keylen, key, eval_a_kind(v->kind));
+			      "`%.*s` is looked up in %s, not in an object",
+			      (int)keylen, key, eval_a_kind(v->kind));
 		*ok = false;
 		return NULL;
 	}
@@ -1955,8 +1955,8 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 	}
 	if (r.value->kind != V_OBJECT) {
 		eval_error_at(ev, E0504, span, "cannot read field `%.*s` of %s: only "
-			 "objects have fields", (int)keylen, key,
-			 eval_a_kind(r.value->kind));
+			      "objects have fields", (int)keylen, key,
+			      eval_a_kind(r.value->kind));
 		return ref_error();
 	}
 	struct value *v = value_get(r.value, key, keylen);
@@ -2236,7 +2236,7 @@ static struct value *super_value(struct evaluator *ev, const struct env *env,
 		return NULL;
 	} else {
 		eval_error_at(ev, E0516, e->span,
-			 "`super` is read outside a statement of a body");
+			      "`super` is read outside a statement of a body");
 		return NULL;
 	}
 	if (!v) {
@@ -2285,8 +2285,8 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 			return ref_error();
 		if (i->kind != V_INT || tv->kind != V_LIST) {
 			eval_error_at(ev, E0504, e->u.index.index->span,
-				 "%s cannot be indexed by %s", eval_a_kind(tv->kind),
-				 eval_a_kind(i->kind));
+				      "%s cannot be indexed by %s", eval_a_kind(tv->kind),
+				      eval_a_kind(i->kind));
 			return ref_error();
 		}
 		if (i->u.i < 0 || i->u.i >= (int64_t)tv->len) {
@@ -2321,8 +2321,8 @@ static struct value *binary(struct evaluator *ev, const struct env *env,
 	if (op == OP_AND || op == OP_OR) {
 		if (a->kind != V_BOOL) {
 			eval_error_at(ev, E0504, e->u.op.lhs->span,
-				 "`%s` takes bools, not %s", eval_op_text[op],
-				 eval_a_kind(a->kind));
+				      "`%s` takes bools, not %s", eval_op_text[op],
+				      eval_a_kind(a->kind));
 			return NULL;
 		}
 		if (a->u.b == (op == OP_OR))
@@ -2330,8 +2330,8 @@ static struct value *binary(struct evaluator *ev, const struct env *env,
 		struct value *b = eval(ev, env, e->u.op.rhs);
 		if (b && b->kind != V_BOOL) {
 			eval_error_at(ev, E0504, e->u.op.rhs->span,
-				 "`%s` takes bools, not %s", eval_op_text[op],
-				 eval_a_kind(b->kind));
+				      "`%s` takes bools, not %s", eval_op_text[op],
+				      eval_a_kind(b->kind));
 			return NULL;
 		}
 		return b;
@@ -2351,9 +2351,9 @@ static struct value *binary(struct evaluator *ev, const struct env *env,
 		int c = value_compare(a, b, &ok);
 		if (!ok) {
 			eval_error_at(ev, E0504, e->span,
-				 "cannot compare %s with %s: `%s` orders numbers "
-				 "or strings", eval_a_kind(a->kind), eval_a_kind(b->kind),
-				 eval_op_text[op]);
+				      "cannot compare %s with %s: `%s` orders numbers "
+				      "or strings", eval_a_kind(a->kind), eval_a_kind(b->kind),
+				      eval_op_text[op]);
 			return NULL;
 		}
 		bool r = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0
@@ -2375,7 +2375,7 @@ static struct value *unary(struct evaluator *ev, const struct env *env,
 	if (e->u.op.op == OP_NOT) {
 		if (a->kind != V_BOOL) {
 			eval_error_at(ev, E0504, e->span, "`!` takes a bool, not %s",
-				 eval_a_kind(a->kind));
+				      eval_a_kind(a->kind));
 			return NULL;
 		}
 		return value_bool(ev->alloc, !a->u.b);
@@ -2383,7 +2383,7 @@ static struct value *unary(struct evaluator *ev, const struct env *env,
 	if (a->kind == V_INT) {
 		if (a->u.i == INT64_MIN) {
 			eval_error_at(ev, E0506, e->span, "-(%lld) overflows 64 bits",
-				 (long long)a->u.i);
+				      (long long)a->u.i);
 			return NULL;
 		}
 		return value_int(ev->alloc, -a->u.i);
@@ -2391,7 +2391,7 @@ static struct value *unary(struct evaluator *ev, const struct env *env,
 	if (a->kind == V_FLOAT)
 		return value_float(ev->alloc, -a->u.f);
 	eval_error_at(ev, E0504, e->span, "`-` takes a number, not %s",
-		 eval_a_kind(a->kind));
+		      eval_a_kind(a->kind));
 	return NULL;
 }
 
@@ -2446,8 +2446,8 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 		return NULL;
 	if (it->kind != V_LIST && it->kind != V_OBJECT) {
 		eval_error_at(ev, E0504, e->u.for_.iter->span,
-			 "`for` iterates over a list or an object, not %s",
-			 eval_a_kind(it->kind));
+			      "`for` iterates over a list or an object, not %s",
+			      eval_a_kind(it->kind));
 		return NULL;
 	}
 	struct value_builder vb;
@@ -2466,8 +2466,8 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 				return NULL;
 			if (c->kind != V_BOOL) {
 				eval_error_at(ev, E0504, e->u.for_.filter->span,
-					 "a `for` filter must be a bool, not %s",
-					 eval_a_kind(c->kind));
+					      "a `for` filter must be a bool, not %s",
+					      eval_a_kind(c->kind));
 				return NULL;
 			}
 			if (!c->u.b)
@@ -2708,8 +2708,8 @@ static struct value *eval(struct evaluator *ev, const struct env *env,
 			return NULL;
 		if (c->kind != V_BOOL) {
 			eval_error_at(ev, E0504, e->u.cond.cond->span,
-				 "an `if` condition must be a bool, not %s",
-				 eval_a_kind(c->kind));
+				      "an `if` condition must be a bool, not %s",
+				      eval_a_kind(c->kind));
 			return NULL;
 		}
 		return eval(ev, env, c->u.b ? e->u.cond.then

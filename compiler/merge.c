@@ -168,7 +168,7 @@ struct value *merge_add(struct evaluator *ev, struct value *prev,
 		int64_t r;
 		if (__builtin_add_overflow(prev->u.i, rhs->u.i, &r)) {
 			eval_error_at(ev, E0506, span, "%lld + %lld overflows 64 bits",
-				 (long long)prev->u.i, (long long)rhs->u.i);
+				      (long long)prev->u.i, (long long)rhs->u.i);
 			return NULL;
 		}
 		return value_int(ev->alloc, r);
@@ -214,9 +214,9 @@ struct value *merge_remove(struct evaluator *ev, struct value *prev,
 		for (uint32_t i = 0; i < rhs->len; i++)
 			if (rhs->u.items[i]->kind != V_STRING) {
 				eval_error_at(ev, E0405, span,
-					 "-= on an object takes a list of keys "
-					 "(strings), not %s",
-					 eval_a_kind(rhs->u.items[i]->kind));
+					      "-= on an object takes a list of keys "
+					      "(strings), not %s",
+					      eval_a_kind(rhs->u.items[i]->kind));
 				return NULL;
 			}
 		for (uint32_t i = 0; i < prev->len; i++) {
@@ -305,7 +305,7 @@ struct value *merge_arith(struct evaluator *ev, const struct ast *e,
 		case OP_MOD:
 			if (y == 0) {
 				eval_error_at(ev, E0505, e->span, "%s by zero",
-					 op == OP_DIV ? "division" : "remainder");
+					      op == OP_DIV ? "division" : "remainder");
 				return NULL;
 			}
 			if (x == INT64_MIN && y == -1) {
@@ -321,8 +321,8 @@ struct value *merge_arith(struct evaluator *ev, const struct ast *e,
 		}
 		if (over) {
 			eval_error_at(ev, E0506, e->span,
-				 "%lld %s %lld overflows 64 bits", (long long)x,
-				 eval_op_text[op], (long long)y);
+				      "%lld %s %lld overflows 64 bits", (long long)x,
+				      eval_op_text[op], (long long)y);
 			return NULL;
 		}
 		return value_int(ev->alloc, r);
@@ -336,7 +336,7 @@ struct value *merge_arith(struct evaluator *ev, const struct ast *e,
 	case OP_MOD:
 		if (y == 0) {
 			eval_error_at(ev, E0505, e->span, "%s by zero",
-				 op == OP_DIV ? "division" : "remainder");
+				      op == OP_DIV ? "division" : "remainder");
 			return NULL;
 		}
 		return float_result(ev, op == OP_DIV ? x / y : fmod(x, y),
