@@ -2801,6 +2801,27 @@ void eval_free(struct evaluator *ev)
 	free(ev);
 }
 
+/*
+ * Gives every value inside a fleet constant's value that has no
+ * provenance the constant's expression. Without it, eval would fill it in
+ * on a value the sites share when a site first read it: a write to the
+ * program while workers run (a data race), pointing at a statement of
+ * whichever site came first.
+ */
+static void const_provenance(struct value *v, const struct ast *e)
+{
+	if (!v)
+		return;
+	if (!v->expr && !v->op)
+		v->expr = e;
+	if (v->kind == V_LIST)
+		for (uint32_t i = 0; i < v->len; i++)
+			const_provenance(v->u.items[i], e);
+	else if (v->kind == V_OBJECT)
+		for (uint32_t i = 0; i < v->len; i++)
+			const_provenance(v->u.fields[i].value, e);
+}
+
 /* The trie of a chain of profiles (most specific first), shared by every
  * site that inherits exactly that chain. */
 static struct trie *chain_trie(struct evaluator *ev, struct decl **parents,
@@ -2852,6 +2873,10 @@ bool eval_prepare(struct evaluator *ev)
 	for (uint32_t i = 0; i < prog->ndecls; i++)
 		if (prog->decls[i]->kind == D_CONST)
 			const_value(ev, prog->decls[i], prog->decls[i]->node->span);
+	for (uint32_t i = 0; i < prog->ndecls; i++)
+		if (prog->decls[i]->kind == D_CONST)
+			const_provenance(prog->decls[i]->value,
+					 prog->decls[i]->node->u.bind.value);
 
 	/* every profile's chain, so errors in unused profiles show too */
 	for (uint32_t i = 0; i < prog->ndecls; i++) {
