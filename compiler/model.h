@@ -3,13 +3,14 @@
  * resolved, and the statements of every chain of profiles indexed by path.
  *
  * resolve.c builds it (names, parents, linearizations; types_build.c the
- * types) and
- * eval_prepare finishes it (fleet constants, the shared tries); after
- * that it is read-only: every evaluator, on any thread, sees it through a
- * const struct program *. What a site writes lives in the evaluator
- * (eval_internal.h). Everything here is allocated in the fleet arena,
- * apart from the compiled regexes and the prelude's source, which
- * program_free releases.
+ * types) and eval_prepare finishes it (fleet constants, the shared
+ * tries); after that it is read-only: every evaluator, on any thread, sees
+ * it through a const struct program *, and what a site writes lives in
+ * the evaluator (eval_internal.h). The const is shallow through pointer
+ * members (a decl's mro, a trie's root): the evaluator reads them through
+ * const struct decl and const struct tnode pointers. Everything here is
+ * allocated in the fleet arena, apart from the compiled regexes and the
+ * prelude's source, which program_free releases.
  *
  * The statements (LANGUAGE.md sections 4 and 5):
  *
