@@ -63,7 +63,7 @@ struct decl {
 	struct decl *schema;		/* profiles and sites: the one schema */
 	const struct type *site_type;	/* sites: schema + implicit fields */
 	const struct trie *inherited;	/* sites: the shared trie of the parents */
-	struct ast *name_value;		/* sites: `name` as a string node */
+	const struct ast *name_value;	/* sites: `name` as a string node */
 	/* schemas and named types */
 	const struct type *type;
 	enum lazy type_state;
