@@ -2,12 +2,16 @@
  * eval.c - evaluating sites: building the tries of ops, folding them into
  * values lazily, and evaluating expressions late-bound on the final site.
  *
- * See eval_internal.h for the model. Reading a value goes through slots
- * (one per path of the site being evaluated) as long as it can, so that
- * `self.x` or a site field computes only that field; a slot entered again
- * while it is being computed is a cycle, reported with every step.
+ * See model.h for the program it runs and eval_internal.h for the slots.
+ * Reading a value goes through slots (one per path of the site being
+ * evaluated) as long as it can, so that `self.x` or a site field computes
+ * only that field; a slot entered again while it is being computed is a
+ * cycle, reported with every step. This file is the recursive core; its
+ * leaves are merge.c (combining values) and eval_report.c (diagnostics
+ * and paths as text), and typecheck.c checks each site's result.
  */
 #include "eval_internal.h"
+#include "typecheck.h"
 
 #include "syntax.h"
 
@@ -24,7 +28,7 @@
 /* How an expression is evaluated: what `self`, `super` and names mean. */
 struct env {
 	const struct scope *scope;
-	struct tnode *self;		/* self as a path... */
+	const struct tnode *self;	/* self as a path... */
 	struct slot *self_slot;		/* ...or a slot... */
 	struct value *self_value;	/* ...or a value */
 	const struct op *op;		/* the statement evaluated */
@@ -40,6 +44,10 @@ struct ref {
 	struct slot *slot;
 	struct value *value;
 	bool error;
+	/* self in an element on the right of a keyed +=: the slot's value
+	 * is merged onto under, of type under_type (the merged element) */
+	struct value *under;
+	const struct type *under_type;
 };
 
 static struct value *eval(struct evaluator *ev, const struct env *env,
@@ -68,44 +76,9 @@ static struct value *object_literal(struct evaluator *ev,
 static struct value *complete(struct evaluator *ev, struct value *v,
 			      const struct type *t, int depth,
 			      const char *handle);
-
-/* --- diagnostics -------------------------------------------------------- */
-
-static struct diag_sink *sink_of(struct evaluator *ev)
-{
-	return ev->cur ? &ev->site_sink : ev->sink;
-}
-
-static void report(struct evaluator *ev, struct diag *d)
-{
-	if (ev->cur)
-		ev->cur->failed = true;
-	diag_emit(sink_of(ev), d);
-}
-
-__attribute__((format(printf, 4, 5)))
-static void error_at(struct evaluator *ev, enum diag_code code,
-		     struct span span, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	report(ev, diag_new(code, span, "%s", buf));
-}
-
-static struct span op_span(const struct op *op)
-{
-	static const struct span none;
-	return op && op->stmt ? op->stmt->span : none;
-}
-
-static const char *brief(struct evaluator *ev, const struct value *v)
-{
-	return v ? value_brief(ev->alloc, v, 60) : "(unset)";
-}
+static struct value *keyed_add_rhs(struct evaluator *ev, const struct env *env,
+				   const struct ast *e, struct value *prev,
+				   const struct type *t);
 
 /* --- frames: what is being evaluated, for cycles ----------------------- */
 
@@ -142,9 +115,9 @@ static bool frame_push(struct evaluator *ev, enum frame_kind kind,
 		       const void *item, struct span span)
 {
 	if (ev->nframes >= MAX_FRAMES) {
-		error_at(ev, E0517, span,
-			 "evaluation is nested more than %d levels deep",
-			 MAX_FRAMES);
+		eval_error_at(ev, E0517, span,
+			      "evaluation is nested more than %d levels deep",
+			      MAX_FRAMES);
 		return false;
 	}
 	if (ev->nframes == ev->frames_cap) {
@@ -177,7 +150,7 @@ static void report_cycle(struct evaluator *ev, const void *item,
 	while (from > 0 && ev->frames[from - 1].item != item)
 		from--;
 	if (from == 0) {
-		error_at(ev, E0503, reached, "a value depends on itself");
+		eval_error_at(ev, E0503, reached, "a value depends on itself");
 		return;
 	}
 	from--;
@@ -206,7 +179,7 @@ static void report_cycle(struct evaluator *ev, const void *item,
 	}
 	diag_help(d, "break the cycle: one of these values must not depend "
 		     "on the others");
-	report(ev, d);
+	eval_report(ev, d);
 	free(text);
 }
 
@@ -239,96 +212,6 @@ static struct memo *memo_get(struct evaluator *ev, const void *key)
 	se->memo[j].key = key;
 	se->memo_count++;
 	return &se->memo[j];
-}
-
-/* --- paths as text --------------------------------------------------------- */
-
-static bool is_ident(const char *s, size_t len)
-{
-	if (!len || !(s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z') ||
-		      (s[0] >= 'A' && s[0] <= 'Z')))
-		return false;
-	for (size_t i = 1; i < len; i++) {
-		char c = s[i];
-		if (!(c == '_' || c == '-' || (c >= 'a' && c <= 'z') ||
-		      (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-			return false;
-	}
-	return true;
-}
-
-void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
-		     size_t keylen)
-{
-	size_t need = keylen * 2 + 8;
-
-	while (*len + need >= *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		*buf = xrealloc(*buf, *cap);
-	}
-	char *p = *buf + *len;
-	if (*len)
-		*p++ = '.';
-	if (is_ident(key, keylen)) {
-		memcpy(p, key, keylen);
-		p += keylen;
-	} else {
-		*p++ = '"';
-		for (size_t i = 0; i < keylen; i++) {
-			if (key[i] == '"' || key[i] == '\\')
-				*p++ = '\\';
-			*p++ = key[i];
-		}
-		*p++ = '"';
-	}
-	*p = 0;
-	*len = (size_t)(p - *buf);
-}
-
-const char *slot_path(struct evaluator *ev, const struct slot *s)
-{
-	const struct slot *chain[PATH_MAX_DEPTH + 1];
-	size_t n = 0;
-	const struct slot *x = s;
-
-	for (; x && x->parent && n < PATH_MAX_DEPTH; x = x->parent)
-		chain[n++] = x;
-	/* a slot of an object literal evaluated on its own, not of the site */
-	bool literal = !ev->cur || x != ev->cur->root;
-	if (n == 0)
-		return literal ? "{...}" : "the site";
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	if (literal) {
-		buf = xmalloc(cap = 64);
-		memcpy(buf, "{...}", 6);
-		len = 5;
-	}
-	while (n--)
-		path_append_key(&buf, &len, &cap, chain[n]->key,
-				chain[n]->keylen);
-	char *out = arena_strndup(ev->alloc, buf, len);
-	free(buf);
-	return out;
-}
-
-static const char *tnode_path(struct evaluator *ev, const struct tnode *t)
-{
-	const struct tnode *chain[PATH_MAX_DEPTH + 1];
-	size_t n = 0;
-
-	for (; t && t->parent && n < PATH_MAX_DEPTH; t = t->parent)
-		chain[n++] = t;
-	if (n == 0)
-		return "the site";
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	while (n--)
-		path_append_key(&buf, &len, &cap, chain[n]->key,
-				chain[n]->keylen);
-	char *out = arena_strndup(ev->arena, buf, len);
-	free(buf);
-	return out;
 }
 
 /* --- building tries ------------------------------------------------------ */
@@ -425,13 +308,13 @@ static void check_final(struct build *b, const struct op *op,
 		return;
 	struct diag *d = diag_new(E0402, op->stmt->span,
 				  "`%s` is final: %s cannot change it",
-				  tnode_path(ev, f->at), layer_text(ev, b->layer));
+				  tnode_path_text(ev, f->at), layer_text(ev, b->layer));
 	diag_note(d, f->stmt->span, "%s made `%s` final here",
-		  layer_text(ev, f->layer), tnode_path(ev, f->at));
+		  layer_text(ev, f->layer), tnode_path_text(ev, f->at));
 	diag_help(d, "a final value is the same for every site below %s; "
 		     "remove this statement, or drop `final` there",
 		  layer_text(ev, f->layer));
-	report(ev, d);
+	eval_report(ev, d);
 	b->failed = true;
 }
 
@@ -452,18 +335,18 @@ static void check_set_twice(struct build *b, const struct op *op,
 				"cannot be set again", o->layer->name);
 			diag_help(d, "remove this statement: `site NAME` names "
 				     "the site");
-			report(b->ev, d);
+			eval_report(b->ev, d);
 			b->failed = true;
 			return;
 		}
 		struct diag *d = diag_new(E0401, op->stmt->span,
 					  "`%s` is set twice in one body",
-					  tnode_path(b->ev, t));
+					  tnode_path_text(b->ev, t));
 		diag_note(d, o->stmt->span, "it is first set here");
 		diag_help(d, "a layer says one thing about each value: keep one "
 			     "of them, or choose with `if c { ... } else { ... }` "
 			     "or `if c then a else b`");
-		report(b->ev, d);
+		eval_report(b->ev, d);
 		b->failed = true;
 		return;
 	}
@@ -473,7 +356,7 @@ static struct op *add_op(struct build *b, struct tnode *t,
 			 const struct tnode *bt, enum op_kind kind,
 			 const struct ast *stmt, const struct ast *expr,
 			 const struct guard *guard, const struct scope *scope,
-			 struct tnode *self, const void *body, bool final)
+			 const struct tnode *self, const void *body, bool final)
 {
 	struct arena *a = b->trie->arena;
 	struct op *op = arena_zalloc(a, sizeof(*op));
@@ -566,9 +449,9 @@ static bool seg_key(struct build *b, const struct ast *seg,
 	if (!v)
 		return false;
 	if (v->kind != V_STRING) {
-		error_at(ev, E0504, k->span, "a key must be a string, not %s %s",
-			 v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
-			 value_kind_name(v->kind));
+		eval_error_at(ev, E0504, k->span, "a key must be a string, not %s %s",
+			      v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
+			      value_kind_name(v->kind));
 		return false;
 	}
 	*key = v->u.str;
@@ -602,14 +485,13 @@ static void build_stmt(struct build *b, struct tnode *at,
 			return;
 		}
 		t = tnode_child(t, key, keylen, true);
-		bt = bt ? tnode_child((struct tnode *)bt, key, keylen, false)
-			: NULL;
+		bt = tnode_find(bt, key, keylen);
 		if (t->depth > PATH_MAX_DEPTH) {
 			struct diag *d = diag_new(E0114, seg->span,
 				"a path is nested more than %d levels deep",
 				PATH_MAX_DEPTH);
 			diag_help(d, "shorten the path or its amend blocks");
-			report(b->ev, d);
+			eval_report(b->ev, d);
 			b->failed = true;
 			return;
 		}
@@ -696,9 +578,9 @@ static void build_for(struct build *b, struct tnode *at,
 		return;
 	}
 	if (it->kind != V_LIST && it->kind != V_OBJECT) {
-		error_at(ev, E0504, s->u.for_.iter->span,
-			 "`for` iterates over a list or an object, not %s",
-			 value_kind_name(it->kind));
+		eval_error_at(ev, E0504, s->u.for_.iter->span,
+			      "`for` iterates over a list or an object, not %s",
+			      value_kind_name(it->kind));
 		b->failed = true;
 		return;
 	}
@@ -714,9 +596,9 @@ static void build_for(struct build *b, struct tnode *at,
 				return;
 			}
 			if (c->kind != V_BOOL) {
-				error_at(ev, E0504, s->u.for_.filter->span,
-					 "a `for` filter must be a bool, not %s",
-					 value_kind_name(c->kind));
+				eval_error_at(ev, E0504, s->u.for_.filter->span,
+					      "a `for` filter must be a bool, not %s",
+					      value_kind_name(c->kind));
 				b->failed = true;
 				return;
 			}
@@ -806,14 +688,14 @@ static int guard_holds(struct evaluator *ev, const struct guard *g)
 	for (; g; g = g->parent) {
 		const void *key = g->negate ? (const void *)(g - 1) : (const void *)g;
 		struct memo *m = memo_get(ev, key);
-		if (m->state == 3)
+		if (m->state == LAZY_FAILED)
 			return -1;
-		if (m->state == 1) {
+		if (m->state == LAZY_BUSY) {
 			report_cycle(ev, key, ev->reach);
 			return -1;
 		}
-		if (m->state == 0) {
-			m->state = 1;
+		if (m->state == LAZY_NEW) {
+			m->state = LAZY_BUSY;
 			struct env e = { 0 };
 			e.scope = g->scope;
 			e.self = g->self;
@@ -827,13 +709,13 @@ static int guard_holds(struct evaluator *ev, const struct guard *g)
 			}
 			ev->reach = saved;
 			if (v && v->kind != V_BOOL) {
-				error_at(ev, E0504, g->cond->span,
-					 "an `if` condition must be a bool, not %s",
-					 value_kind_name(v->kind));
+				eval_error_at(ev, E0504, g->cond->span,
+					      "an `if` condition must be a bool, not %s",
+					      value_kind_name(v->kind));
 				v = NULL;
 			}
 			m = memo_get(ev, key);	/* the table may have grown */
-			m->state = v ? 2 : 3;
+			m->state = v ? LAZY_DONE : LAZY_FAILED;
 			m->value = v;
 			if (!v)
 				return -1;
@@ -848,7 +730,7 @@ static int guard_holds(struct evaluator *ev, const struct guard *g)
 
 /* Ops of a slot, newest first, within (lo, hi). */
 struct op_iter {
-	struct tnode *t[2];
+	const struct tnode *t[2];
 	uint32_t i[2];
 	uint32_t lo;
 };
@@ -988,9 +870,7 @@ static struct slot *slot_new(struct evaluator *ev, struct slot *parent,
 	k->keylen = keylen;
 	k->lo = lo;
 	for (int i = 0; i < 2; i++)
-		k->tn[i] = parent->tn[i] ? tnode_child(parent->tn[i], key,
-						       keylen, false)
-					 : NULL;
+		k->tn[i] = tnode_find(parent->tn[i], key, keylen);
 	if (base_obj)
 		k->base = value_get(base_obj, key, keylen);
 	k->type = type_child(parent->type, key, &k->field);
@@ -1081,44 +961,6 @@ static int slot_present(struct evaluator *ev, struct slot *s)
 	return r;
 }
 
-/* A value of a keyed list type must not hold two elements of one key. */
-static bool check_keyed(struct evaluator *ev, const struct value *v,
-			const struct type *t, struct span span,
-			const char *what, const struct slot *s)
-{
-	const char *key = type_list_key(t);
-
-	if (!key || !v || v->kind != V_LIST)
-		return true;
-	size_t klen = strlen(key);
-	for (uint32_t i = 0; i < v->len; i++) {
-		const struct value *a = v->u.items[i]->kind == V_OBJECT
-			? value_get(v->u.items[i], key, klen) : NULL;
-		if (!a)
-			continue;
-		for (uint32_t j = 0; j < i; j++) {
-			if (type_same_key(t, v->u.items[i], v->u.items[j])) {
-				struct diag *d = diag_new(E0406, span,
-					"%s holds two elements with %s = %s",
-					s ? slot_path(ev, s) : what, key,
-					brief(ev, a));
-				diag_help(d, "a list keyed by `%s` has one element "
-					     "per %s; use += to merge into the "
-					     "existing one", key, key);
-				report(ev, d);
-				return false;
-			}
-		}
-	}
-	return true;
-}
-
-static struct value *combine_add(struct evaluator *ev, struct value *prev,
-				 struct value *rhs, const struct type *t,
-				 struct span span);
-static struct value *combine_remove(struct evaluator *ev, struct value *prev,
-				    struct value *rhs, const struct type *t,
-				    struct span span);
 static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 				struct value *v, const struct type *t,
 				struct ast *const *segs, uint32_t nsegs,
@@ -1150,12 +992,12 @@ static bool final_untouched(struct evaluator *ev, const struct slot *s,
 			continue;
 		struct diag *d = diag_new(E0402, op->stmt->span,
 			"`%s` is final: %s cannot change it",
-			tnode_path(ev, f->at), layer_text(ev, op->layer));
+			tnode_path_text(ev, f->at), layer_text(ev, op->layer));
 		diag_note(d, f->stmt->span, "%s made `%s` final here",
-			  layer_text(ev, f->layer), tnode_path(ev, f->at));
+			  layer_text(ev, f->layer), tnode_path_text(ev, f->at));
 		diag_help(d, "leave `%.*s` out of this statement",
 			  (int)kid->keylen, kid->key);
-		report(ev, d);
+		eval_report(ev, d);
 		return false;
 	}
 	return true;
@@ -1209,15 +1051,17 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			/* no defaults before the merge: they fill only what the
 			 * merged value lacks (section 6) */
 			e.type = NULL;
-			rhs = eval(ev, &e, killer->expr);
+			rhs = killer->kind == OPK_ADD
+				? keyed_add_rhs(ev, &e, killer->expr, prev, s->type)
+				: eval(ev, &e, killer->expr);
 			if (!rhs)
 				return false;
 			if (!final_untouched(ev, s, killer, rhs))
 				return false;
 			v = killer->kind == OPK_ADD
-				? combine_add(ev, prev, rhs, s->type, killer->stmt->span)
-				: combine_remove(ev, prev, rhs, s->type,
-						 killer->stmt->span);
+				? merge_add(ev, prev, rhs, s->type, killer->stmt->span)
+				: merge_remove(ev, prev, rhs, s->type,
+					       killer->stmt->span);
 			if (!v && (killer->kind == OPK_ADD || prev))
 				return false;
 			break;
@@ -1284,7 +1128,7 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			if (!k)
 				k = first_kid_op(s->tn[0], start);
 			struct diag *d = diag_new(E0407,
-				k ? k->stmt->span : op_span(killer),
+				k ? k->stmt->span : eval_op_span(killer),
 				"`%s` is %s %s, not an object: a path cannot go "
 				"into it", slot_path(ev, s),
 				v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
@@ -1292,12 +1136,12 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			if (killer)
 				diag_note(d, killer->stmt->span,
 					  "`%s` is set to %s here",
-					  slot_path(ev, s), brief(ev, v));
+					  slot_path(ev, s), eval_brief(ev, v));
 			if (v->kind == V_LIST)
 				diag_help(d, "pick one element with a selector: "
 					     "`%s[name = \"...\"]`",
 					  slot_path(ev, s));
-			report(ev, d);
+			eval_report(ev, d);
 			return false;
 		}
 		out->kind = F_OBJECT;
@@ -1319,23 +1163,13 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 	}
 	if (nested)
 		v = complete(ev, v, s->type, 0, s->key);
-	if (!v || !check_keyed(ev, v, s->type, killer ? killer->stmt->span
-						     : op_span(NULL),
+	if (!v || !merge_check_keyed(ev, v, s->type, killer ? killer->stmt->span
+						     : eval_op_span(NULL),
 			       NULL, s))
 		return false;
 	out->kind = F_VALUE;
 	out->v = v;
 	return true;
-}
-
-static long vb_find(const struct value_builder *b, const char *key,
-		    uint32_t keylen)
-{
-	for (uint32_t i = 0; i < b->len; i++)
-		if (b->fields[i].keylen == keylen &&
-		    memcmp(b->fields[i].key, key, keylen) == 0)
-			return (long)i;
-	return -1;
 }
 
 struct kid_key {
@@ -1409,13 +1243,13 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 		for (w = s->windows; w; w = w->next)
 			if (w->hi == hi && w->flags == flags)
 				break;
-		if (w && w->state == 2) {
+		if (w && w->state == LAZY_DONE) {
 			*out = w->value;
 			if (used)
 				*used = w->fold;
 			return true;
 		}
-		if (w && w->state == 3)
+		if (w && w->state == LAZY_FAILED)
 			return false;		/* reported */
 		if (w) {
 			report_cycle(ev, s, ev->reach);
@@ -1424,11 +1258,11 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 		w = arena_zalloc(ev->alloc, sizeof(*w));
 		w->hi = hi;
 		w->flags = flags;
-		w->state = 1;
+		w->state = LAZY_BUSY;
 		w->next = s->windows;
 		s->windows = w;
 		if (!fold_window(ev, s, hi, &tmp, own_default, defaults)) {
-			w->state = 3;
+			w->state = LAZY_FAILED;
 			return false;
 		}
 		f = &tmp;
@@ -1438,7 +1272,7 @@ static bool force_window_at(struct evaluator *ev, struct slot *s, uint32_t hi,
 		*used = *f;
 	bool ok = force_fold(ev, s, hi, f, out, defaults);
 	if (w) {
-		w->state = ok ? 2 : 3;
+		w->state = ok ? LAZY_DONE : LAZY_FAILED;
 		w->value = *out;
 	}
 	return ok;
@@ -1454,6 +1288,18 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 	if (f->kind == F_VALUE) {
 		*out = f->v;
 		return true;
+	}
+
+	if (f->implicit) {
+		/* made only by the statements below it: there when one of
+		 * them applies (`a.b -= [x]` creates `a`, as `a { b -= [x] }`
+		 * does), decided before the defaults of its fields, which
+		 * would make it look present */
+		int r = active_kid_op(ev, s->tn[0], f->since, hi);
+		if (r == 0)
+			r = active_kid_op(ev, s->tn[1], f->since, hi);
+		if (r <= 0)
+			return r == 0;
 	}
 
 	/* F_OBJECT: the base's keys, the keys set below in the order they
@@ -1501,7 +1347,7 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 		}
 	}
 	for (uint32_t i = 0; i < nkeys; i++) {
-		if (vb_find(&vb, keys[i].key, keys[i].keylen) >= 0)
+		if (merge_field_index(&vb, keys[i].key, keys[i].keylen) >= 0)
 			continue;
 		struct slot *kid;
 		struct value *kv;
@@ -1529,259 +1375,12 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 	}
 	if (failed)
 		return false;
-	if (f->implicit && vb.len == 0) {
-		/* made only by statements below: {} when one of them applied
-		 * (`a.b -= [x]` creates `a`, as `a { b -= [x] }` does) */
-		int r = active_kid_op(ev, s->tn[0], f->since, hi);
-		if (r == 0)
-			r = active_kid_op(ev, s->tn[1], f->since, hi);
-		if (r < 0)
-			return false;
-		if (r == 0)
-			return true;
-	}
 	*out = vb_object(&vb);
 	(*out)->op = f->op;
 	return true;
 }
 
-/* --- merging values ------------------------------------------------------ */
-
-static struct value *float_result(struct evaluator *ev, double d,
-				  struct span span)
-{
-	if (!isfinite(d)) {
-		error_at(ev, E0506, span, "the float result is not finite");
-		return NULL;
-	}
-	return value_float(ev->alloc, d);
-}
-
-static const char *a_kind(enum value_kind k)
-{
-	switch (k) {
-	case V_NULL: return "null";
-	case V_BOOL: return "a bool";
-	case V_INT: return "an int";
-	case V_FLOAT: return "a float";
-	case V_STRING: return "a string";
-	case V_LIST: return "a list";
-	case V_OBJECT: return "an object";
-	case V_SECRET: return "a secret";
-	}
-	return "a value";
-}
-
-static struct value *deep_merge(struct evaluator *ev, struct value *a,
-				struct value *b, const struct type *t,
-				struct span span);
-
-static struct value *keyed_merge(struct evaluator *ev, struct value *a,
-				 struct value *b, const char *key,
-				 const struct type *t, struct span span)
-{
-	size_t klen = strlen(key);
-	struct value_builder vb;
-
-	if (!check_keyed(ev, b, t, span, "the right-hand side of +=", NULL))
-		return NULL;
-	vb_init(&vb, ev->alloc);
-	for (uint32_t i = 0; i < a->len; i++)
-		vb_push(&vb, a->u.items[i]);
-	for (uint32_t i = 0; i < b->len; i++) {
-		struct value *e = b->u.items[i];
-		struct value *k = e->kind == V_OBJECT ? value_get(e, key, klen)
-						      : NULL;
-		if (!k) {
-			struct diag *d = diag_new(E0405, span,
-				"an element added to a list keyed by `%s` needs "
-				"the key field `%s`: %s", key, key, brief(ev, e));
-			report(ev, d);
-			return NULL;
-		}
-		uint32_t j = 0;
-		while (j < vb.len && !type_same_key(t, vb.items[j], e))
-			j++;
-		if (j < vb.len) {
-			struct value *m = deep_merge(ev, vb.items[j], e,
-						     type_elem(t), span);
-			if (!m)
-				return NULL;
-			vb.items[j] = m;
-		} else {
-			vb_push(&vb, e);
-		}
-	}
-	return vb_list(&vb);
-}
-
-/* An amend of a by b: objects field by field, keyed lists by key. */
-static struct value *deep_merge(struct evaluator *ev, struct value *a,
-				struct value *b, const struct type *t,
-				struct span span)
-{
-	if (a->kind == V_OBJECT && b->kind == V_OBJECT) {
-		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
-		for (uint32_t i = 0; i < a->len; i++)
-			vb_set(&vb, a->u.fields[i].key, a->u.fields[i].keylen,
-			       a->u.fields[i].value);
-		for (uint32_t i = 0; i < b->len; i++) {
-			const struct value_field *f = &b->u.fields[i];
-			long j = vb_find(&vb, f->key, f->keylen);
-			struct value *nv = f->value;
-			if (j >= 0) {
-				const struct type_field *tf;
-				nv = deep_merge(ev, vb.fields[j].value, f->value,
-						type_child(t, f->key, &tf), span);
-				if (!nv)
-					return NULL;
-			}
-			vb_set(&vb, f->key, f->keylen, nv);
-		}
-		return vb_object(&vb);
-	}
-	const char *key = type_list_key(t);
-	if (key && a->kind == V_LIST && b->kind == V_LIST)
-		return keyed_merge(ev, a, b, key, t, span);
-	return b;
-}
-
-static struct value *combine_add(struct evaluator *ev, struct value *prev,
-				 struct value *rhs, const struct type *t,
-				 struct span span)
-{
-	if (!prev) {
-		if (!check_keyed(ev, rhs, t, span, "the right-hand side of +=", NULL))
-			return NULL;
-		return rhs;
-	}
-	if (prev->kind == V_LIST && rhs->kind == V_LIST) {
-		const char *key = type_list_key(t);
-		if (key)
-			return keyed_merge(ev, prev, rhs, key, t, span);
-		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
-		for (uint32_t i = 0; i < prev->len; i++)
-			vb_push(&vb, prev->u.items[i]);
-		for (uint32_t i = 0; i < rhs->len; i++)
-			vb_push(&vb, rhs->u.items[i]);
-		return vb_list(&vb);
-	}
-	if (prev->kind == V_OBJECT && rhs->kind == V_OBJECT) {
-		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
-		for (uint32_t i = 0; i < prev->len; i++)
-			vb_set(&vb, prev->u.fields[i].key,
-			       prev->u.fields[i].keylen, prev->u.fields[i].value);
-		for (uint32_t i = 0; i < rhs->len; i++)
-			vb_set(&vb, rhs->u.fields[i].key,
-			       rhs->u.fields[i].keylen, rhs->u.fields[i].value);
-		return vb_object(&vb);
-	}
-	if (prev->kind == V_STRING && rhs->kind == V_STRING) {
-		char *s = arena_alloc(ev->alloc, prev->len + rhs->len + 1);
-		memcpy(s, prev->u.str, prev->len);
-		memcpy(s + prev->len, rhs->u.str, rhs->len);
-		s[prev->len + rhs->len] = 0;
-		return value_string_ref(ev->alloc, s, prev->len + rhs->len);
-	}
-	if (prev->kind == V_INT && rhs->kind == V_INT) {
-		int64_t r;
-		if (__builtin_add_overflow(prev->u.i, rhs->u.i, &r)) {
-			error_at(ev, E0506, span, "%lld + %lld overflows 64 bits",
-				 (long long)prev->u.i, (long long)rhs->u.i);
-			return NULL;
-		}
-		return value_int(ev->alloc, r);
-	}
-	if (value_is_number(prev) && value_is_number(rhs))
-		return float_result(ev, value_as_double(prev) +
-					value_as_double(rhs), span);
-	struct diag *d = diag_new(E0405, span, "cannot add %s to %s",
-				  a_kind(rhs->kind), a_kind(prev->kind));
-	if (prev->kind == V_LIST)
-		diag_help(d, "+= on a list takes a list: wrap the item in [ ]");
-	else
-		diag_help(d, "+= appends a list to a list, merges an object into "
-			     "an object, joins strings and adds numbers");
-	report(ev, d);
-	return NULL;
-}
-
-static struct value *combine_remove(struct evaluator *ev, struct value *prev,
-				    struct value *rhs, const struct type *t,
-				    struct span span)
-{
-	if (!prev)
-		return NULL;
-	if ((prev->kind != V_LIST && prev->kind != V_OBJECT) ||
-	    rhs->kind != V_LIST) {
-		struct diag *d;
-		if (prev->kind != V_LIST && prev->kind != V_OBJECT)
-			d = diag_new(E0405, span, "cannot remove from %s",
-				     a_kind(prev->kind));
-		else
-			d = diag_new(E0405, span, "-= takes a list, not %s",
-				     a_kind(rhs->kind));
-		diag_help(d, "-= removes the items of a list from a list, the "
-			     "elements with the listed keys from a keyed list, "
-			     "or the listed keys from an object");
-		report(ev, d);
-		return NULL;
-	}
-	struct value_builder vb;
-	vb_init(&vb, ev->alloc);
-	if (prev->kind == V_OBJECT) {
-		for (uint32_t i = 0; i < rhs->len; i++)
-			if (rhs->u.items[i]->kind != V_STRING) {
-				error_at(ev, E0405, span,
-					 "-= on an object takes a list of keys "
-					 "(strings), not %s",
-					 a_kind(rhs->u.items[i]->kind));
-				return NULL;
-			}
-		for (uint32_t i = 0; i < prev->len; i++) {
-			bool drop = false;
-			for (uint32_t j = 0; j < rhs->len && !drop; j++)
-				drop = rhs->u.items[j]->len == prev->u.fields[i].keylen &&
-				       memcmp(rhs->u.items[j]->u.str,
-					      prev->u.fields[i].key,
-					      prev->u.fields[i].keylen) == 0;
-			if (!drop)
-				vb_set(&vb, prev->u.fields[i].key,
-				       prev->u.fields[i].keylen,
-				       prev->u.fields[i].value);
-		}
-		return vb_object(&vb);
-	}
-	const char *key = type_list_key(t);
-	size_t klen = key ? strlen(key) : 0;
-	for (uint32_t i = 0; key && i < rhs->len; i++)
-		if (rhs->u.items[i]->kind == V_OBJECT) {
-			struct value *k = value_get(rhs->u.items[i], key, klen);
-			struct diag *d = diag_new(E0405, span,
-				"-= on a list keyed by `%s` takes keys, not "
-				"elements", key);
-			if (k)
-				diag_help(d, "write %s", brief(ev, k));
-			report(ev, d);
-			return NULL;
-		}
-	for (uint32_t i = 0; i < prev->len; i++) {
-		struct value *item = prev->u.items[i];
-		struct value *probe = item;
-		if (key)
-			probe = item->kind == V_OBJECT ? value_get(item, key, klen)
-						       : NULL;
-		bool drop = false;
-		for (uint32_t j = 0; probe && j < rhs->len && !drop; j++)
-			drop = value_equal(probe, rhs->u.items[j]);
-		if (!drop)
-			vb_push(&vb, item);
-	}
-	return vb_list(&vb);
-}
+/* --- defaults, bodies and statements on values ------------------------ */
 
 /* Does a value of type t get defaults filled anywhere inside? */
 static bool has_defaults(const struct type *t, int depth)
@@ -1858,7 +1457,7 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 		for (uint32_t i = 0; i < t->u.record.nfields; i++) {
 			const struct type_field *tf = &t->u.record.fields[i];
 			size_t klen = strlen(tf->name);
-			if (vb_find(&vb, tf->name, (uint32_t)klen) >= 0)
+			if (merge_field_index(&vb, tf->name, (uint32_t)klen) >= 0)
 				continue;
 			struct value *x = NULL;
 			if (tf->dflt) {
@@ -1890,10 +1489,23 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 
 /* The value of a body applied on base (an object literal, an amend of a
  * value), in a trie of its own. */
+/* An element on the right of a keyed +=: the list it merges into. */
+struct keyed_into {
+	struct value *list;
+	const struct type *type;	/* the keyed list type */
+	const char *key;
+};
+
+static struct value *merge_target(struct evaluator *ev, struct slot *root,
+				  const struct keyed_into *into);
+
+/* The value of a body applied on base (an object literal, an amend of a
+ * value), in a trie of its own. */
 static struct value *body_value(struct evaluator *ev, const struct env *env,
 				const struct ast_list *body,
 				const void *body_id, struct value *base,
-				const struct type *type)
+				const struct type *type,
+				const struct keyed_into *into)
 {
 	struct trie *t = trie_new(ev->alloc, true);
 	struct slot *root = arena_zalloc(ev->alloc, sizeof(*root));
@@ -1922,10 +1534,76 @@ static struct value *body_value(struct evaluator *ev, const struct env *env,
 		       env->op ? env->op->stmt : NULL, NULL, NULL, env->scope,
 		       t->root, NULL, false);
 	}
+	if (into) {
+		t->merge_into = merge_target(ev, root, into);
+		t->merge_type = type_elem(into->type);
+		if (ev->cur && ev->cur->failed)
+			return NULL;
+	}
 	struct value *v;
 	if (!slot_force(ev, root, &v))
 		return NULL;
 	return v ? v : value_object(ev->alloc, NULL, 0);
+}
+
+/*
+ * The element of into->list that the object at root merges into: the one
+ * with the same key, or NULL. The key field is read alone first, so it
+ * cannot see the merged element (which depends on it).
+ */
+static struct value *merge_target(struct evaluator *ev, struct slot *root,
+				  const struct keyed_into *into)
+{
+	uint32_t klen = (uint32_t)strlen(into->key);
+	struct value *k;
+
+	ev->reach = (struct span){ 0 };
+	if (!slot_fold(ev, root) || root->fold.kind != F_OBJECT)
+		return NULL;
+	struct slot *ks = slot_kid(ev, root, into->key, klen);
+	int there = slot_present(ev, ks);
+	if (there <= 0 || !slot_force(ev, ks, &k) || !k)
+		return NULL;
+	struct value_builder vb;
+	vb_init(&vb, ev->alloc);
+	vb_set(&vb, into->key, klen, k);
+	struct value *probe = vb_object(&vb);
+	for (uint32_t i = 0; i < into->list->len; i++)
+		if (type_same_key(into->type, into->list->u.items[i], probe))
+			return into->list->u.items[i];
+	return NULL;
+}
+
+/* The right of a keyed += (a list literal): its object literals see the
+ * elements they merge into through `self`. */
+static struct value *keyed_add_rhs(struct evaluator *ev, const struct env *env,
+				   const struct ast *e, struct value *prev,
+				   const struct type *t)
+{
+	struct keyed_into into = { prev, t, type_list_key(t) };
+
+	if (!into.key || !prev || prev->kind != V_LIST || e->kind != AST_LIST)
+		return eval(ev, env, e);
+	struct value_builder vb;
+	vb_init(&vb, ev->alloc);
+	for (uint32_t i = 0; i < e->u.list.items.len; i++) {
+		const struct ast *item = e->u.list.items.items[i];
+		struct value *x = item->kind == AST_OBJECT
+			? body_value(ev, env, &item->u.object.body, item, NULL,
+				     NULL, &into)
+			: eval(ev, env, item);
+		if (!x)
+			return NULL;
+		if (!x->expr && !x->op) {
+			x->expr = item;
+			x->op = env->op;
+		}
+		vb_push(&vb, x);
+	}
+	struct value *v = vb_list(&vb);
+	v->expr = e;
+	v->op = env->op;
+	return v;
 }
 
 static struct value *object_literal(struct evaluator *ev,
@@ -1933,7 +1611,7 @@ static struct value *object_literal(struct evaluator *ev,
 				    const struct ast *obj, struct value *base,
 				    const struct type *type)
 {
-	return body_value(ev, env, &obj->u.object.body, obj, base, type);
+	return body_value(ev, env, &obj->u.object.body, obj, base, type, NULL);
 }
 
 static struct value *apply_stmt_value(struct evaluator *ev,
@@ -1956,7 +1634,7 @@ static struct value *apply_stmt_value(struct evaluator *ev,
 	case AST_ADD:
 		e.type = NULL;
 		rhs = eval(ev, &e, stmt->u.stmt.value);
-		return rhs ? complete(ev, combine_add(ev, v, rhs, t, stmt->span),
+		return rhs ? complete(ev, merge_add(ev, v, rhs, t, stmt->span),
 				      t, 0, NULL) : NULL;
 	case AST_REMOVE:
 		e.type = NULL;
@@ -1965,15 +1643,15 @@ static struct value *apply_stmt_value(struct evaluator *ev,
 			return NULL;
 		if (!v)
 			return v;
-		return combine_remove(ev, v, rhs, t, stmt->span);
+		return merge_remove(ev, v, rhs, t, stmt->span);
 	case AST_AMEND:
 		if (v && v->kind != V_OBJECT) {
-			error_at(ev, E0407, stmt->span,
-				 "cannot amend %s: only objects take `{ ... }`",
-				 a_kind(v->kind));
+			eval_error_at(ev, E0407, stmt->span,
+				      "cannot amend %s: only objects take `{ ... }`",
+				      eval_a_kind(v->kind));
 			return NULL;
 		}
-		return body_value(ev, &e, &stmt->u.stmt.body, stmt, v, t);
+		return body_value(ev, &e, &stmt->u.stmt.body, stmt, v, t, NULL);
 	default:
 		return v;
 	}
@@ -2003,11 +1681,11 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 			struct diag *d = v
 				? diag_new(E0407, seg->span, "the selector [%s = %s] "
 					   "picks from a list, not from %s", f,
-					   brief(ev, want), a_kind(v->kind))
+					   eval_brief(ev, want), eval_a_kind(v->kind))
 				: diag_new(E0403, seg->span, "the selector [%s = %s] "
 					   "matches nothing: the list is not set",
-					   f, brief(ev, want));
-			report(ev, d);
+					   f, eval_brief(ev, want));
+			eval_report(ev, d);
 			*ok = false;
 			return NULL;
 		}
@@ -2021,10 +1699,10 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 			if (found >= 0) {
 				struct diag *d = diag_new(E0404, seg->span,
 					"the selector [%s = %s] matches more than "
-					"one element", f, brief(ev, want));
+					"one element", f, eval_brief(ev, want));
 				diag_help(d, "select by a field whose value is "
 					     "unique in the list");
-				report(ev, d);
+				eval_report(ev, d);
 				*ok = false;
 				return NULL;
 			}
@@ -2033,7 +1711,7 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 		if (found < 0) {
 			struct diag *d = diag_new(E0403, seg->span,
 				"the selector [%s = %s] matches no element",
-				f, brief(ev, want));
+				f, eval_brief(ev, want));
 			char have[256];
 			size_t n = 0;
 			have[0] = 0;
@@ -2043,7 +1721,7 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 					? value_get(e, f, flen) : NULL;
 				if (k)
 					n += (size_t)snprintf(have + n, sizeof(have) - n,
-						"%s%s", n ? ", " : "", brief(ev, k));
+						"%s%s", n ? ", " : "", eval_brief(ev, k));
 			}
 			if (n)
 				diag_help(d, "the list has %s = %s", f, have);
@@ -2052,7 +1730,7 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 			else
 				diag_help(d, "no element of the list has a `%s` "
 					     "field", f);
-			report(ev, d);
+			eval_report(ev, d);
 			*ok = false;
 			return NULL;
 		}
@@ -2085,9 +1763,9 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 		struct value *k = eval(ev, env, seg->u.seg.key);
 		if (!k || k->kind != V_STRING) {
 			if (k)
-				error_at(ev, E0504, seg->span,
-					 "a key must be a string, not %s",
-					 a_kind(k->kind));
+				eval_error_at(ev, E0504, seg->span,
+					      "a key must be a string, not %s",
+					      eval_a_kind(k->kind));
 			*ok = false;
 			return NULL;
 		}
@@ -2095,9 +1773,9 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 		keylen = k->len;
 	}
 	if (v && v->kind != V_OBJECT) {
-		error_at(ev, E0407, seg->span,
-			 "`%.*s` is looked up in %s, not in an object",
-			 (int)keylen, key, a_kind(v->kind));
+		eval_error_at(ev, E0407, seg->span,
+			      "`%.*s` is looked up in %s, not in an object",
+			      (int)keylen, key, eval_a_kind(v->kind));
 		*ok = false;
 		return NULL;
 	}
@@ -2116,7 +1794,7 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 	if (nc) {
 		vb_set(&vb, key, keylen, nc);
 	} else {
-		long j = vb_find(&vb, key, keylen);
+		long j = merge_field_index(&vb, key, keylen);
 		if (j >= 0) {
 			memmove(&vb.fields[j], &vb.fields[j + 1],
 				(vb.len - (uint32_t)j - 1) * sizeof(*vb.fields));
@@ -2131,7 +1809,8 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 
 /* --- references: reading lazily through slots ------------------------- */
 
-static struct slot *slot_of_tnode(struct evaluator *ev, struct tnode *t)
+static struct slot *slot_of_tnode(struct evaluator *ev,
+				  const struct tnode *t)
 {
 	if (!t->parent)
 		return t->trie->standalone ? t->trie->root_slot
@@ -2144,19 +1823,19 @@ static struct slot *slot_of_tnode(struct evaluator *ev, struct tnode *t)
 
 static struct ref ref_error(void)
 {
-	struct ref r = { NULL, NULL, true };
+	struct ref r = { .error = true };
 	return r;
 }
 
 static struct ref ref_of_value(struct value *v)
 {
-	struct ref r = { NULL, v, v == NULL };
+	struct ref r = { .value = v, .error = v == NULL };
 	return r;
 }
 
 static struct ref ref_of_slot(struct slot *s)
 {
-	struct ref r = { s, NULL, s == NULL };
+	struct ref r = { .slot = s, .error = s == NULL };
 	return r;
 }
 
@@ -2178,12 +1857,12 @@ static struct value *slot_value(struct evaluator *ev, struct slot *s,
 			  s->field->optional ? " as optional" : "");
 		diag_help(d, "set it in a profile or the site, give the field "
 			     "a default, or test it first with has(obj, key)");
-		report(ev, d);
+		eval_report(ev, d);
 	} else {
 		struct diag *d = diag_new(E0508, span, "`%s` is not set",
 					  slot_path(ev, s));
 		diag_help(d, "test for it first with has(obj, key)");
-		report(ev, d);
+		eval_report(ev, d);
 	}
 	return NULL;
 }
@@ -2194,6 +1873,10 @@ static struct value *ref_value(struct evaluator *ev, struct ref r,
 	if (r.error)
 		return NULL;
 	ev->reach = span;
+	if (r.slot && r.under) {
+		struct value *v = slot_value(ev, r.slot, span);
+		return v ? merge_deep(ev, r.under, v, r.under_type, span) : NULL;
+	}
 	if (r.slot)
 		return slot_value(ev, r.slot, span);
 	return r.value;
@@ -2243,8 +1926,17 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 			int there = slot_present(ev, k);
 			if (there < 0)
 				return ref_error();
+			struct ref kr = ref_of_slot(k);
+			if (r.under && r.under->kind == V_OBJECT) {
+				kr.under = value_get(r.under, key, keylen);
+				const struct type_field *tf;
+				kr.under_type = type_child(r.under_type, key,
+							   &tf);
+			}
 			if (there)
-				return ref_of_slot(k);
+				return kr;
+			if (kr.under)
+				return ref_of_value(kr.under);
 			if (k->field) {
 				slot_value(ev, k, span);	/* reports */
 				return ref_error();
@@ -2253,18 +1945,18 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 				"`%s` has no field `%.*s`", slot_path(ev, r.slot),
 				(int)keylen, key);
 			suggest_keys(ev, d, key, r.slot->fold.v, r.slot);
-			report(ev, d);
+			eval_report(ev, d);
 			return ref_error();
 		}
-		struct value *v = slot_value(ev, r.slot, span);
+		struct value *v = ref_value(ev, r, span);
 		if (!v)
 			return ref_error();
 		r = ref_of_value(v);
 	}
 	if (r.value->kind != V_OBJECT) {
-		error_at(ev, E0504, span, "cannot read field `%.*s` of %s: only "
-			 "objects have fields", (int)keylen, key,
-			 a_kind(r.value->kind));
+		eval_error_at(ev, E0504, span, "cannot read field `%.*s` of %s: only "
+			      "objects have fields", (int)keylen, key,
+			      eval_a_kind(r.value->kind));
 		return ref_error();
 	}
 	struct value *v = value_get(r.value, key, keylen);
@@ -2272,7 +1964,7 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 		struct diag *d = diag_new(E0508, span, "the object has no field "
 					  "`%.*s`", (int)keylen, key);
 		suggest_keys(ev, d, key, r.value, NULL);
-		report(ev, d);
+		eval_report(ev, d);
 		return ref_error();
 	}
 	return ref_of_value(v);
@@ -2283,15 +1975,15 @@ static struct value *let_value(struct evaluator *ev, const struct scope *sc,
 {
 	struct memo *m = memo_get(ev, sc);
 
-	if (m->state == 2)
+	if (m->state == LAZY_DONE)
 		return m->value;
-	if (m->state == 3)
+	if (m->state == LAZY_FAILED)
 		return NULL;
-	if (m->state == 1) {
+	if (m->state == LAZY_BUSY) {
 		report_cycle(ev, sc, reached);
 		return NULL;
 	}
-	m->state = 1;
+	m->state = LAZY_BUSY;
 	struct env e = { 0 };
 	e.scope = sc->outer;
 	e.self = sc->self;
@@ -2305,23 +1997,26 @@ static struct value *let_value(struct evaluator *ev, const struct scope *sc,
 	}
 	ev->reach = saved;
 	m = memo_get(ev, sc);
-	m->state = v ? 2 : 3;
+	m->state = v ? LAZY_DONE : LAZY_FAILED;
 	m->value = v;
 	return v;
 }
 
-static struct value *const_value(struct evaluator *ev, struct decl *d,
+/* A fleet constant: computed by eval_prepare (in the order they are
+ * needed), only read by sites. */
+static struct value *const_value(struct evaluator *ev, const struct decl *cd,
 				 struct span reached)
 {
-	if (d->value_state == 2)
-		return d->value;
-	if (d->value_state == 3)
+	if (cd->value_state == LAZY_DONE)
+		return cd->value;
+	if (cd->value_state == LAZY_FAILED || !ev->building)
 		return NULL;
-	if (d->value_state == 1) {
-		report_cycle(ev, d, reached);
+	if (cd->value_state == LAZY_BUSY) {
+		report_cycle(ev, cd, reached);
 		return NULL;
 	}
-	d->value_state = 1;
+	struct decl *d = ev->building->decls[cd->index];
+	d->value_state = LAZY_BUSY;
 	struct env e = { 0 };
 	e.fleet = true;
 	struct value *v = NULL;
@@ -2333,7 +2028,7 @@ static struct value *const_value(struct evaluator *ev, struct decl *d,
 	}
 	ev->reach = saved;
 	d->value = v;
-	d->value_state = v ? 2 : 3;
+	d->value_state = v ? LAZY_DONE : LAZY_FAILED;
 	return v;
 }
 
@@ -2348,10 +2043,10 @@ static void unknown_name(struct evaluator *ev, const struct env *env,
 		ARENA_RESERVE(ev->alloc, c, n, cap);
 		c[n++] = s->name;
 	}
-	for (uint32_t i = 0; i < ev->ndecls; i++)
-		if (ev->decls[i]->kind == D_CONST) {
+	for (uint32_t i = 0; i < ev->prog->ndecls; i++)
+		if (ev->prog->decls[i]->kind == D_CONST) {
 			ARENA_RESERVE(ev->alloc, c, n, cap);
-			c[n++] = ev->decls[i]->name;
+			c[n++] = ev->prog->decls[i]->name;
 		}
 	const struct type *st = ev->cur && ev->cur->site ? ev->cur->site->site_type
 							  : NULL;
@@ -2370,7 +2065,7 @@ static void unknown_name(struct evaluator *ev, const struct env *env,
 	const char *best = suggest(name, c, n);
 	if (best)
 		diag_help(d, "did you mean `%s`?", best);
-	report(ev, d);
+	eval_report(ev, d);
 }
 
 static struct ref name_ref(struct evaluator *ev, const struct env *env,
@@ -2383,7 +2078,7 @@ static struct ref name_ref(struct evaluator *ev, const struct env *env,
 			return s->kind == SC_VALUE
 				? ref_of_value(s->value)
 				: ref_of_value(let_value(ev, s, e->span));
-	struct decl *d = resolve_lookup(ev, name);
+	const struct decl *d = resolve_lookup(ev->prog, name);
 	if (d && d->kind == D_CONST)
 		return ref_of_value(const_value(ev, d, e->span));
 
@@ -2415,6 +2110,34 @@ static struct ref name_ref(struct evaluator *ev, const struct env *env,
 	return ref_error();
 }
 
+/*
+ * self at t in an element on the right of a keyed += is the merged
+ * element: t's slot merged onto the same path of the element it merges
+ * into, field by field as they are read.
+ */
+static struct ref merged_self(struct evaluator *ev, const struct tnode *t,
+			      struct slot *s)
+{
+	struct ref r = ref_of_slot(s);
+	const struct tnode *chain[PATH_MAX_DEPTH + 1];
+	size_t n = 0;
+
+	(void)ev;
+	r.under = t->trie->merge_into;
+	r.under_type = t->trie->merge_type;
+	for (const struct tnode *p = t; p->parent && n <= PATH_MAX_DEPTH;
+	     p = p->parent)
+		chain[n++] = p;
+	while (r.under && n > 0) {
+		const struct tnode *p = chain[--n];
+		const struct type_field *tf;
+		r.under = r.under->kind == V_OBJECT
+			? value_get(r.under, p->key, p->keylen) : NULL;
+		r.under_type = type_child(r.under_type, p->key, &tf);
+	}
+	return r;
+}
+
 static struct ref self_ref(struct evaluator *ev, const struct env *env,
 			   const struct ast *e)
 {
@@ -2426,7 +2149,7 @@ static struct ref self_ref(struct evaluator *ev, const struct env *env,
 		ev->reach = e->span;
 		struct slot *s = slot_of_tnode(ev, env->self);
 		if (s)
-			return ref_of_slot(s);
+			return merged_self(ev, env->self, s);
 		if (ev->cur && ev->cur->failed)
 			return ref_error();
 	}
@@ -2436,7 +2159,7 @@ static struct ref self_ref(struct evaluator *ev, const struct env *env,
 			ev->cur->failed = true;
 		return ref_error();
 	}
-	error_at(ev, E0516, e->span, "`self` has no object here");
+	eval_error_at(ev, E0516, e->span, "`self` has no object here");
 	return ref_error();
 }
 
@@ -2512,8 +2235,8 @@ static struct value *super_value(struct evaluator *ev, const struct env *env,
 			ev->cur->failed = true;	/* reported statically */
 		return NULL;
 	} else {
-		error_at(ev, E0516, e->span,
-			 "`super` is read outside a statement of a body");
+		eval_error_at(ev, E0516, e->span,
+			      "`super` is read outside a statement of a body");
 		return NULL;
 	}
 	if (!v) {
@@ -2522,7 +2245,7 @@ static struct value *super_value(struct evaluator *ev, const struct env *env,
 			env->slot ? slot_path(ev, env->slot) : "this path");
 		diag_help(d, "no layer below sets this path; write the value "
 			     "without `super`");
-		report(ev, d);
+		eval_report(ev, d);
 	}
 	return v;
 }
@@ -2561,9 +2284,9 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 		if (!tv)
 			return ref_error();
 		if (i->kind != V_INT || tv->kind != V_LIST) {
-			error_at(ev, E0504, e->u.index.index->span,
-				 "%s cannot be indexed by %s", a_kind(tv->kind),
-				 a_kind(i->kind));
+			eval_error_at(ev, E0504, e->u.index.index->span,
+				      "%s cannot be indexed by %s", eval_a_kind(tv->kind),
+				      eval_a_kind(i->kind));
 			return ref_error();
 		}
 		if (i->u.i < 0 || i->u.i >= (int64_t)tv->len) {
@@ -2575,7 +2298,7 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 				diag_help(d, "the list has %u item%s (indexes 0 "
 					     "to %u)", tv->len,
 					  tv->len == 1 ? "" : "s", tv->len - 1);
-			report(ev, d);
+			eval_report(ev, d);
 			return ref_error();
 		}
 		return ref_of_value(tv->u.items[i->u.i]);
@@ -2587,100 +2310,6 @@ static struct ref eval_ref(struct evaluator *ev, const struct env *env,
 
 /* --- expressions ----------------------------------------------------------- */
 
-static const char *const op_text[] = {
-	[OP_NEG] = "-", [OP_NOT] = "!", [OP_ADD] = "+", [OP_SUB] = "-",
-	[OP_MUL] = "*", [OP_DIV] = "/", [OP_MOD] = "%", [OP_EQ] = "==",
-	[OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=", [OP_GT] = ">",
-	[OP_GE] = ">=", [OP_AND] = "&&", [OP_OR] = "||",
-};
-
-static struct value *secret_misuse(struct evaluator *ev, struct span span,
-				   const char *where)
-{
-	struct diag *d = diag_new(E0515, span,
-		"a secret cannot be used %s: it would be emitted as plain text",
-		where);
-	diag_help(d, "a secret can only be a whole value, such as "
-		     "`psk = secret(\"vault:...\")`");
-	report(ev, d);
-	return NULL;
-}
-
-static struct value *arith(struct evaluator *ev, const struct ast *e,
-			   struct value *a, struct value *b)
-{
-	enum ast_op op = e->u.op.op;
-	int64_t r;
-
-	if (a->kind == V_SECRET || b->kind == V_SECRET)
-		return secret_misuse(ev, e->span, "with an operator");
-	if (op == OP_ADD && a->kind == b->kind &&
-	    (a->kind == V_STRING || a->kind == V_LIST || a->kind == V_OBJECT))
-		return combine_add(ev, a, b, NULL, e->span);
-	if (!value_is_number(a) || !value_is_number(b)) {
-		struct diag *d = diag_new(E0504, e->span,
-			"cannot apply `%s` to %s and %s", op_text[op],
-			a_kind(a->kind), a_kind(b->kind));
-		if (op == OP_ADD && (a->kind == V_STRING || b->kind == V_STRING) &&
-		    a->kind != V_LIST && a->kind != V_OBJECT &&
-		    b->kind != V_LIST && b->kind != V_OBJECT)
-			diag_help(d, "to build a string, interpolate: "
-				     "\"${a}${b}\", or use to_string()");
-		report(ev, d);
-		return NULL;
-	}
-	if (a->kind == V_INT && b->kind == V_INT) {
-		int64_t x = a->u.i, y = b->u.i;
-		bool over = false;
-		switch (op) {
-		case OP_ADD: over = __builtin_add_overflow(x, y, &r); break;
-		case OP_SUB: over = __builtin_sub_overflow(x, y, &r); break;
-		case OP_MUL: over = __builtin_mul_overflow(x, y, &r); break;
-		case OP_DIV:
-		case OP_MOD:
-			if (y == 0) {
-				error_at(ev, E0505, e->span, "%s by zero",
-					 op == OP_DIV ? "division" : "remainder");
-				return NULL;
-			}
-			if (x == INT64_MIN && y == -1) {
-				over = op == OP_DIV;
-				r = 0;
-				break;
-			}
-			r = op == OP_DIV ? x / y : x % y;
-			break;
-		default:
-			r = 0;
-			break;
-		}
-		if (over) {
-			error_at(ev, E0506, e->span,
-				 "%lld %s %lld overflows 64 bits", (long long)x,
-				 op_text[op], (long long)y);
-			return NULL;
-		}
-		return value_int(ev->alloc, r);
-	}
-	double x = value_as_double(a), y = value_as_double(b);
-	switch (op) {
-	case OP_ADD: return float_result(ev, x + y, e->span);
-	case OP_SUB: return float_result(ev, x - y, e->span);
-	case OP_MUL: return float_result(ev, x * y, e->span);
-	case OP_DIV:
-	case OP_MOD:
-		if (y == 0) {
-			error_at(ev, E0505, e->span, "%s by zero",
-				 op == OP_DIV ? "division" : "remainder");
-			return NULL;
-		}
-		return float_result(ev, op == OP_DIV ? x / y : fmod(x, y),
-				    e->span);
-	default:
-		return NULL;
-	}
-}
-
 static struct value *binary(struct evaluator *ev, const struct env *env,
 			    const struct ast *e)
 {
@@ -2691,18 +2320,18 @@ static struct value *binary(struct evaluator *ev, const struct env *env,
 		return NULL;
 	if (op == OP_AND || op == OP_OR) {
 		if (a->kind != V_BOOL) {
-			error_at(ev, E0504, e->u.op.lhs->span,
-				 "`%s` takes bools, not %s", op_text[op],
-				 a_kind(a->kind));
+			eval_error_at(ev, E0504, e->u.op.lhs->span,
+				      "`%s` takes bools, not %s", eval_op_text[op],
+				      eval_a_kind(a->kind));
 			return NULL;
 		}
 		if (a->u.b == (op == OP_OR))
 			return a;
 		struct value *b = eval(ev, env, e->u.op.rhs);
 		if (b && b->kind != V_BOOL) {
-			error_at(ev, E0504, e->u.op.rhs->span,
-				 "`%s` takes bools, not %s", op_text[op],
-				 a_kind(b->kind));
+			eval_error_at(ev, E0504, e->u.op.rhs->span,
+				      "`%s` takes bools, not %s", eval_op_text[op],
+				      eval_a_kind(b->kind));
 			return NULL;
 		}
 		return b;
@@ -2721,10 +2350,10 @@ static struct value *binary(struct evaluator *ev, const struct env *env,
 		bool ok;
 		int c = value_compare(a, b, &ok);
 		if (!ok) {
-			error_at(ev, E0504, e->span,
-				 "cannot compare %s with %s: `%s` orders numbers "
-				 "or strings", a_kind(a->kind), a_kind(b->kind),
-				 op_text[op]);
+			eval_error_at(ev, E0504, e->span,
+				      "cannot compare %s with %s: `%s` orders numbers "
+				      "or strings", eval_a_kind(a->kind), eval_a_kind(b->kind),
+				      eval_op_text[op]);
 			return NULL;
 		}
 		bool r = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0
@@ -2732,7 +2361,7 @@ static struct value *binary(struct evaluator *ev, const struct env *env,
 		return value_bool(ev->alloc, r);
 	}
 	default:
-		return arith(ev, e, a, b);
+		return merge_arith(ev, e, a, b);
 	}
 }
 
@@ -2745,24 +2374,24 @@ static struct value *unary(struct evaluator *ev, const struct env *env,
 		return NULL;
 	if (e->u.op.op == OP_NOT) {
 		if (a->kind != V_BOOL) {
-			error_at(ev, E0504, e->span, "`!` takes a bool, not %s",
-				 a_kind(a->kind));
+			eval_error_at(ev, E0504, e->span, "`!` takes a bool, not %s",
+				      eval_a_kind(a->kind));
 			return NULL;
 		}
 		return value_bool(ev->alloc, !a->u.b);
 	}
 	if (a->kind == V_INT) {
 		if (a->u.i == INT64_MIN) {
-			error_at(ev, E0506, e->span, "-(%lld) overflows 64 bits",
-				 (long long)a->u.i);
+			eval_error_at(ev, E0506, e->span, "-(%lld) overflows 64 bits",
+				      (long long)a->u.i);
 			return NULL;
 		}
 		return value_int(ev->alloc, -a->u.i);
 	}
 	if (a->kind == V_FLOAT)
 		return value_float(ev->alloc, -a->u.f);
-	error_at(ev, E0504, e->span, "`-` takes a number, not %s",
-		 a_kind(a->kind));
+	eval_error_at(ev, E0504, e->span, "`-` takes a number, not %s",
+		      eval_a_kind(a->kind));
 	return NULL;
 }
 
@@ -2784,15 +2413,15 @@ static struct value *interpolate(struct evaluator *ev, const struct env *env,
 			if (!v)
 				return NULL;
 			if (v->kind == V_SECRET)
-				return secret_misuse(ev, p->span, "in a string");
+				return eval_secret_misuse(ev, p->span, "in a string");
 			text = value_scalar_text(ev->alloc, v, &n);
 			if (!text) {
 				struct diag *d = diag_new(E0504, p->span,
 					"cannot put %s in a string",
-					a_kind(v->kind));
+					eval_a_kind(v->kind));
 				diag_help(d, "use join(\", \", list) or "
 					     "to_string(value)");
-				report(ev, d);
+				eval_report(ev, d);
 				return NULL;
 			}
 		}
@@ -2816,9 +2445,9 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 	if (!it)
 		return NULL;
 	if (it->kind != V_LIST && it->kind != V_OBJECT) {
-		error_at(ev, E0504, e->u.for_.iter->span,
-			 "`for` iterates over a list or an object, not %s",
-			 a_kind(it->kind));
+		eval_error_at(ev, E0504, e->u.for_.iter->span,
+			      "`for` iterates over a list or an object, not %s",
+			      eval_a_kind(it->kind));
 		return NULL;
 	}
 	struct value_builder vb;
@@ -2836,9 +2465,9 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 			if (!c)
 				return NULL;
 			if (c->kind != V_BOOL) {
-				error_at(ev, E0504, e->u.for_.filter->span,
-					 "a `for` filter must be a bool, not %s",
-					 a_kind(c->kind));
+				eval_error_at(ev, E0504, e->u.for_.filter->span,
+					      "a `for` filter must be a bool, not %s",
+					      eval_a_kind(c->kind));
 				return NULL;
 			}
 			if (!c->u.b)
@@ -2879,7 +2508,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 {
 	const char *name = e->u.call.name.name;
 	const struct ast_list *args = &e->u.call.args;
-	struct decl *d = resolve_lookup(ev, name);
+	const struct decl *d = resolve_lookup(ev->prog, name);
 	const struct builtin_info *b = d && d->kind == D_DEF
 		? NULL : builtin_lookup(name);
 
@@ -2908,7 +2537,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 		else
 			diag_note(dg, d->node->u.def.name.span,
 				  "`%s` is declared here", name);
-		report(ev, dg);
+		eval_report(ev, dg);
 		return NULL;
 	}
 	struct value **argv = arena_alloc(ev->alloc,
@@ -2933,6 +2562,9 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 				int there = slot_present(ev, kid);
 				if (there < 0)
 					return NULL;
+				if (!there && r.under && r.under->kind == V_OBJECT)
+					there = value_get(r.under, k->u.str,
+							  k->len) != NULL;
 				return value_bool(ev->alloc, there);
 			}
 		}
@@ -2949,7 +2581,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 	}
 	if (b) {
 		struct builtin_call c = {
-			.arena = ev->alloc, .sink = sink_of(ev), .call = e,
+			.arena = ev->alloc, .sink = eval_sink(ev), .call = e,
 			.args = argv, .nargs = args->len,
 			.fleet_root = ev->fleet_root, .cache = ev->cache,
 			.on_file = note_file, .on_file_data = ev,
@@ -2957,11 +2589,17 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 		if (e->span.src && e->span.src == ev->query_src && ev->cur &&
 		    ev->cur->site)
 			c.base_file = ev->cur->site->node->span.src->path;
-		unsigned before = sink_of(ev)->errors;
+		unsigned before = eval_sink(ev)->errors;
 		struct value *v = builtin_invoke(b, &c);
-		if (!v && ev->cur && sink_of(ev)->errors != before)
+		if (!v && ev->cur && eval_sink(ev)->errors != before)
 			ev->cur->failed = true;
 		return v;
+	}
+	if (on_stack(ev, d) && d->recursive) {
+		/* resolve_check_names reported the cycle, once for the fleet */
+		if (ev->cur)
+			ev->cur->failed = true;
+		return NULL;
 	}
 	if (on_stack(ev, d)) {
 		struct diag *dg = diag_new(E0510, e->span,
@@ -2973,7 +2611,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 					  ((const struct decl *)ev->frames[i].item)->name);
 		diag_help(dg, "functions are not recursive; use a "
 			      "comprehension over range(n) instead");
-		report(ev, dg);
+		eval_report(ev, dg);
 		return NULL;
 	}
 	struct scope *sc = arena_zalloc(ev->alloc,
@@ -3069,9 +2707,9 @@ static struct value *eval(struct evaluator *ev, const struct env *env,
 		if (!c)
 			return NULL;
 		if (c->kind != V_BOOL) {
-			error_at(ev, E0504, e->u.cond.cond->span,
-				 "an `if` condition must be a bool, not %s",
-				 a_kind(c->kind));
+			eval_error_at(ev, E0504, e->u.cond.cond->span,
+				      "an `if` condition must be a bool, not %s",
+				      eval_a_kind(c->kind));
 			return NULL;
 		}
 		return eval(ev, env, c->u.b ? e->u.cond.then
@@ -3087,249 +2725,38 @@ static struct value *eval(struct evaluator *ev, const struct env *env,
 	return v;
 }
 
-/* --- diagnostics of sites: once each, with the sites they affect ----- */
-
-static struct diag *diag_clone(const struct diag *d)
-{
-	struct diag *c = diag_new(d->code, d->span, "%s", d->message);
-
-	c->severity = d->severity;
-	if (d->help)
-		diag_help(c, "%s", d->help);
-	for (size_t i = 0; i < d->nnotes; i++)
-		diag_note(c, d->notes[i].span, "%s", d->notes[i].message);
-	return c;
-}
-
-static uint32_t diag_hash(const struct diag *d, bool any_span)
-{
-	uint32_t h = hash_bytes(d->message, strlen(d->message));
-
-	if (!any_span)
-		h ^= ptr_hash(d->span.src) + d->span.start * 2654435761u;
-	return h + d->code;
-}
-
-static bool diag_same(const struct diag *a, const struct diag *b,
-		      bool any_span)
-{
-	return a->code == b->code &&
-	       (any_span || (a->span.src == b->span.src &&
-			     a->span.start == b->span.start &&
-			     a->span.end == b->span.end)) &&
-	       strcmp(a->message, b->message) == 0 &&
-	       (a->help == b->help ||
-		(a->help && b->help && strcmp(a->help, b->help) == 0));
-}
-
-/* The pending diagnostic like d, added (with no site yet) if new. */
-static struct pending_diag *pending_of(struct evaluator *ev, struct diag *d,
-				       bool any_span, bool clone, bool *added)
-{
-	uint32_t h = diag_hash(d, any_span);
-
-	*added = false;
-	if ((ev->npending + 1) * 2 > ev->pending_index_cap) {
-		uint32_t cap = ev->pending_index_cap ? ev->pending_index_cap * 2
-						     : 64;
-		uint32_t *idx = calloc(cap, sizeof(*idx));
-		if (!idx)
-			arena_oom();
-		for (uint32_t i = 0; i < ev->npending; i++) {
-			uint32_t j = ev->pending[i].hash & (cap - 1);
-			while (idx[j])
-				j = (j + 1) & (cap - 1);
-			idx[j] = i + 1;
-		}
-		free(ev->pending_index);
-		ev->pending_index = idx;
-		ev->pending_index_cap = cap;
-	}
-	uint32_t j = h & (ev->pending_index_cap - 1);
-	for (; ev->pending_index[j]; j = (j + 1) & (ev->pending_index_cap - 1)) {
-		struct pending_diag *p = &ev->pending[ev->pending_index[j] - 1];
-		if (p->hash == h && p->any_span == any_span &&
-		    diag_same(p->d, d, any_span))
-			return p;
-	}
-	if (ev->npending == ev->pending_cap) {
-		ev->pending_cap = ev->pending_cap ? ev->pending_cap * 2 : 16;
-		ev->pending = xrealloc(ev->pending,
-				       ev->pending_cap * sizeof(*ev->pending));
-	}
-	struct pending_diag *p = &ev->pending[ev->npending];
-	memset(p, 0, sizeof(*p));
-	p->d = clone ? diag_clone(d) : d;
-	p->hash = h;
-	p->any_span = any_span;
-	p->first_site = p->last_site = NO_SITE;
-	p->serial = ev->pending_serial++;
-	ev->pending_index[j] = ++ev->npending;
-	*added = true;
-	return p;
-}
-
-static void buffer_emit(struct diag_sink *sink, const struct diag *d)
-{
-	struct evaluator *ev = (struct evaluator *)((char *)sink -
-					offsetof(struct evaluator, site_sink));
-	/* a mistake the same in many sites though it points at each one's
-	 * declaration (a required field they all lack) has d->per_site:
-	 * reported at the first, with the count */
-	uint32_t site = ev->cur ? ev->cur->index : NO_SITE;
-	bool added;
-	struct pending_diag *p = pending_of(ev, (struct diag *)d, d->per_site,
-					    true, &added);
-
-	if (site == NO_SITE || p->last_site == site)
-		return;
-	/* this evaluator's sites come in ascending order */
-	if (p->first_site == NO_SITE)
-		p->first_site = site;
-	if (p->nsites < SITES_NAMED)
-		p->sites[p->nsites++] = site;
-	p->last_site = site;
-	p->total++;
-}
-
-/* Reported in the order of the sources: by file, then place in it. */
-static int pending_cmp(const void *pa, const void *pb)
-{
-	const struct pending_diag *a = pa, *b = pb;
-	const struct span *x = &a->d->span, *y = &b->d->span;
-
-	if (x->src != y->src) {
-		if (!x->src || !y->src)
-			return x->src ? -1 : 1;
-		int c = strcmp(x->src->path, y->src->path);
-		if (c)
-			return c;
-	}
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (a->d->code != b->d->code)
-		return a->d->code < b->d->code ? -1 : 1;
-	/* fleet-level ones (NO_SITE) last, as they were reported last */
-	if (a->first_site != b->first_site)
-		return a->first_site < b->first_site ? -1 : 1;
-	return a->serial < b->serial ? -1 : a->serial > b->serial;
-}
-
-void eval_finish(struct evaluator *ev)
-{
-	if (ev->npending > 1)
-		qsort(ev->pending, ev->npending, sizeof(*ev->pending),
-		      pending_cmp);
-	for (uint32_t i = 0; i < ev->npending; i++) {
-		struct pending_diag *p = &ev->pending[i];
-		const struct decl *only = p->total == 1
-			? ev->sites[p->sites[0]] : NULL;
-		bool own = only && p->d->span.src == only->node->span.src &&
-			   p->d->span.start >= only->node->span.start &&
-			   p->d->span.start < only->node->span.end;
-		if (p->total > 1) {
-			/* site names have no length limit */
-			size_t size = 1;
-			for (uint32_t k = 0; k < p->nsites; k++)
-				size += strlen(ev->sites[p->sites[k]]->name) + 2;
-			char *names = xmalloc(size), *at = names;
-			*at = 0;
-			for (uint32_t k = 0; k < p->nsites; k++)
-				at += sprintf(at, "%s%s", k ? ", " : "",
-					      ev->sites[p->sites[k]]->name);
-			diag_note(p->d, (struct span){ 0 },
-				  "in %zu sites: %s%s", p->total, names,
-				  p->total > p->nsites ? ", ..." : "");
-			free(names);
-		} else if (p->total == 1 && !own) {
-			diag_note(p->d, (struct span){ 0 },
-				  "in site %s", only->name);
-		}
-		diag_emit(ev->sink, p->d);
-	}
-	ev->npending = 0;
-	ev->pending_serial = 0;
-	if (ev->pending_index)
-		memset(ev->pending_index, 0,
-		       ev->pending_index_cap * sizeof(*ev->pending_index));
-}
-
 /* --- workers ------------------------------------------------------------ */
+
+/* A fresh evaluator over prog: its own site arena, frames, memo and
+ * buffered diagnostics; names and values in arena/names. */
+static struct evaluator *evaluator_new(const struct program *prog,
+				       struct diag_sink *sink,
+				       const char *fleet_root)
+{
+	struct evaluator *ev = xmalloc(sizeof(*ev));
+
+	memset(ev, 0, sizeof(*ev));
+	ev->prog = prog;
+	ev->sink = sink;
+	ev->site_sink.emit = eval_buffer_emit;
+	ev->fleet_root = xstrdup(fleet_root ? fleet_root : ".");
+	ev->cache = builtin_cache_new();
+	arena_init(&ev->site_arena);
+	return ev;
+}
 
 struct evaluator *eval_fork(const struct evaluator *ev)
 {
-	struct evaluator *w = xmalloc(sizeof(*w));
+	struct evaluator *w = evaluator_new(ev->prog, ev->sink, ev->fleet_root);
 
-	/* shared: the fleet, the namespace, the tries, the types, the
-	 * constants; its own: everything a site writes */
-	*w = *ev;
-	w->forked_from = ev;
 	arena_init(&w->worker_arena);
 	w->arena = &w->worker_arena;
 	interner_init_over(&w->worker_names, &w->worker_arena, ev->names);
 	w->names = &w->worker_names;
-	w->fleet_root = xstrdup(ev->fleet_root);
-	w->cache = builtin_cache_new();
-	w->extra = NULL;
-	w->nextra = w->extra_cap = 0;
-	w->query_src = NULL;
-	arena_init(&w->site_arena);
-	w->cur = w->last_site = NULL;
 	w->alloc = w->arena;
-	w->reach = (struct span){ 0 };
-	w->frames = NULL;
-	w->nframes = w->frames_cap = 0;
-	w->site_sink = (struct diag_sink){ 0 };
-	w->site_sink.emit = buffer_emit;
-	w->pending = NULL;
-	w->npending = w->pending_cap = 0;
-	w->pending_index = NULL;
-	w->pending_index_cap = 0;
-	w->pending_serial = 0;
+	w->prepared = ev->prepared;
+	w->prepare_ok = ev->prepare_ok;
 	return w;
-}
-
-void eval_join(struct evaluator *ev, struct evaluator *w)
-{
-	for (uint32_t i = 0; i < w->npending; i++) {
-		struct pending_diag *q = &w->pending[i];
-		bool added;
-		struct pending_diag *p = pending_of(ev, q->d, q->any_span,
-						    false, &added);
-
-		if (added) {
-			uint32_t serial = p->serial;
-			*p = *q;
-			p->serial = serial;
-			if (q->first_site != NO_SITE)	/* see pending_cmp */
-				p->serial = q->serial;
-			continue;
-		}
-		if (q->first_site == NO_SITE) {
-			diag_free(q->d);
-			continue;
-		}
-		/* the two evaluated different sites: merge the first ones */
-		uint32_t merged[SITES_NAMED], n = 0, a = 0, b = 0;
-		while (n < SITES_NAMED && (a < p->nsites || b < q->nsites))
-			merged[n++] = b >= q->nsites ||
-				(a < p->nsites && p->sites[a] < q->sites[b])
-				? p->sites[a++] : q->sites[b++];
-		memcpy(p->sites, merged, sizeof(merged));
-		p->nsites = n;
-		if (p->first_site == NO_SITE || q->first_site < p->first_site) {
-			/* the first site's own (any_span: its place) */
-			struct diag *t = p->d;
-			p->d = q->d;
-			q->d = t;
-			p->first_site = q->first_site;
-			p->serial = q->serial;
-		}
-		diag_free(q->d);
-		p->total += q->total;
-	}
-	w->npending = 0;
-	eval_free(w);
 }
 
 /* --- the fleet ---------------------------------------------------------- */
@@ -3337,18 +2764,14 @@ void eval_join(struct evaluator *ev, struct evaluator *w)
 struct evaluator *eval_new(struct fleet *f, struct diag_sink *sink,
 			   const char *fleet_root)
 {
-	struct evaluator *ev = xmalloc(sizeof(*ev));
+	struct program *prog = xmalloc(sizeof(*prog));
 
-	memset(ev, 0, sizeof(*ev));
-	ev->fleet = f;
+	program_init(prog, f, sink);
+	struct evaluator *ev = evaluator_new(prog, sink, fleet_root);
+	ev->owned = prog;
 	ev->arena = &f->arena;
 	ev->names = &f->names;
-	ev->sink = sink;
-	ev->site_sink.emit = buffer_emit;
-	ev->fleet_root = xstrdup(fleet_root ? fleet_root : ".");
-	ev->cache = builtin_cache_new();
 	ev->alloc = ev->arena;
-	arena_init(&ev->site_arena);
 	return ev;
 }
 
@@ -3356,7 +2779,7 @@ void eval_free(struct evaluator *ev)
 {
 	if (!ev)
 		return;
-	if (!ev->forked_from)
+	if (ev->owned)
 		eval_finish(ev);
 	for (uint32_t i = 0; i < ev->npending; i++)	/* a worker's */
 		diag_free(ev->pending[i].d);
@@ -3366,21 +2789,37 @@ void eval_free(struct evaluator *ev)
 	free(ev->fleet_root);
 	builtin_cache_free(ev->cache);
 	arena_free(&ev->site_arena);
-	if (ev->forked_from) {
-		interner_free(&ev->worker_names);
-		arena_free(&ev->worker_arena);
-		free(ev);
-		return;
-	}
-	for (uint32_t i = 0; i < ev->ntype_regexes; i++) {
-		regfree(ev->type_regexes[i]);
-		free(ev->type_regexes[i]);
-	}
-	if (ev->prelude_src)
-		source_free(ev->prelude_src);
 	for (uint32_t i = 0; i < ev->nextra; i++)
 		source_free(ev->extra[i]);
+	if (ev->owned) {
+		program_free(ev->owned);
+		free(ev->owned);
+	} else {
+		interner_free(&ev->worker_names);
+		arena_free(&ev->worker_arena);
+	}
 	free(ev);
+}
+
+/*
+ * Gives every value inside a fleet constant's value that has no
+ * provenance the constant's expression. Without it, eval would fill it in
+ * on a value the sites share when a site first read it: a write to the
+ * program while workers run (a data race), pointing at a statement of
+ * whichever site came first.
+ */
+static void const_provenance(struct value *v, const struct ast *e)
+{
+	if (!v)
+		return;
+	if (!v->expr && !v->op)
+		v->expr = e;
+	if (v->kind == V_LIST)
+		for (uint32_t i = 0; i < v->len; i++)
+			const_provenance(v->u.items[i], e);
+	else if (v->kind == V_OBJECT)
+		for (uint32_t i = 0; i < v->len; i++)
+			const_provenance(v->u.fields[i].value, e);
 }
 
 /* The trie of a chain of profiles (most specific first), shared by every
@@ -3388,12 +2827,15 @@ void eval_free(struct evaluator *ev)
 static struct trie *chain_trie(struct evaluator *ev, struct decl **parents,
 			       uint32_t n)
 {
+	struct program *prog = ev->building;
+
 	if (n == 0)
 		return NULL;
-	for (uint32_t i = 0; i < ev->ntries; i++)
-		if (ev->tries[i].nparents == n &&
-		    memcmp(ev->tries[i].parents, parents, n * sizeof(*parents)) == 0)
-			return ev->tries[i].trie;
+	for (uint32_t i = 0; i < prog->ntries; i++)
+		if (prog->tries[i].nparents == n &&
+		    memcmp(prog->tries[i].parents, parents,
+			   n * sizeof(*parents)) == 0)
+			return prog->tries[i].trie;
 
 	struct trie *t = trie_new(ev->arena, false);
 	for (uint32_t k = n; k-- > 0;) {
@@ -3402,40 +2844,47 @@ static struct trie *chain_trie(struct evaluator *ev, struct decl **parents,
 		build_body(&b, t->root, NULL, &p->node->u.decl.body, NULL, NULL,
 			   p->node);
 	}
-	ARENA_RESERVE(ev->arena, ev->tries, ev->ntries, ev->tries_cap);
-	ev->tries[ev->ntries].parents = parents;
-	ev->tries[ev->ntries].nparents = n;
-	ev->tries[ev->ntries].trie = t;
-	ev->ntries++;
+	ARENA_RESERVE(prog->arena, prog->tries, prog->ntries, prog->tries_cap);
+	prog->tries[prog->ntries].parents = parents;
+	prog->tries[prog->ntries].nparents = n;
+	prog->tries[prog->ntries].trie = t;
+	prog->ntries++;
 	return t;
 }
 
 bool eval_prepare(struct evaluator *ev)
 {
-	if (ev->prepared)
+	struct program *prog = ev->owned;
+
+	if (ev->prepared || !prog)
 		return ev->prepare_ok;
 	ev->prepared = true;
+	ev->building = prog;
 	unsigned before = ev->sink->errors;
 	/* After errors here, the sites whose chain is sound are still
 	 * evaluated, so that one run reports every error. */
-	resolve_fleet(ev);
-	resolve_check_names(ev);
+	resolve_fleet(prog);
+	resolve_check_names(prog);
 
-	/* fleet constants, once, in the fleet arena */
+	/* fleet constants, once, in the fleet arena: sites only read them */
 	struct site_eval fleet_se = { .index = NO_SITE };
 	ev->cur = &fleet_se;
 	ev->alloc = ev->arena;
-	for (uint32_t i = 0; i < ev->ndecls; i++)
-		if (ev->decls[i]->kind == D_CONST)
-			const_value(ev, ev->decls[i], ev->decls[i]->node->span);
+	for (uint32_t i = 0; i < prog->ndecls; i++)
+		if (prog->decls[i]->kind == D_CONST)
+			const_value(ev, prog->decls[i], prog->decls[i]->node->span);
+	for (uint32_t i = 0; i < prog->ndecls; i++)
+		if (prog->decls[i]->kind == D_CONST)
+			const_provenance(prog->decls[i]->value,
+					 prog->decls[i]->node->u.bind.value);
 
 	/* every profile's chain, so errors in unused profiles show too */
-	for (uint32_t i = 0; i < ev->ndecls; i++) {
-		struct decl *d = ev->decls[i];
-		if (d->kind != D_PROFILE || d->mro_state != 2)
+	for (uint32_t i = 0; i < prog->ndecls; i++) {
+		struct decl *d = prog->decls[i];
+		if (d->kind != D_PROFILE || d->mro_state != LAZY_DONE)
 			continue;
 		struct trie *t = chain_trie(ev, d->mro, d->nmro);
-		const struct tnode *nt = tnode_child(t->root, ev->n_name, 4, false);
+		const struct tnode *nt = tnode_find(t->root, prog->n_name, 4);
 		for (uint32_t k = 0; nt && k < nt->nops; k++) {
 			const struct op *o = nt->ops[k];
 			struct diag *dg = diag_new(E0402, o->stmt->span,
@@ -3443,15 +2892,15 @@ bool eval_prepare(struct evaluator *ev)
 				"cannot be set by %s", layer_text(ev, o->layer));
 			diag_help(dg, "remove this statement: `site NAME` "
 				      "names the site");
-			report(ev, dg);
+			eval_report(ev, dg);
 		}
 	}
-	for (uint32_t i = 0; i < ev->nsites; i++) {
-		struct decl *s = ev->sites[i];
-		if (s->mro_state != 2 || !s->site_type)
+	for (uint32_t i = 0; i < prog->nsites; i++) {
+		struct decl *s = prog->sites[i];
+		if (s->mro_state != LAZY_DONE || !s->site_type)
 			continue;
 		s->inherited = chain_trie(ev, s->mro + 1, s->nmro - 1);
-		struct ast *nv = arena_zalloc(ev->arena, sizeof(*nv));
+		struct ast *nv = arena_zalloc(prog->arena, sizeof(*nv));
 		nv->kind = AST_STRING;
 		nv->span = s->node->u.decl.name.span;
 		nv->u.string.text = s->name;
@@ -3459,6 +2908,7 @@ bool eval_prepare(struct evaluator *ev)
 		s->name_value = nv;
 	}
 	ev->cur = NULL;
+	ev->building = NULL;
 	eval_finish(ev);
 	ev->prepare_ok = ev->sink->errors == before;
 	return ev->prepare_ok;
@@ -3466,28 +2916,28 @@ bool eval_prepare(struct evaluator *ev)
 
 size_t eval_site_count(const struct evaluator *ev)
 {
-	return ev->nsites;
+	return ev->prog->nsites;
 }
 
 const char *eval_site_name(const struct evaluator *ev, size_t i)
 {
-	return ev->sites[i]->name;
+	return ev->prog->sites[i]->name;
 }
 
 long eval_site_find(const struct evaluator *ev, const char *name)
 {
-	for (uint32_t i = 0; i < ev->nsites; i++)
-		if (strcmp(ev->sites[i]->name, name) == 0)
+	for (uint32_t i = 0; i < ev->prog->nsites; i++)
+		if (strcmp(ev->prog->sites[i]->name, name) == 0)
 			return (long)i;
 	return -1;
 }
 
 const char *eval_site_suggest(const struct evaluator *ev, const char *name)
 {
-	const char **c = xmalloc((ev->nsites + 1) * sizeof(*c));
-	for (uint32_t i = 0; i < ev->nsites; i++)
-		c[i] = ev->sites[i]->name;
-	const char *best = suggest(name, c, ev->nsites);
+	const char **c = xmalloc((ev->prog->nsites + 1) * sizeof(*c));
+	for (uint32_t i = 0; i < ev->prog->nsites; i++)
+		c[i] = ev->prog->sites[i]->name;
+	const char *best = suggest(name, c, ev->prog->nsites);
 	free(c);
 	return best;
 }
@@ -3495,7 +2945,7 @@ const char *eval_site_suggest(const struct evaluator *ev, const char *name)
 /* Starts site i: a fresh site arena, its own trie, its root slot. */
 void eval_site_begin(struct evaluator *ev, size_t i)
 {
-	struct decl *d = ev->sites[i];
+	const struct decl *d = ev->prog->sites[i];
 
 	ev->last_site = NULL;
 	arena_reset(&ev->site_arena);
@@ -3506,7 +2956,7 @@ void eval_site_begin(struct evaluator *ev, size_t i)
 	se->site = d;
 	se->index = (uint32_t)i;
 	ev->cur = se;
-	if (d->mro_state != 2 || !d->site_type) {
+	if (d->mro_state != LAZY_DONE || !d->site_type) {
 		se->failed = true;
 		return;
 	}
@@ -3519,8 +2969,8 @@ void eval_site_begin(struct evaluator *ev, size_t i)
 
 	/* `site NAME` sets name, final */
 	const struct tnode *below_name = d->inherited
-		? tnode_child(d->inherited->root, ev->n_name, 4, false) : NULL;
-	struct tnode *nt = tnode_child(t->root, ev->n_name, 4, true);
+		? tnode_find(d->inherited->root, ev->prog->n_name, 4) : NULL;
+	struct tnode *nt = tnode_child(t->root, ev->prog->n_name, 4, true);
 	uint32_t next = t->next_seq;
 	t->next_seq = 1;	/* before every layer: `site NAME` comes first */
 	add_op(&b, nt, NULL, OPK_SET, d->node, d->name_value, NULL, NULL,
@@ -3566,7 +3016,7 @@ struct value *eval_site(struct evaluator *ev, size_t i)
 struct value *eval_query(struct evaluator *ev, size_t i,
 			 const struct ast *expr)
 {
-	if (!resolve_check_expr(ev, expr))
+	if (!resolve_check_expr(ev->prog, expr))
 		return NULL;
 	eval_site_begin(ev, i);
 	struct site_eval *se = ev->cur;
@@ -3611,11 +3061,6 @@ bool slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
 int eval_guard_holds(struct evaluator *ev, const struct guard *g)
 {
 	return guard_holds(ev, g);
-}
-
-const char *tnode_path_text(struct evaluator *ev, const struct tnode *t)
-{
-	return tnode_path(ev, t);
 }
 
 struct value *eval_site_expr(struct evaluator *ev, const struct ast *e)

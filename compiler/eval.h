@@ -65,10 +65,11 @@ const char *const *eval_site_files(const struct evaluator *ev, size_t *n);
 void eval_finish(struct evaluator *ev);
 
 /*
- * Workers, for evaluating sites on several threads. eval_fork returns an
- * evaluator for one more thread over ev, which must be prepared: it
- * shares everything eval_prepare built (and writes none of it) and has
- * its own site arena, names and diagnostics buffer. While workers run, ev
+ * Workers, for evaluating sites on several threads. eval_fork returns a
+ * fresh evaluator for one more thread over ev's program, which must be
+ * prepared: the program (everything eval_prepare built) is const to
+ * every evaluator, and the worker has its own site arena, names and
+ * diagnostics buffer. While workers run, ev
  * itself must not be used. eval_join moves w's diagnostics into ev's
  * buffer and frees w; eval_finish then reports them in the same order,
  * with the same site counts and names, as one evaluator running every

@@ -1,16 +1,12 @@
 /*
- * eval_internal.h - what the evaluator's files share (resolve.c, trie.c,
- * eval.c, explain.c); not for the rest of the compiler.
+ * eval_internal.h - what the evaluator's files share (eval.c, merge.c,
+ * eval_report.c, explain.c, typecheck.c); not for the rest of the
+ * compiler.
  *
- * The model (LANGUAGE.md sections 4 and 5):
- *
- * Every statement of a body becomes an op on a static path. The ops of a
- * site's whole linearized chain are numbered in the order they apply (seq)
- * and indexed by path in a trie: one trie per distinct list of parents,
- * built once and shared by every site with those parents, plus a small
- * trie per site for its own body. An object literal assigned to a path is
- * flattened: a RESET op at the path, then its statements as ops under it,
- * so later layers amend into it.
+ * An evaluator runs a const program (model.h) on one thread: everything
+ * it writes while a site is evaluated (the site arena, slots, memo,
+ * frames, buffered diagnostics) is its own, so evaluators on several
+ * threads share the program without locks.
  *
  * The value at a path is a fold over its ops in seq order, within a window
  * that starts after the last op of an ancestor that replaced the whole
@@ -24,129 +20,8 @@
 #define SITEC_EVAL_INTERNAL_H
 
 #include "builtins.h"
-#include "intern.h"
 #include "eval.h"
-#include "types.h"
-
-enum decl_kind { D_SCHEMA, D_TYPE, D_CONST, D_DEF, D_PROFILE, D_SITE };
-
-struct trie;
-
-struct decl {
-	enum decl_kind kind;
-	const char *name;		/* interned */
-	const struct ast *node;
-	uint32_t index;			/* in fleet order */
-	bool builtin;			/* from the prelude */
-	/* profiles, sites, schemas: the resolved parents (schemas apart) */
-	struct decl **parents;
-	uint32_t nparents;
-	struct decl **schemas;		/* schemas named in the parent list */
-	uint32_t nschemas;
-	/* profiles and sites: C3 linearization, most specific first */
-	struct decl **mro;
-	uint32_t nmro;
-	uint8_t mro_state;		/* 0 not yet, 1 in progress, 2 done, 3 failed */
-	struct decl *schema;		/* profiles and sites: the one schema */
-	const struct type *site_type;	/* sites: schema + implicit fields */
-	struct trie *inherited;		/* sites: the shared trie of the parents */
-	struct ast *name_value;		/* sites: `name` as a string node */
-	/* schemas and named types */
-	const struct type *type;
-	uint8_t type_state;
-	/* constants */
-	struct value *value;
-	uint8_t value_state;
-};
-
-/* --- ops and tries ------------------------------------------------------ */
-
-enum op_kind {
-	OPK_SET,	/* path = expr */
-	OPK_RESET,	/* path = { ... }: an empty object, then the literal */
-	OPK_AMEND,	/* path { ... }: touches (creates if absent) */
-	OPK_ADD,	/* path += expr */
-	OPK_REMOVE,	/* path -= expr */
-	OPK_PATCH,	/* a statement through a selector: segs, then stmt */
-	OPK_BASE,	/* a standalone trie's starting value */
-};
-
-struct scope;
-struct guard;
-struct tnode;
-
-struct op {
-	enum op_kind kind;
-	bool final;
-	uint32_t seq;
-	const struct ast *stmt;		/* the statement (or decl) */
-	const struct ast *expr;		/* SET, ADD, REMOVE */
-	struct ast *const *segs;	/* PATCH: from the selector on */
-	uint32_t nsegs;
-	const struct guard *guard;
-	const struct scope *scope;
-	struct tnode *self;		/* the object the statement is in */
-	struct tnode *at;
-	const struct decl *layer;	/* the profile or site that wrote it */
-	const void *body;		/* the body instance, for set-twice */
-	struct value *base;		/* OPK_BASE */
-};
-
-struct guard {
-	const struct ast *cond;
-	const struct ast *if_node;
-	bool negate;			/* the else branch */
-	const struct scope *scope;
-	struct tnode *self;
-	const struct guard *parent;
-	const struct decl *layer;
-};
-
-enum scope_kind { SC_LET, SC_VALUE };
-
-struct scope {
-	const struct scope *parent;
-	const char *name;		/* interned */
-	enum scope_kind kind;
-	const struct ast *node;		/* the let statement, or the binder */
-	const struct ast *expr;		/* SC_LET */
-	const struct scope *outer;	/* SC_LET: the scope its expr sees */
-	struct tnode *self;		/* SC_LET: self for its expr */
-	const struct decl *layer;
-	struct value *value;		/* SC_VALUE */
-};
-
-/* Deepest path (dotted segments and amend blocks together). */
-#define PATH_MAX_DEPTH AST_MAX_DEPTH
-
-struct tnode {
-	const char *key;
-	uint32_t keylen;
-	uint32_t depth;		/* the root is 0 */
-	struct tnode *parent;
-	struct trie *trie;
-	struct tnode **kids;
-	uint32_t nkids, kids_cap;
-	uint32_t *index;		/* hash of kids when there are many */
-	uint32_t index_cap;
-	struct op **ops;
-	uint32_t nops, ops_cap;
-	/* seqs of every op at or below this node, ascending */
-	uint32_t *seqs;
-	uint32_t nseqs, seqs_cap;
-	const struct op *final_op;	/* a `final` op here */
-	const struct op *final_below;	/* a `final` op below */
-};
-
-struct trie {
-	struct arena *arena;
-	struct tnode *root;
-	uint32_t next_seq;
-	bool standalone;		/* built while evaluating a value */
-	struct slot *root_slot;		/* standalone: its root's slot */
-	bool fleet;			/* built in a def body: no site */
-	const struct trie *below;	/* a site trie: the inherited one */
-};
+#include "model.h"
 
 /* --- slots: a path of one site, folded and memoized -------------------- */
 
@@ -167,7 +42,7 @@ enum slot_state {
 };
 
 struct slot {
-	struct tnode *tn[2];	/* lower (inherited) and upper (site) trie */
+	const struct tnode *tn[2];	/* lower (inherited), upper (site) trie */
 	struct slot *parent;
 	const char *key;
 	uint32_t keylen;
@@ -192,7 +67,7 @@ struct window {
 	struct window *next;
 	uint32_t hi;
 	uint8_t flags;		/* defaults | own_default << 1 */
-	uint8_t state;		/* 1 computing, 2 done */
+	enum lazy state;
 	struct value *value;
 	struct fold fold;
 };
@@ -212,7 +87,7 @@ struct frame {
 /* A memo cell of a let or a guard in one site. */
 struct memo {
 	const void *key;
-	uint8_t state;		/* 0 new, 1 in progress, 2 done, 3 error */
+	enum lazy state;
 	struct value *value;
 };
 
@@ -246,38 +121,23 @@ struct pending_diag {
 };
 
 struct evaluator {
-	struct fleet *fleet;
-	/* the fleet arena; a worker's own arena in a worker (eval_fork),
-	 * which shares everything eval_prepare built and writes none of it */
+	/* what every thread shares: written only by eval_prepare, through
+	 * building, of the evaluator that owns it */
+	const struct program *prog;
+	struct program *owned;		/* NULL in a worker */
+	struct program *building;	/* during eval_prepare only */
+	/* the fleet arena and names; a worker's own (eval_fork) */
 	struct arena *arena;
-	struct interner *names;		/* the fleet's, or the worker's */
-	const struct evaluator *forked_from;	/* a worker: its evaluator */
+	struct interner *names;
 	struct arena worker_arena;
 	struct interner worker_names;
 	struct diag_sink *sink;
 	char *fleet_root;
 	struct builtin_cache *cache;
-	struct source *prelude_src;
 	struct source **extra;		/* parsed paths, freed with ev */
 	struct source *query_src;	/* the expression of `sitec query` */
 	uint32_t nextra, extra_cap;
-	struct ast *prelude;
 	bool prepared, prepare_ok;
-
-	struct decl **decls;
-	uint32_t ndecls, decls_cap;
-	struct decl **table;		/* by interned name, open addressing */
-	uint32_t table_cap;
-	struct decl **sites;
-	uint32_t nsites, sites_cap;
-
-	/* shared tries by list of parents */
-	struct {
-		struct decl **parents;
-		uint32_t nparents;
-		struct trie *trie;
-	} *tries;
-	uint32_t ntries, tries_cap;
 
 	/* site evaluation */
 	struct arena site_arena;
@@ -293,38 +153,57 @@ struct evaluator {
 	uint32_t *pending_index;
 	uint32_t pending_index_cap;
 	uint32_t pending_serial;
-
-	/* types built in */
-	const struct type *t_any, *t_string;
-	/* the compiled regexes of string(/.../) types, freed with ev */
-	void **type_regexes;
-	uint32_t ntype_regexes, type_regexes_cap;
-	const struct type *k8s_object;
-	/* interned names the evaluator looks for */
-	const char *n_name, *n_k8s, *n_api, *n_os;
 };
 
-/* resolve.c */
-bool resolve_fleet(struct evaluator *ev);
-/* Calls, def recursion, and the names of defs and constants (statically). */
-bool resolve_check_names(struct evaluator *ev);
-/* The same for one expression in a site's context (`sitec query`). */
-bool resolve_check_expr(struct evaluator *ev, const struct ast *e);
-struct decl *resolve_lookup(const struct evaluator *ev, const char *name);
-/* The candidate closest to name (edit distance), or NULL. */
-const char *suggest(const char *name, const char *const *cands, size_t n);
-/* Did-you-mean over every declaration of the kinds in mask. */
-const char *suggest_decl(const struct evaluator *ev, const char *name,
-			 unsigned kinds_mask);
-const struct type *resolve_type(struct evaluator *ev, const struct ast *t);
+/* eval_report.c */
+struct diag_sink *eval_sink(struct evaluator *ev);
+/* Reports d to the current site's buffer (failing the site) or the sink. */
+void eval_report(struct evaluator *ev, struct diag *d);
+__attribute__((format(printf, 4, 5)))
+void eval_error_at(struct evaluator *ev, enum diag_code code,
+		   struct span span, const char *fmt, ...);
+struct span eval_op_span(const struct op *op);
+/* v in a few words, for messages (in ev->alloc). */
+const char *eval_brief(struct evaluator *ev, const struct value *v);
+/* "an int", "a list", ... */
+const char *eval_a_kind(enum value_kind k);
+/* The text of each enum ast_op. */
+extern const char *const eval_op_text[];
+/* E0515: a secret used where it would be emitted as text; NULL. */
+struct value *eval_secret_misuse(struct evaluator *ev, struct span span,
+				 const char *where);
+/* The emit of ev->site_sink: buffers a site's diagnostic. */
+void eval_buffer_emit(struct diag_sink *sink, const struct diag *d);
+const char *slot_path(struct evaluator *ev, const struct slot *s);
+const char *tnode_path_text(struct evaluator *ev, const struct tnode *t);
+/* "a.b.\"c.d\"" for a key appended to a path text. */
+void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
+		     size_t keylen);
 
-/* typecheck.c: checks the current site (ev->cur) from its root slot. */
-void typecheck_site(struct evaluator *ev, struct slot *root);
+/* merge.c */
+/* A keyed list must not hold two elements of one key (s: its slot, or
+ * what: the value's name in the message). */
+bool merge_check_keyed(struct evaluator *ev, const struct value *v,
+		       const struct type *t, struct span span,
+		       const char *what, const struct slot *s);
+/* An amend of a by b: objects field by field, keyed lists by key. */
+struct value *merge_deep(struct evaluator *ev, struct value *a,
+			 struct value *b, const struct type *t,
+			 struct span span);
+/* prev += rhs and prev -= rhs for a path of type t (NULL: untyped). */
+struct value *merge_add(struct evaluator *ev, struct value *prev,
+			struct value *rhs, const struct type *t,
+			struct span span);
+struct value *merge_remove(struct evaluator *ev, struct value *prev,
+			   struct value *rhs, const struct type *t,
+			   struct span span);
+/* The index of key in b, or -1. */
+long merge_field_index(const struct value_builder *b, const char *key,
+		       uint32_t keylen);
+/* a OP b for the arithmetic operators of e. */
+struct value *merge_arith(struct evaluator *ev, const struct ast *e,
+			  struct value *a, struct value *b);
 
-/* trie.c */
-struct trie *trie_new(struct arena *a, bool standalone);
-struct tnode *tnode_child(struct tnode *n, const char *key, uint32_t keylen,
-			  bool create);
 
 /* eval.c, for explain.c */
 void eval_site_begin(struct evaluator *ev, size_t i);
@@ -337,13 +216,8 @@ struct slot *slot_kid(struct evaluator *ev, struct slot *s, const char *key,
 int eval_guard_holds(struct evaluator *ev, const struct guard *g);
 /* An expression evaluated in the current site's body (explain's selectors). */
 struct value *eval_site_expr(struct evaluator *ev, const struct ast *e);
-const char *tnode_path_text(struct evaluator *ev, const struct tnode *t);
 /* The value of s just before seq (what the op at seq replaced). */
 bool slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
 		       struct value **out);
-const char *slot_path(struct evaluator *ev, const struct slot *s);
-/* "a.b.\"c.d\"" for a key appended to a path text. */
-void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
-		     size_t keylen);
 
 #endif

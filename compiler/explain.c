@@ -1,12 +1,13 @@
 /*
  * explain.c - `sitec explain SITE [PATH]`: a value and where it came from.
  *
- * Prints the final value at PATH, then every statement that set it or
+ * Collects the final value at PATH, then every statement that set it or
  * something under it, most specific (the last applied) first: the layer
  * (site or profile), the location, the operator, the statement's source
  * line and, for a statement on PATH itself, the value it replaced. A
  * statement whose `if` did not hold is listed as skipped; a schema
- * default is listed last, as the bottom layer.
+ * default is listed last, as the bottom layer. explain_collect gathers
+ * all of it into a struct explanation; explain_print then writes it.
  */
 #include "eval_internal.h"
 
@@ -29,8 +30,9 @@ static const char *op_name(const struct op *op)
 }
 
 /* Collects the ops at s and below it with seq in (lo, end). */
-static void collect(struct tnode *t, uint32_t lo, struct op ***ops,
-		    uint32_t *n, uint32_t *cap, struct arena *a)
+static void collect(const struct tnode *t, uint32_t lo,
+		    const struct op ***ops, uint32_t *n, uint32_t *cap,
+		    struct arena *a)
 {
 	if (!t)
 		return;
@@ -45,7 +47,8 @@ static void collect(struct tnode *t, uint32_t lo, struct op ***ops,
 
 static int by_seq_desc(const void *a, const void *b)
 {
-	const struct op *x = *(struct op *const *)a, *y = *(struct op *const *)b;
+	const struct op *x = *(const struct op *const *)a;
+	const struct op *y = *(const struct op *const *)b;
 	return x->seq < y->seq ? 1 : x->seq > y->seq ? -1 : 0;
 }
 
@@ -90,98 +93,127 @@ static void print_source_line(FILE *out, struct span sp)
 	fprintf(out, "      | %.*s\n", (int)len, text);
 }
 
-/* Which guard of op does not hold (1 all hold, 0 one does not, -1 error). */
-static int op_holds(struct evaluator *ev, const struct op *op);
+/* One statement that set the value or something under it. */
+struct explain_layer {
+	const struct op *op;
+	bool holds;		/* its `if` holds */
+	const char *at;		/* a statement below the path: its path */
+	/* at the path, when it holds: what it replaced */
+	bool has_before;
+	bool before_failed;	/* computing it failed: the listing ends */
+	struct value *before;
+	const char *before_text;	/* before in brief, or NULL: unset */
+};
 
-int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
-		 FILE *out)
-{
+/* What `sitec explain` shows, collected before anything is printed. */
+struct explanation {
+	const char *site;
+	const char *shown;		/* the path as written ("" for none) */
+	bool has_path;
+	struct value *value;		/* NULL: (unset) */
+	const char *whole;		/* the path is inside this path's value */
+	struct explain_layer *layers;	/* most specific first */
+	uint32_t nlayers;
+	bool nothing_sets;
+	bool incomplete;		/* an error cut the layers short */
+	/* the bottom layer: a schema default... */
+	const struct type_field *dflt;
+	const char *handle;		/* ...that is the object's key */
+	/* ...or the value came whole with an ancestor's */
+	bool from_ancestor;
+	const char *ancestor;		/* its path */
+	const struct op *ancestor_op;	/* the statement that set it, or NULL */
+};
+
+/* The steps of a path to explain: keys, and selectors by field. */
+struct explain_steps {
 	const char *keys[PATH_MAX_DEPTH];
 	uint32_t lens[PATH_MAX_DEPTH];
 	const struct ast *sel[PATH_MAX_DEPTH];	/* the value of [f = v] */
-	size_t nkeys = 0;
+	size_t n;
+};
 
-	/* a.b."c"[name = "x"].d as steps: keys, and selectors by field */
+/* a.b."c"[name = "x"].d as steps; false (reported) on a computed key. */
+static bool explain_steps(struct evaluator *ev, const struct ast *path,
+			  struct explain_steps *st)
+{
+	st->n = 0;
 	for (uint32_t j = 0; path && j < path->u.path.segs.len &&
-			     nkeys < PATH_MAX_DEPTH; j++) {
+			     st->n < PATH_MAX_DEPTH; j++) {
 		const struct ast *seg = path->u.path.segs.items[j];
-		sel[nkeys] = NULL;
+		size_t n = st->n;
+		st->sel[n] = NULL;
 		if (seg->kind == AST_SEG_NAME || seg->kind == AST_SEG_SELECT) {
-			keys[nkeys] = seg->u.seg.name.name;
-			lens[nkeys] = (uint32_t)strlen(keys[nkeys]);
+			st->keys[n] = seg->u.seg.name.name;
+			st->lens[n] = (uint32_t)strlen(st->keys[n]);
 			if (seg->kind == AST_SEG_SELECT)
-				sel[nkeys] = seg->u.seg.key;
+				st->sel[n] = seg->u.seg.key;
 		} else if (seg->u.seg.key->kind == AST_STRING) {
-			keys[nkeys] = seg->u.seg.key->u.string.text;
-			lens[nkeys] = seg->u.seg.key->u.string.len;
+			st->keys[n] = seg->u.seg.key->u.string.text;
+			st->lens[n] = seg->u.seg.key->u.string.len;
 		} else {
 			struct diag *d = diag_new(E0201, seg->span,
 				"a path to explain has no computed keys");
 			diag_help(d, "write the key as it is: "
 				     "os.sysctl.\"vm.swappiness\"");
 			diag_emit(ev->sink, d);
-			return 2;
+			return false;
 		}
-		nkeys++;
+		st->n++;
 	}
+	return true;
+}
 
-	eval_site_begin(ev, i);
-	struct site_eval *se = ev->cur;
-	struct slot *s = se->root;
-	struct value *v = NULL;
-	size_t k = 0;
-	if (se->failed)
-		goto fail;
-	for (; k < nkeys && !sel[k]; k++) {
-		if (!slot_fold(ev, s))
-			goto fail;
-		if (s->fold.kind != F_OBJECT)
-			break;
-		s = slot_kid(ev, s, keys[k], lens[k]);
-	}
-	if (!slot_force(ev, s, &v))
-		goto fail;
-	/* the rest of the path inside a value: keys and selectors */
-	for (size_t r = k; r < nkeys && v; r++) {
-		if (!sel[r]) {
-			struct value *f = v->kind == V_OBJECT
-				? value_get(v, keys[r], lens[r]) : NULL;
+/* Follows the rest of the path inside the value *v: keys and selectors.
+ * False after an error (reported). */
+static bool explain_inside(struct evaluator *ev, const struct ast *path,
+			   const struct explain_steps *st, size_t k,
+			   struct value **v)
+{
+	const struct site_eval *se = ev->cur;
+
+	for (size_t r = k; r < st->n && *v; r++) {
+		const char *key = st->keys[r];
+		uint32_t len = st->lens[r];
+		if (!st->sel[r]) {
+			struct value *f = (*v)->kind == V_OBJECT
+				? value_get(*v, key, len) : NULL;
 			if (!f) {
-				struct diag *d = v->kind == V_OBJECT
+				struct diag *d = (*v)->kind == V_OBJECT
 					? diag_new(E0508, path->span,
 						   "site %s has no field `%.*s` there",
-						   se->site->name, (int)lens[r], keys[r])
+						   se->site->name, (int)len, key)
 					: diag_new(E0407, path->span,
 						   "`%.*s` is looked up in a value that is "
-						   "not an object (%s)", (int)lens[r],
-						   keys[r], value_kind_name(v->kind));
-				if (v->kind == V_LIST)
+						   "not an object (%s)", (int)len,
+						   key, value_kind_name((*v)->kind));
+				if ((*v)->kind == V_LIST)
 					diag_help(d, "pick one element with a selector: "
 						     "[name = \"...\"]");
-				else if (v->kind == V_OBJECT) {
+				else if ((*v)->kind == V_OBJECT) {
 					const char **c = arena_alloc(ev->alloc,
-						(v->len + 1) * sizeof(*c));
-					for (uint32_t j = 0; j < v->len; j++)
-						c[j] = v->u.fields[j].key;
-					const char *best = suggest(keys[r], c, v->len);
+						((*v)->len + 1) * sizeof(*c));
+					for (uint32_t j = 0; j < (*v)->len; j++)
+						c[j] = (*v)->u.fields[j].key;
+					const char *best = suggest(key, c, (*v)->len);
 					if (best)
 						diag_help(d, "did you mean `%s`?", best);
 				}
 				diag_emit(ev->sink, d);
-				goto fail;
+				return false;
 			}
-			v = f;
+			*v = f;
 			continue;
 		}
-		struct value *want = eval_site_expr(ev, sel[r]);
+		struct value *want = eval_site_expr(ev, st->sel[r]);
 		if (!want)
-			goto fail;
+			return false;
 		struct value *found = NULL;
 		uint32_t matches = 0;
-		for (uint32_t j = 0; v->kind == V_LIST && j < v->len; j++) {
-			struct value *e = v->u.items[j];
+		for (uint32_t j = 0; (*v)->kind == V_LIST && j < (*v)->len; j++) {
+			struct value *e = (*v)->u.items[j];
 			struct value *f = e->kind == V_OBJECT
-				? value_get(e, keys[r], lens[r]) : NULL;
+				? value_get(e, key, len) : NULL;
 			if (f && value_equal(f, want)) {
 				found = e;
 				matches++;
@@ -189,125 +221,222 @@ int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
 		}
 		if (matches != 1) {
 			struct diag *d = diag_new(matches ? E0404 : E0403,
-				sel[r]->span, "the selector [%s = %s] matches %s",
-				keys[r], value_brief(ev->alloc, want, 60),
+				st->sel[r]->span, "the selector [%s = %s] matches %s",
+				key, value_brief(ev->alloc, want, 60),
 				matches ? "more than one element" : "no element");
 			diag_emit(ev->sink, d);
-			goto fail;
+			return false;
 		}
-		v = found;
+		*v = found;
 	}
+	return true;
+}
 
-	const char *shown = path ? arena_strndup(ev->alloc,
-		path->span.src->text + path->span.start,
-		path->span.end - path->span.start) : "";
-	if (!v && k == nkeys && !s->field && !s->base &&
-	    !(s->tn[0] && s->tn[0]->nseqs) && !(s->tn[1] && s->tn[1]->nseqs)) {
-		/* nothing could ever set it: a typo, most likely */
-		struct diag *d = diag_new(E0508,
-			path ? path->span : (struct span){ 0 },
-			"site %s has no `%s`", se->site->name, shown);
-		const char **c = NULL;
-		uint32_t nc = 0, cc = 0;
-		const struct slot *p = s->parent;
-		for (int t = 0; p && t < 2; t++)
-			for (uint32_t j = 0; p->tn[t] && j < p->tn[t]->nkids; j++) {
-				ARENA_RESERVE(ev->alloc, c, nc, cc);
-				c[nc++] = p->tn[t]->kids[j]->key;
-			}
-		for (uint32_t j = 0; p && p->type && p->type->kind == T_RECORD &&
-				     j < p->type->u.record.nfields; j++) {
+/* E0508 for a path that nothing could ever set, with a did-you-mean. */
+static void explain_no_such(struct evaluator *ev, const struct ast *path,
+			    const struct explain_steps *st,
+			    const struct slot *s, const char *shown)
+{
+	struct diag *d = diag_new(E0508, path ? path->span : (struct span){ 0 },
+				  "site %s has no `%s`", ev->cur->site->name,
+				  shown);
+	const char **c = NULL;
+	uint32_t nc = 0, cc = 0;
+	const struct slot *p = s->parent;
+	for (int t = 0; p && t < 2; t++)
+		for (uint32_t j = 0; p->tn[t] && j < p->tn[t]->nkids; j++) {
 			ARENA_RESERVE(ev->alloc, c, nc, cc);
-			c[nc++] = p->type->u.record.fields[j].name;
+			c[nc++] = p->tn[t]->kids[j]->key;
 		}
-		const char *best = suggest(keys[nkeys - 1], c, nc);
-		if (best)
-			diag_help(d, "did you mean `%s`?", best);
-		diag_emit(ev->sink, d);
-		goto fail;
+	for (uint32_t j = 0; p && p->type && p->type->kind == T_RECORD &&
+			     j < p->type->u.record.nfields; j++) {
+		ARENA_RESERVE(ev->alloc, c, nc, cc);
+		c[nc++] = p->type->u.record.fields[j].name;
 	}
-	fprintf(out, "site %s%s%s\n", se->site->name, nkeys ? ", " : "", shown);
-	if (!v && k == nkeys && s->field)
-		fprintf(out, "(unset)\n");
-	else
-		print_value(out, v);
-	if (k < nkeys)
-		fprintf(out, "\n`%s` is inside the value of `%s`, set as a whole:\n",
-			shown, slot_path(ev, s));
+	const char *best = suggest(st->keys[st->n - 1], c, nc);
+	if (best)
+		diag_help(d, "did you mean `%s`?", best);
+	diag_emit(ev->sink, d);
+}
 
-	/* the statements, newest first */
-	struct op **ops = NULL;
+/* The statements at s and below it, newest first, and the bottom layer.
+ * An error stops the list there (x->incomplete). */
+static void explain_layers(struct evaluator *ev, struct slot *s,
+			   struct explanation *x)
+{
+	const struct op **ops = NULL;
 	uint32_t n = 0, cap = 0;
 	for (int t = 0; t < 2; t++)
 		collect(s->tn[t], s->lo, &ops, &n, &cap, ev->alloc);
 	if (n > 1)
 		qsort(ops, n, sizeof(*ops), by_seq_desc);
-	fprintf(out, "\nset by, most specific first:\n");
-	if (n == 0 && !(s->field && field_has_default(s->field)) && !s->base)
-		fprintf(out, "  (nothing sets it)\n");
+	x->nothing_sets = n == 0 &&
+		!(s->field && field_has_default(s->field)) && !s->base;
+	x->layers = arena_zalloc(ev->alloc, (n + 1) * sizeof(*x->layers));
 	for (uint32_t j = 0; j < n; j++) {
 		const struct op *op = ops[j];
-		int holds = op_holds(ev, op);
-		if (holds < 0)
-			goto fail;
-		const char *at = op->at == s->tn[0] || op->at == s->tn[1]
+		int holds = eval_guard_holds(ev, op->guard);
+		if (holds < 0) {
+			x->incomplete = true;
+			return;
+		}
+		struct explain_layer *l = &x->layers[x->nlayers++];
+		l->op = op;
+		l->holds = holds;
+		l->at = op->at == s->tn[0] || op->at == s->tn[1]
 			? NULL : tnode_path_text(ev, op->at);
-		fprintf(out, "  %s", op->layer ? (op->layer->kind == D_SITE
-						  ? "site " : "profile ") : "");
-		fprintf(out, "%s  ", op->layer ? op->layer->name : "(object)");
-		print_where(out, op->stmt ? op->stmt->span : (struct span){ 0 });
-		fprintf(out, "  %s%s%s%s\n", at ? at : "", at ? " " : "",
-			op_name(op), holds ? "" : "  (skipped: its `if` branch is "
-						  "not taken)");
-		print_source_line(out, op->stmt ? op->stmt->span
-						: (struct span){ 0 });
-		if (!at && holds && op->kind != OPK_AMEND) {
-			struct value *before;
-			if (!slot_value_before(ev, s, op->seq, &before))
-				goto fail;
-			fprintf(out, "      before: %s\n",
-				before ? value_brief(ev->alloc, before, 200)
-				       : "(unset)");
+		if (!l->at && holds && op->kind != OPK_AMEND) {
+			l->has_before = true;
+			if (!slot_value_before(ev, s, op->seq, &l->before)) {
+				l->before_failed = true;
+				x->incomplete = true;
+				return;
+			}
+			if (l->before)
+				l->before_text = value_brief(ev->alloc, l->before,
+							     200);
 		}
 	}
 	if (s->field && s->field->dflt_handle) {
-		fprintf(out, "  default of `%s`: the key of the object, `%s`\n",
-			s->field->name, s->parent && s->parent->parent
-				? s->parent->parent->key : "");
+		x->dflt = s->field;
+		x->handle = s->parent && s->parent->parent
+			? s->parent->parent->key : "";
 	} else if (s->field && field_has_default(s->field)) {
-		fprintf(out, "  default of `%s`  ", s->field->name);
-		print_where(out, s->field->node->span);
-		fprintf(out, "\n");
-		print_source_line(out, s->field->node->span);
+		x->dflt = s->field;
 	}
 	if (s->base) {
 		/* the value came whole with an ancestor's: say which statement */
 		const struct slot *a = s->parent;
 		while (a && !(a->fold.v && a->fold.op))
 			a = a->parent;
-		if (a) {
-			const struct op *op = a->fold.op;
-			fprintf(out, "  as part of `%s`: %s%s  ", slot_path(ev, a),
-				op->layer ? (op->layer->kind == D_SITE ? "site "
-								       : "profile ")
-					  : "",
-				op->layer ? op->layer->name : "(object)");
-			print_where(out, op->stmt->span);
-			fprintf(out, "  %s\n", op_name(op));
-			print_source_line(out, op->stmt->span);
-		} else {
-			fprintf(out, "  as part of `%s`\n",
-				s->parent ? slot_path(ev, s->parent) : "the site");
-		}
+		x->from_ancestor = true;
+		x->ancestor = a ? slot_path(ev, a)
+			: s->parent ? slot_path(ev, s->parent) : "the site";
+		x->ancestor_op = a ? a->fold.op : NULL;
 	}
-	ev->cur = NULL;
-	return 0;
-fail:
-	ev->cur = NULL;
-	return 1;
 }
 
-static int op_holds(struct evaluator *ev, const struct op *op)
+/*
+ * Collects the explanation of path in site i into x. Returns 0, 1 after
+ * errors (reported; x holds what was collected before the first error
+ * that came after the value was known, x->site NULL when it was not), or
+ * 2 when path is not a path.
+ */
+static int explain_collect(struct evaluator *ev, size_t i,
+			   const struct ast *path, struct explanation *x)
 {
-	return eval_guard_holds(ev, op->guard);
+	struct explain_steps st;
+
+	memset(x, 0, sizeof(*x));
+	if (!explain_steps(ev, path, &st))
+		return 2;
+
+	eval_site_begin(ev, i);
+	struct site_eval *se = ev->cur;
+	struct slot *s = se->root;
+	struct value *v = NULL;
+	size_t k = 0;
+	if (se->failed)
+		return 1;
+	for (; k < st.n && !st.sel[k]; k++) {
+		if (!slot_fold(ev, s))
+			return 1;
+		if (s->fold.kind != F_OBJECT)
+			break;
+		s = slot_kid(ev, s, st.keys[k], st.lens[k]);
+	}
+	if (!slot_force(ev, s, &v) || !explain_inside(ev, path, &st, k, &v))
+		return 1;
+
+	const char *shown = path ? arena_strndup(ev->alloc,
+		path->span.src->text + path->span.start,
+		path->span.end - path->span.start) : "";
+	if (!v && k == st.n && !s->field && !s->base &&
+	    !(s->tn[0] && s->tn[0]->nseqs) && !(s->tn[1] && s->tn[1]->nseqs)) {
+		/* nothing could ever set it: a typo, most likely */
+		explain_no_such(ev, path, &st, s, shown);
+		return 1;
+	}
+	x->site = se->site->name;
+	x->shown = shown;
+	x->has_path = st.n > 0;
+	x->value = v;
+	x->whole = k < st.n ? slot_path(ev, s) : NULL;
+	explain_layers(ev, s, x);
+	return x->incomplete ? 1 : 0;
+}
+
+static void print_layer_name(FILE *out, const struct op *op)
+{
+	fprintf(out, "%s", op->layer ? (op->layer->kind == D_SITE
+					? "site " : "profile ") : "");
+	fprintf(out, "%s", op->layer ? op->layer->name : "(object)");
+}
+
+/* Writes x as `sitec explain` shows it (as far as it goes when it is
+ * incomplete). */
+static void explain_print(FILE *out, const struct explanation *x)
+{
+	fprintf(out, "site %s%s%s\n", x->site, x->has_path ? ", " : "",
+		x->shown);
+	print_value(out, x->value);
+	if (x->whole)
+		fprintf(out, "\n`%s` is inside the value of `%s`, set as a whole:\n",
+			x->shown, x->whole);
+
+	fprintf(out, "\nset by, most specific first:\n");
+	if (x->nothing_sets)
+		fprintf(out, "  (nothing sets it)\n");
+	for (uint32_t j = 0; j < x->nlayers; j++) {
+		const struct explain_layer *l = &x->layers[j];
+		const struct op *op = l->op;
+		struct span sp = op->stmt ? op->stmt->span : (struct span){ 0 };
+		fprintf(out, "  ");
+		print_layer_name(out, op);
+		fprintf(out, "  ");
+		print_where(out, sp);
+		fprintf(out, "  %s%s%s%s\n", l->at ? l->at : "", l->at ? " " : "",
+			op_name(op), l->holds ? "" : "  (skipped: its `if` branch "
+						     "is not taken)");
+		print_source_line(out, sp);
+		if (l->before_failed)
+			return;
+		if (l->has_before)
+			fprintf(out, "      before: %s\n",
+				l->before_text ? l->before_text : "(unset)");
+	}
+	if (x->incomplete)
+		return;
+	if (x->dflt && x->handle) {
+		fprintf(out, "  default of `%s`: the key of the object, `%s`\n",
+			x->dflt->name, x->handle);
+	} else if (x->dflt) {
+		fprintf(out, "  default of `%s`  ", x->dflt->name);
+		print_where(out, x->dflt->node->span);
+		fprintf(out, "\n");
+		print_source_line(out, x->dflt->node->span);
+	}
+	if (x->from_ancestor && x->ancestor_op) {
+		const struct op *op = x->ancestor_op;
+		fprintf(out, "  as part of `%s`: ", x->ancestor);
+		print_layer_name(out, op);
+		fprintf(out, "  ");
+		print_where(out, op->stmt->span);
+		fprintf(out, "  %s\n", op_name(op));
+		print_source_line(out, op->stmt->span);
+	} else if (x->from_ancestor) {
+		fprintf(out, "  as part of `%s`\n", x->ancestor);
+	}
+}
+
+int eval_explain(struct evaluator *ev, size_t i, const struct ast *path,
+		 FILE *out)
+{
+	struct explanation x;
+	int rc = explain_collect(ev, i, path, &x);
+
+	if (x.site)
+		explain_print(out, &x);
+	ev->cur = NULL;
+	return rc;
 }

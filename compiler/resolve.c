@@ -1,6 +1,8 @@
 /*
  * resolve.c - the fleet's namespace: declarations, parents, linearization
- * (C3), schemas and types (LANGUAGE.md sections 1, 3, 4, 6, 8).
+ * (C3), each site's schema, and the names that can be checked without a
+ * site (LANGUAGE.md sections 1, 3, 4, 8). It builds the struct program
+ * (model.h) that eval_prepare finishes; types_build.c builds its types.
  *
  * All top-level names of every file share one table, with the built-in
  * output types of section 8 (parsed from a prelude written in the
@@ -9,11 +11,12 @@
  * that with `: a, b` the later parent b wins; and each site its one
  * schema, extended with the fields every site has.
  */
-#include "eval_internal.h"
+#include "model.h"
+
+#include "builtins.h"
 
 #include "syntax.h"
 
-#include <math.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,15 +136,15 @@ const char *suggest(const char *name, const char *const *cands, size_t n)
 	return best;
 }
 
-const char *suggest_decl(const struct evaluator *ev, const char *name,
+const char *suggest_decl(const struct program *prog, const char *name,
 			 unsigned kinds_mask)
 {
-	const char **cands = xmalloc((ev->ndecls + 1) * sizeof(*cands));
+	const char **cands = xmalloc((prog->ndecls + 1) * sizeof(*cands));
 	size_t n = 0;
 
-	for (uint32_t i = 0; i < ev->ndecls; i++)
-		if (kinds_mask & (1u << ev->decls[i]->kind))
-			cands[n++] = ev->decls[i]->name;
+	for (uint32_t i = 0; i < prog->ndecls; i++)
+		if (kinds_mask & (1u << prog->decls[i]->kind))
+			cands[n++] = prog->decls[i]->name;
 	const char *best = suggest(name, cands, n);
 	free(cands);
 	return best;
@@ -149,28 +152,35 @@ const char *suggest_decl(const struct evaluator *ev, const char *name,
 
 /* --- the table ------------------------------------------------------------ */
 
-struct decl *resolve_lookup(const struct evaluator *ev, const char *name)
+/* The declaration called name, for the builder (which writes it). */
+struct decl *resolve_decl(const struct program *prog, const char *name)
 {
-	if (!ev->table_cap)
+	if (!prog->table_cap)
 		return NULL;
-	for (uint32_t j = ptr_hash(name) & (ev->table_cap - 1);;
-	     j = (j + 1) & (ev->table_cap - 1)) {
-		if (!ev->table[j])
+	for (uint32_t j = ptr_hash(name) & (prog->table_cap - 1);;
+	     j = (j + 1) & (prog->table_cap - 1)) {
+		if (!prog->table[j])
 			return NULL;
-		if (ev->table[j]->name == name)
-			return ev->table[j];
+		if (prog->table[j]->name == name)
+			return prog->table[j];
 	}
 }
 
-static void table_insert(struct evaluator *ev, struct decl *d)
+const struct decl *resolve_lookup(const struct program *prog,
+				  const char *name)
 {
-	if ((ev->ndecls + 1) * 2 > ev->table_cap) {
-		uint32_t cap = ev->table_cap ? ev->table_cap * 2 : 64;
-		while (cap < (ev->ndecls + 1) * 2)
+	return resolve_decl(prog, name);
+}
+
+static void table_insert(struct program *prog, struct decl *d)
+{
+	if ((prog->ndecls + 1) * 2 > prog->table_cap) {
+		uint32_t cap = prog->table_cap ? prog->table_cap * 2 : 64;
+		while (cap < (prog->ndecls + 1) * 2)
 			cap *= 2;
-		struct decl **t = arena_zalloc(ev->arena, cap * sizeof(*t));
-		for (uint32_t i = 0; i < ev->table_cap; i++) {
-			struct decl *x = ev->table[i];
+		struct decl **t = arena_zalloc(prog->arena, cap * sizeof(*t));
+		for (uint32_t i = 0; i < prog->table_cap; i++) {
+			struct decl *x = prog->table[i];
 			if (!x)
 				continue;
 			uint32_t j = ptr_hash(x->name) & (cap - 1);
@@ -178,13 +188,13 @@ static void table_insert(struct evaluator *ev, struct decl *d)
 				j = (j + 1) & (cap - 1);
 			t[j] = x;
 		}
-		ev->table = t;
-		ev->table_cap = cap;
+		prog->table = t;
+		prog->table_cap = cap;
 	}
-	uint32_t j = ptr_hash(d->name) & (ev->table_cap - 1);
-	while (ev->table[j])
-		j = (j + 1) & (ev->table_cap - 1);
-	ev->table[j] = d;
+	uint32_t j = ptr_hash(d->name) & (prog->table_cap - 1);
+	while (prog->table[j])
+		j = (j + 1) & (prog->table_cap - 1);
+	prog->table[j] = d;
 }
 
 static const struct ast_name *decl_name_of(const struct ast *n)
@@ -204,9 +214,7 @@ static const struct ast_name *decl_name_of(const struct ast *n)
 	}
 }
 
-static bool builtin_type_name(const char *name);
-
-static void add_decl(struct evaluator *ev, const struct ast *n, bool builtin)
+static void add_decl(struct program *prog, const struct ast *n, bool builtin)
 {
 	static const enum decl_kind kinds[AST_KIND_COUNT] = {
 		[AST_SCHEMA] = D_SCHEMA, [AST_TYPEDEF] = D_TYPE,
@@ -217,30 +225,30 @@ static void add_decl(struct evaluator *ev, const struct ast *n, bool builtin)
 
 	if (!nm || !nm->name)
 		return;
-	struct decl *d = arena_zalloc(ev->arena, sizeof(*d));
+	struct decl *d = arena_zalloc(prog->arena, sizeof(*d));
 	d->kind = kinds[n->kind];
 	d->name = nm->name;
 	d->node = n;
 	d->builtin = builtin;
 	if (builtin && strncmp(d->name, "__", 2) == 0) {
 		/* hidden: reachable only through the evaluator's own pointers */
-		ARENA_RESERVE(ev->arena, ev->decls, ev->ndecls, ev->decls_cap);
-		d->index = ev->ndecls;
-		ev->decls[ev->ndecls++] = d;
+		ARENA_RESERVE(prog->arena, prog->decls, prog->ndecls, prog->decls_cap);
+		d->index = prog->ndecls;
+		prog->decls[prog->ndecls++] = d;
 		return;
 	}
 
 	if (!builtin && (d->kind == D_TYPE || d->kind == D_SCHEMA) &&
-	    builtin_type_name(d->name)) {
+	    types_is_builtin_name(d->name)) {
 		struct diag *dg = diag_new(E0301, nm->span,
 			"`%s` is a built-in type and cannot be declared again",
 			d->name);
 		diag_help(dg, "choose another name for this %s",
 			  decl_kind_names[d->kind]);
-		diag_emit(ev->sink, dg);
+		diag_emit(prog->sink, dg);
 		return;
 	}
-	struct decl *old = resolve_lookup(ev, d->name);
+	struct decl *old = resolve_decl(prog, d->name);
 	if (old) {
 		struct diag *dg = diag_new(E0301, nm->span,
 					   "`%s` is declared twice", d->name);
@@ -254,54 +262,53 @@ static void add_decl(struct evaluator *ev, const struct ast *n, bool builtin)
 				  decl_kind_names[old->kind], d->name);
 		diag_help(dg, "all top-level names of a fleet share one "
 			      "namespace; rename one of them");
-		diag_emit(ev->sink, dg);
+		diag_emit(prog->sink, dg);
 		return;
 	}
-	ARENA_RESERVE(ev->arena, ev->decls, ev->ndecls, ev->decls_cap);
-	d->index = ev->ndecls;
-	ev->decls[ev->ndecls++] = d;
-	table_insert(ev, d);
+	ARENA_RESERVE(prog->arena, prog->decls, prog->ndecls, prog->decls_cap);
+	d->index = prog->ndecls;
+	prog->decls[prog->ndecls++] = d;
+	table_insert(prog, d);
 	if (d->kind == D_SITE) {
-		ARENA_RESERVE(ev->arena, ev->sites, ev->nsites, ev->sites_cap);
-		ev->sites[ev->nsites++] = d;
+		ARENA_RESERVE(prog->arena, prog->sites, prog->nsites, prog->sites_cap);
+		prog->sites[prog->nsites++] = d;
 	}
 }
 
-static struct decl *hidden_decl(struct evaluator *ev, const char *name)
+struct decl *resolve_hidden(const struct program *prog, const char *name)
 {
-	for (uint32_t i = 0; i < ev->ndecls; i++)
-		if (ev->decls[i]->builtin && strcmp(ev->decls[i]->name, name) == 0)
-			return ev->decls[i];
+	for (uint32_t i = 0; i < prog->ndecls; i++)
+		if (prog->decls[i]->builtin && strcmp(prog->decls[i]->name, name) == 0)
+			return prog->decls[i];
 	return NULL;
 }
 
 /* --- parents ---------------------------------------------------------------- */
 
-#define MASK(k) (1u << (k))
 
-static void resolve_parents(struct evaluator *ev, struct decl *d)
+static void resolve_parents(struct program *prog, struct decl *d)
 {
 	const struct ast *n = d->node;
 
-	d->parents = arena_alloc(ev->arena, (n->u.decl.nparents + 1) *
+	d->parents = arena_alloc(prog->arena, (n->u.decl.nparents + 1) *
 					    sizeof(*d->parents));
-	d->schemas = arena_alloc(ev->arena, (n->u.decl.nparents + 1) *
+	d->schemas = arena_alloc(prog->arena, (n->u.decl.nparents + 1) *
 					    sizeof(*d->schemas));
 	for (uint32_t i = 0; i < n->u.decl.nparents; i++) {
 		const struct ast_name *pn = &n->u.decl.parents[i];
-		struct decl *p = resolve_lookup(ev, pn->name);
+		struct decl *p = resolve_decl(prog, pn->name);
 
 		if (!p) {
 			struct diag *dg = diag_new(E0302, pn->span,
 						   "no profile or schema is called `%s`",
 						   pn->name);
-			const char *s = suggest_decl(ev, pn->name,
-				d->kind == D_SCHEMA ? MASK(D_SCHEMA)
-				: MASK(D_SCHEMA) | MASK(D_PROFILE));
+			const char *s = suggest_decl(prog, pn->name,
+				d->kind == D_SCHEMA ? DECL_MASK(D_SCHEMA)
+				: DECL_MASK(D_SCHEMA) | DECL_MASK(D_PROFILE));
 			if (s)
 				diag_help(dg, "did you mean `%s`?", s);
-			diag_emit(ev->sink, dg);
-			d->mro_state = 3;	/* its sites are not evaluated */
+			diag_emit(prog->sink, dg);
+			d->mro_state = LAZY_FAILED;	/* its sites are not evaluated */
 			continue;
 		}
 		bool twice = false;
@@ -311,8 +318,8 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 			struct diag *dg = diag_new(E0303, pn->span,
 				"parent `%s` is listed twice", pn->name);
 			diag_help(dg, "list each parent once");
-			diag_emit(ev->sink, dg);
-			d->mro_state = 3;
+			diag_emit(prog->sink, dg);
+			d->mro_state = LAZY_FAILED;
 			continue;
 		}
 		bool ok = d->kind == D_SCHEMA
@@ -332,8 +339,8 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 				diag_help(dg, "a schema extends only schemas");
 			else
 				diag_help(dg, "parents are profiles and schemas");
-			diag_emit(ev->sink, dg);
-			d->mro_state = 3;
+			diag_emit(prog->sink, dg);
+			d->mro_state = LAZY_FAILED;
 			continue;
 		}
 		if (d->kind == D_SCHEMA && d->nparents == 1) {
@@ -342,8 +349,8 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 				d->name);
 			diag_help(dg, "make `%s` extend `%s`, or copy the fields",
 				  p->name, d->parents[0]->name);
-			diag_emit(ev->sink, dg);
-			d->mro_state = 3;
+			diag_emit(prog->sink, dg);
+			d->mro_state = LAZY_FAILED;
 			continue;
 		}
 		if (p->kind == D_SCHEMA && d->kind != D_SCHEMA)
@@ -354,7 +361,7 @@ static void resolve_parents(struct evaluator *ev, struct decl *d)
 }
 
 /* Reports the cycle that reaches d again, from the DFS stack. */
-static void report_cycle(struct evaluator *ev, struct decl **stack,
+static void report_cycle(struct program *prog, struct decl **stack,
 			 uint32_t depth, struct decl *d)
 {
 	uint32_t from = 0;
@@ -390,12 +397,12 @@ static void report_cycle(struct evaluator *ev, struct decl **stack,
 					  b->name);
 	}
 	diag_help(dg, "remove one of these parents");
-	diag_emit(ev->sink, dg);
+	diag_emit(prog->sink, dg);
 	free(text);
 }
 
 /* C3 over the parent lists taken right to left. */
-static bool c3(struct evaluator *ev, struct decl *d)
+static bool c3(struct program *prog, struct decl *d)
 {
 	uint32_t np = d->nparents;
 	/* lists to merge: L(Pn) ... L(P1), then [Pn ... P1] */
@@ -418,7 +425,7 @@ static bool c3(struct evaluator *ev, struct decl *d)
 	lists[np] = direct;
 	lens[np] = np;
 
-	struct decl **out = arena_alloc(ev->arena, total * sizeof(*out));
+	struct decl **out = arena_alloc(prog->arena, total * sizeof(*out));
 	uint32_t nout = 0;
 	bool ok = true;
 	out[nout++] = d;
@@ -464,7 +471,7 @@ static bool c3(struct evaluator *ev, struct decl *d)
 		diag_help(dg, "two parents inherit shared ancestors in "
 			      "contradicting orders; list the parents so that "
 			      "each comes after the ones it builds on");
-		diag_emit(ev->sink, dg);
+		diag_emit(prog->sink, dg);
 	}
 	free(lists);
 	free(lens);
@@ -473,18 +480,18 @@ static bool c3(struct evaluator *ev, struct decl *d)
 	return ok;
 }
 
-static bool linearize(struct evaluator *ev, struct decl *d,
+static bool linearize(struct program *prog, struct decl *d,
 		      struct decl ***stack, uint32_t *depth, uint32_t *cap)
 {
-	if (d->mro_state == 2)
+	if (d->mro_state == LAZY_DONE)
 		return true;
-	if (d->mro_state == 3)
+	if (d->mro_state == LAZY_FAILED)
 		return false;
-	if (d->mro_state == 1) {
-		report_cycle(ev, *stack, *depth, d);
+	if (d->mro_state == LAZY_BUSY) {
+		report_cycle(prog, *stack, *depth, d);
 		return false;
 	}
-	d->mro_state = 1;
+	d->mro_state = LAZY_BUSY;
 	if (*depth == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
 		*stack = xrealloc(*stack, *cap * sizeof(**stack));
@@ -492,14 +499,14 @@ static bool linearize(struct evaluator *ev, struct decl *d,
 	(*stack)[(*depth)++] = d;
 	bool ok = true;
 	for (uint32_t i = 0; i < d->nparents; i++)
-		if (!linearize(ev, d->parents[i], stack, depth, cap))
+		if (!linearize(prog, d->parents[i], stack, depth, cap))
 			ok = false;
 	(*depth)--;
 	if (ok)
-		ok = c3(ev, d);
+		ok = c3(prog, d);
 	/* A member of a cycle that was already reported is marked failed
 	 * without a second report. */
-	d->mro_state = ok ? 2 : 3;
+	d->mro_state = ok ? LAZY_DONE : LAZY_FAILED;
 	return ok;
 }
 
@@ -514,7 +521,7 @@ static bool schema_extends(const struct decl *s, const struct decl *base)
 	return false;
 }
 
-static void find_schema(struct evaluator *ev, struct decl *d)
+static void find_schema(struct program *prog, struct decl *d)
 {
 	struct decl *best = NULL;
 	const struct decl *best_from = NULL;
@@ -540,7 +547,7 @@ static void find_schema(struct evaluator *ev, struct decl *d)
 					  "`%s` names `%s`", a->name, s->name);
 				diag_help(dg, "a site has exactly one schema; "
 					      "make one extend the other");
-				diag_emit(ev->sink, dg);
+				diag_emit(prog->sink, dg);
 				return;
 			}
 		}
@@ -551,658 +558,80 @@ static void find_schema(struct evaluator *ev, struct decl *d)
 			"site `%s` has no schema", d->name);
 		diag_help(dg, "name a schema in the parent list of the site or "
 			      "of a profile it inherits: `profile global : Site`");
-		diag_emit(ev->sink, dg);
+		diag_emit(prog->sink, dg);
 	}
 }
 
-/* --- types ------------------------------------------------------------------ */
-
-static struct type *type_new(struct evaluator *ev, enum type_kind k,
-			     const struct ast *node)
+void program_init(struct program *prog, struct fleet *f,
+		  struct diag_sink *sink)
 {
-	struct type *t = arena_zalloc(ev->arena, sizeof(*t));
-	t->kind = k;
-	t->node = node;
-	return t;
+	memset(prog, 0, sizeof(*prog));
+	prog->fleet = f;
+	prog->arena = &f->arena;
+	prog->names = &f->names;
+	prog->sink = sink;
 }
 
-static const struct type *record_type(struct evaluator *ev, struct decl *d);
-
-static bool builtin_type_name(const char *name)
+void program_free(struct program *prog)
 {
-	static const char *const names[] = {
-		"any", "bool", "int", "float", "string", "list", "map",
-		"K8sObject",
-	};
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(name, names[i]) == 0)
-			return true;
-	return format_from_name(name, strlen(name)) != FMT_NONE;
+	for (uint32_t i = 0; i < prog->ntype_regexes; i++) {
+		regfree(prog->type_regexes[i]);
+		free(prog->type_regexes[i]);
+	}
+	if (prog->prelude_src)
+		source_free(prog->prelude_src);
 }
 
-static const struct type *named_type(struct evaluator *ev, const char *name,
-				     const struct ast *node)
+bool resolve_fleet(struct program *prog)
 {
-	static const struct {
-		const char *name;
-		enum type_kind kind;
-	} prims[] = {
-		{ "any", T_ANY }, { "bool", T_BOOL }, { "int", T_INT },
-		{ "float", T_FLOAT }, { "string", T_STRING },
-	};
-	for (size_t i = 0; i < sizeof(prims) / sizeof(prims[0]); i++)
-		if (strcmp(name, prims[i].name) == 0)
-			return type_new(ev, prims[i].kind, node);
-	enum format f = format_from_name(name, strlen(name));
-	if (f != FMT_NONE) {
-		struct type *t = type_new(ev, T_STRING, node);
-		t->u.str.format = f;
-		t->name = format_name(f);
-		return t;
-	}
-	if (strcmp(name, "K8sObject") == 0)
-		return ev->k8s_object;
+	unsigned errors = prog->sink->errors;
 
-	struct decl *d = resolve_lookup(ev, name);
-	if (!d && node->span.src == ev->prelude_src)
-		d = hidden_decl(ev, name);
-	if (d && d->kind == D_SCHEMA)
-		return record_type(ev, d);
-	if (d && d->kind == D_TYPE) {
-		if (d->type_state == 1) {
-			struct diag *dg = diag_new(E0309, node->span,
-				"type `%s` is defined in terms of itself", name);
-			diag_note(dg, d->node->u.bind.name.span,
-				  "`%s` is declared here", name);
-			diag_help(dg, "a named type cannot name itself; use a "
-				      "schema for recursive records");
-			diag_emit(ev->sink, dg);
-			return ev->t_any;
-		}
-		if (d->type_state == 0) {
-			d->type_state = 1;
-			d->type = resolve_type(ev, d->node->u.bind.value);
-			d->type_state = 2;
-		}
-		return d->type;
-	}
-	struct diag *dg = diag_new(E0309, node->span, "no type is called `%s`",
-				   name);
-	const char *cands[64];
-	size_t n = 0;
-	for (size_t i = 0; i < sizeof(prims) / sizeof(prims[0]); i++)
-		cands[n++] = prims[i].name;
-	for (f = FMT_NONE + 1; f < FMT_COUNT; f++)
-		cands[n++] = format_name(f);
-	const char *s = suggest(name, cands, n);
-	if (!s)
-		s = suggest_decl(ev, name, MASK(D_SCHEMA) | MASK(D_TYPE));
-	if (s)
-		diag_help(dg, "did you mean `%s`?", s);
-	diag_emit(ev->sink, dg);
-	return ev->t_any;
-}
+	prog->n_name = intern(prog->names, "name", 4);
+	prog->n_k8s = intern(prog->names, "k8s", 3);
+	prog->n_api = intern(prog->names, "api", 3);
+	prog->n_os = intern(prog->names, "os", 2);
+	types_build_init(prog);
 
-static void record_fields(struct evaluator *ev, struct type *t,
-			  const struct ast_list *fields, const struct type *base)
-{
-	uint32_t n = base ? base->u.record.nfields : 0;
-	struct type_field *f = arena_zalloc(ev->arena, (n + fields->len + 1) *
-						       sizeof(*f));
-	if (n)
-		memcpy(f, base->u.record.fields, n * sizeof(*f));
-	for (uint32_t i = 0; i < fields->len; i++) {
-		const struct ast *fa = fields->items[i];
-		if (fa->kind != AST_FIELD)
-			continue;
-		struct type_field nf = {
-			.name = fa->u.field.name.name,
-			.node = fa,
-			.dflt = fa->u.field.dflt,
-			.optional = fa->u.field.optional,
-			.owner = t,
-		};
-		uint32_t k = 0;
-		while (k < n && f[k].name != nf.name)
-			k++;
-		f[k] = nf;
-		if (k == n)
-			n++;
-	}
-	t->u.record.fields = f;
-	t->u.record.nfields = n;
-	/* field types after the record exists, for recursive schemas */
-	for (uint32_t k = 0; k < n; k++)
-		if (f[k].owner == t)
-			f[k].type = resolve_type(ev, f[k].node->u.field.type);
-}
-
-static const struct type *record_type(struct evaluator *ev, struct decl *d)
-{
-	if (d->type)
-		return d->type;
-	struct type *t = type_new(ev, T_RECORD, d->node);
-	t->name = d->name;
-	t->u.record.open = d->node->u.decl.open;
-	d->type = t;
-	const struct type *base = NULL;
-	if (d->nparents && d->parents[0]->kind == D_SCHEMA &&
-	    d->parents[0]->mro_state != 3)
-		base = record_type(ev, d->parents[0]);
-	record_fields(ev, t, &d->node->u.decl.body, base);
-	return t;
-}
-
-/* --- refinements ------------------------------------------------------------- */
-
-static void type_error(struct evaluator *ev, struct span at, const char *msg,
-		       const char *help)
-{
-	struct diag *dg = diag_new(E0609, at, "%s", msg);
-	if (help)
-		diag_help(dg, "%s", help);
-	diag_emit(ev->sink, dg);
-}
-
-enum range_kind { RANGE_INT, RANGE_FLOAT, RANGE_LENGTH };
-
-/* A bound: an int or float literal, maybe negated. */
-static bool bound_value(const struct ast *b, bool *is_float, int64_t *i,
-			double *f)
-{
-	bool neg = b->kind == AST_UNARY;
-	const struct ast *x = neg ? b->u.op.rhs : b;
-
-	if (x->kind == AST_INT) {
-		*is_float = false;
-		*i = x->u.integer.value;
-		if (neg) {
-			if (*i == INT64_MIN)
-				return false;
-			*i = -*i;
-		}
-		*f = (double)*i;
-		return true;
-	}
-	if (x->kind == AST_FLOAT) {
-		*is_float = true;
-		*f = neg ? -x->u.real.value : x->u.real.value;
-		return true;
-	}
-	return false;
-}
-
-/* The bounds of a TYPE_RANGE node, checked for its kind; NULL on errors
- * (reported). */
-static const struct type_range *range_of(struct evaluator *ev,
-					 const struct ast *n,
-					 enum range_kind kind)
-{
-	static const char *const what[] = {
-		[RANGE_INT] = "an int range", [RANGE_FLOAT] = "a float range",
-		[RANGE_LENGTH] = "a length",
-	};
-	struct type_range *r = arena_zalloc(ev->arena, sizeof(*r));
-	const struct ast *b[2] = { n->u.range.lo, n->u.range.hi };
-	char msg[160];
-
-	r->is_float = kind == RANGE_FLOAT;
-	for (int k = 0; k < 2; k++) {
-		bool fl;
-		int64_t i;
-		double f;
-		if (!b[k])
-			continue;
-		if (!bound_value(b[k], &fl, &i, &f)) {
-			type_error(ev, b[k]->span, "this bound does not fit in "
-				   "64 bits", NULL);
-			return NULL;
-		}
-		if (fl && kind != RANGE_FLOAT) {
-			snprintf(msg, sizeof(msg), "%s has whole-number bounds, "
-				 "not %g", what[kind], f);
-			type_error(ev, b[k]->span, msg, kind == RANGE_INT
-				   ? "use float(...) for a float range" : NULL);
-			return NULL;
-		}
-		if (kind == RANGE_LENGTH && i < 0) {
-			type_error(ev, b[k]->span, "a length cannot be negative",
-				   NULL);
-			return NULL;
-		}
-		if (k == 0) {
-			r->has_lo = true;
-			r->lo = i;
-			r->flo = f;
-			r->lo_node = b[k];
-		} else {
-			r->has_hi = true;
-			r->hi = i;
-			r->fhi = f;
-			r->hi_node = b[k];
-		}
-	}
-	if (r->has_lo && r->has_hi &&
-	    (kind == RANGE_FLOAT ? r->flo > r->fhi : r->lo > r->hi)) {
-		char t[96];
-		snprintf(msg, sizeof(msg), "the range %s is empty: its lower "
-			 "bound is above its upper bound",
-			 type_range_text(r, t, sizeof(t)));
-		type_error(ev, n->span, msg, "write LOW..HIGH; both bounds are "
-			   "included");
-		return NULL;
-	}
-	if (kind == RANGE_FLOAT && ((r->has_lo && !isfinite(r->flo)) ||
-				    (r->has_hi && !isfinite(r->fhi)))) {
-		type_error(ev, n->span, "a float bound must be finite", NULL);
-		return NULL;
-	}
-	return r;
-}
-
-/* int(lo..hi), float(lo..hi), string(lo..hi) and formats with a length. */
-static const struct type *range_type(struct evaluator *ev,
-				     const struct ast *n)
-{
-	const struct type *b = named_type(ev, n->u.range.name, n);
-	struct type *t = type_new(ev, b->kind, n);
-	char msg[160];
-
-	t->u = b->u;
-	t->name = NULL;
-	switch (b->kind) {
-	case T_STRING:
-		t->u.str.range = n;
-		t->u.str.len = range_of(ev, n, RANGE_LENGTH);
-		break;
-	case T_INT:
-	case T_FLOAT:
-		t->u.num.range = n;
-		t->u.num.bounds = range_of(ev, n, b->kind == T_INT ? RANGE_INT
-							       : RANGE_FLOAT);
-		break;
-	case T_ANY:
-		if (b == ev->t_any && !b->node)
-			break;	/* an unknown name: reported */
-		/* fall through */
-	default:
-		snprintf(msg, sizeof(msg), "`%s` takes no range", n->u.range.name);
-		type_error(ev, n->span, msg, "ranges refine int, float and "
-			   "string (a length)");
-		return b;
-	}
-	return t;
-}
-
-/* string(/re/): the pattern is compiled once, here. */
-static const struct type *regex_type(struct evaluator *ev,
-				     const struct ast *n)
-{
-	char msg[300];
-	const char *name = n->u.regex.name;
-
-	if (name && strcmp(name, "string") != 0) {
-		const struct type *b = named_type(ev, name, n);
-		if (b == ev->t_any && !b->node)
-			return b;
-		snprintf(msg, sizeof(msg), "`%s` takes no regex", name);
-		type_error(ev, n->span, msg, "a regex refines string: "
-			   "string(/.../)");
-		return b;
-	}
-	struct type *t = type_new(ev, T_STRING, n);
-	t->u.str.regex = n->u.regex.pattern;
-	regex_t *re = xmalloc(sizeof(*re));
-	int rc = regcomp(re, n->u.regex.pattern, REG_EXTENDED | REG_NOSUB);
-	if (rc != 0) {
-		char err[160];
-		regerror(rc, re, err, sizeof(err));
-		regfree(re);
-		free(re);
-		snprintf(msg, sizeof(msg), "the regex /%s/ does not compile: %s",
-			 n->u.regex.pattern, err);
-		type_error(ev, n->span, msg, "regexes are POSIX extended "
-			   "(ERE), as grep -E reads them");
-		return t;
-	}
-	ARENA_RESERVE(ev->arena, ev->type_regexes, ev->ntype_regexes,
-		      ev->type_regexes_cap);
-	ev->type_regexes[ev->ntype_regexes++] = re;
-	t->u.str.re = re;
-	return t;
-}
-
-/* `list<T> keyed F`: the items are records with a field F. */
-static void check_key_field(struct evaluator *ev, const struct type *t,
-			    const struct ast *n)
-{
-	const struct type *e = t->u.container.elem;
-	const char *key = n->u.generic.keyed.name;
-	char msg[300], buf[128];
-
-	if (e->kind == T_ANY)
-		return;		/* an unknown type (reported), or any */
-	if (e->kind != T_RECORD) {
-		snprintf(msg, sizeof(msg), "a list of %s cannot be keyed: "
-			 "only records have fields",
-			 type_describe(e, buf, sizeof(buf)));
-		type_error(ev, n->u.generic.keyed.span, msg, NULL);
-		return;
-	}
-	if (type_field(e, key) || e->u.record.open)
-		return;
-	const char *cands[256];
-	size_t nc = 0;
-	for (uint32_t i = 0; i < e->u.record.nfields && nc < 256; i++)
-		cands[nc++] = e->u.record.fields[i].name;
-	snprintf(msg, sizeof(msg), "the list is keyed by `%s`, but %s has no "
-		 "field `%s`", key, type_describe(e, buf, sizeof(buf)), key);
-	const char *s = suggest(key, cands, nc);
-	char help[160];
-	if (s)
-		snprintf(help, sizeof(help), "did you mean `%s`?", s);
-	type_error(ev, n->u.generic.keyed.span, msg, s ? help : NULL);
-}
-
-/* The value of a literal type's literal, in the fleet arena. */
-static const struct value *literal_value(struct evaluator *ev,
-					 const struct ast *n)
-{
-	bool fl;
-	int64_t i;
-	double f;
-
-	switch (n->kind) {
-	case AST_STRING:
-		return value_string_ref(ev->arena, n->u.string.text,
-					n->u.string.len);
-	case AST_BOOL:
-		return value_bool(ev->arena, n->u.boolean.value);
-	case AST_NULL:
-		return value_null(ev->arena);
-	default:
-		if (!bound_value(n, &fl, &i, &f))
-			return NULL;
-		return fl ? value_float(ev->arena, f) : value_int(ev->arena, i);
-	}
-}
-
-const struct type *resolve_type(struct evaluator *ev, const struct ast *n)
-{
-	struct type *t;
-
-	if (!n)
-		return ev->t_any;
-	switch (n->kind) {
-	case AST_TYPE_NAME:
-		return named_type(ev, n->u.ref.name, n);
-	case AST_TYPE_RANGE:
-		return range_type(ev, n);
-	case AST_TYPE_REGEX:
-		return regex_type(ev, n);
-	case AST_TYPE_LITERAL:
-		t = type_new(ev, T_LITERAL, n);
-		t->u.literal.value = n->u.literal.value;
-		t->u.literal.v = literal_value(ev, n->u.literal.value);
-		return t;
-	case AST_TYPE_UNION:
-		t = type_new(ev, T_UNION, n);
-		t->u.type_union.alts = arena_alloc(ev->arena,
-			n->u.type_union.alts.len * sizeof(struct type *));
-		for (uint32_t i = 0; i < n->u.type_union.alts.len; i++)
-			t->u.type_union.alts[t->u.type_union.nalts++] =
-				resolve_type(ev, n->u.type_union.alts.items[i]);
-		return t;
-	case AST_TYPE_RECORD:
-		t = type_new(ev, T_RECORD, n);
-		t->u.record.open = n->u.record.open;
-		record_fields(ev, t, &n->u.record.fields, NULL);
-		return t;
-	case AST_TYPE_GENERIC: {
-		const char *g = n->u.generic.name;
-		bool list = strcmp(g, "list") == 0, map = strcmp(g, "map") == 0;
-		if ((!list && !map) || n->u.generic.args.len != 1) {
-			struct diag *dg = diag_new(E0309, n->span,
-				"`%s<...>` is not a type", g);
-			diag_help(dg, "the containers are list<T> and map<T>");
-			diag_emit(ev->sink, dg);
-			return ev->t_any;
-		}
-		t = type_new(ev, list ? T_LIST : T_MAP, n);
-		t->u.container.elem = resolve_type(ev, n->u.generic.args.items[0]);
-		t->u.container.unique = n->u.generic.unique;
-		t->u.container.keyed = n->u.generic.keyed.name;
-		t->u.container.length = n->u.generic.length;
-		if (n->u.generic.length)
-			t->u.container.len = range_of(ev, n->u.generic.length,
-						      RANGE_LENGTH);
-		if (n->u.generic.keyed.name && !list)
-			type_error(ev, n->u.generic.keyed.span,
-				   "only a list can be keyed", "write "
-				   "list<...> keyed FIELD, or use a map");
-		else if (n->u.generic.keyed.name)
-			check_key_field(ev, t, n);
-		return t;
-	}
-	default:
-		return ev->t_any;
-	}
-}
-
-/* Follows named types: the record, or NULL. */
-static const struct type *as_record(const struct type *t)
-{
-	return t && t->kind == T_RECORD ? t : NULL;
-}
-
-/* A record all of whose fields have defaults or are optional. */
-static bool record_complete(const struct type *t, int depth)
-{
-	if (depth > 32)
-		return false;
-	for (uint32_t i = 0; i < t->u.record.nfields; i++) {
-		const struct type_field *f = &t->u.record.fields[i];
-		if (f->optional || field_has_default(f))
-			continue;
-		const struct type *r = as_record(f->type);
-		if (!r || !record_complete(r, depth + 1))
-			return false;
-	}
-	return true;
-}
-
-static void mark_empty_defaults(struct type *t)
-{
-	for (uint32_t i = 0; i < t->u.record.nfields; i++) {
-		struct type_field *f = &t->u.record.fields[i];
-		const struct type *r = as_record(f->type);
-		if (!f->dflt && !f->optional && r && record_complete(r, 0))
-			f->dflt_empty_object = true;
-	}
-}
-
-/* Marks every record type reachable from t (once). */
-static void mark_all(const struct type *t, int depth)
-{
-	if (!t || depth > 64)
-		return;
-	switch (t->kind) {
-	case T_RECORD:
-		if (t->marked)
-			return;	/* recursive schemas reach it again */
-		((struct type *)t)->marked = true;
-		mark_empty_defaults((struct type *)t);
-		for (uint32_t i = 0; i < t->u.record.nfields; i++)
-			if (t->u.record.fields[i].owner == t &&
-			    t->u.record.fields[i].type != t)
-				mark_all(t->u.record.fields[i].type, depth + 1);
-		break;
-	case T_LIST:
-	case T_MAP:
-		mark_all(t->u.container.elem, depth + 1);
-		break;
-	case T_UNION:
-		for (uint32_t i = 0; i < t->u.type_union.nalts; i++)
-			mark_all(t->u.type_union.alts[i], depth + 1);
-		break;
-	default:
-		break;
-	}
-}
-
-/* The schema plus the fields every site has: name first, outputs last. */
-static const struct type *site_type(struct evaluator *ev, struct decl *schema)
-{
-	if (schema->site_type)
-		return schema->site_type;
-	const struct type *user = record_type(ev, schema);
-	const struct type *nm = record_type(ev, hidden_decl(ev, "__SiteName"));
-	const struct type *out = record_type(ev, hidden_decl(ev, "__SiteOutputs"));
-	struct type *t = type_new(ev, T_RECORD, schema->node);
-	uint32_t n = 0, cap = user->u.record.nfields + 4;
-	struct type_field *f = arena_zalloc(ev->arena, cap * sizeof(*f));
-
-	f[n++] = nm->u.record.fields[0];
-	for (uint32_t i = 0; i < user->u.record.nfields; i++) {
-		const char *fname = user->u.record.fields[i].name;
-		if (fname == ev->n_name || fname == ev->n_k8s ||
-		    fname == ev->n_api || fname == ev->n_os)
-			continue;
-		f[n++] = user->u.record.fields[i];
-	}
-	for (uint32_t i = 0; i < out->u.record.nfields; i++)
-		f[n++] = out->u.record.fields[i];
-	t->name = schema->name;
-	t->u.record.fields = f;
-	t->u.record.nfields = n;
-	t->u.record.open = user->u.record.open;
-	mark_all(t, 0);
-	schema->site_type = t;
-	return t;
-}
-
-/* A fleet constant named like a field of a site schema hides it. */
-static void check_constants(struct evaluator *ev, const struct type *st)
-{
-	for (uint32_t i = 0; i < st->u.record.nfields; i++) {
-		const struct type_field *f = &st->u.record.fields[i];
-		struct decl *c = resolve_lookup(ev, f->name);
-		if (!c || c->kind != D_CONST || c->mro_state == 3)
-			continue;
-		c->mro_state = 3;	/* reported once */
-		struct diag *dg = diag_new(E0308, c->node->u.bind.name.span,
-			"fleet constant `%s` has the name of a site field",
-			c->name);
-		const struct type *owner = f->owner ? f->owner : st;
-		diag_note(dg, f->node->u.field.name.span,
-			  "the field `%s` of schema `%s`", f->name,
-			  owner->name ? owner->name : "?");
-		diag_help(dg, "rename the constant: a bare `%s` in a body "
-			      "would no longer reach the site's field", f->name);
-		diag_emit(ev->sink, dg);
-	}
-}
-
-/*
- * The output types need what the language cannot say: Kubernetes objects
- * are open with the merge-key rules inside, metadata.name defaults to the
- * handle, and the OS config's maps have keys of a kind.
- */
-static void builtin_types(struct evaluator *ev)
-{
-	struct type *meta = (struct type *)record_type(ev,
-					hidden_decl(ev, "__K8sMetadata"));
-	struct type *obj = (struct type *)record_type(ev,
-					hidden_decl(ev, "__K8sObject"));
-
-	meta->name = "K8sMetadata";
-	meta->u.record.rest = type_k8s_any();
-	for (uint32_t i = 0; i < meta->u.record.nfields; i++)
-		if (meta->u.record.fields[i].name == ev->n_name)
-			meta->u.record.fields[i].dflt_handle = true;
-	obj->name = "K8sObject";
-	obj->u.record.rest = type_k8s_any();
-	ev->k8s_object = obj;
-
-	static const struct {
-		const char *field;
-		enum type_key key;
-	} keys[] = {
-		{ "files", KEY_ABSPATH }, { "hosts", KEY_HOSTNAME },
-		{ "units", KEY_UNIT }, { "ca_certs", KEY_FILE_NAME },
-	};
-	const struct type *os = record_type(ev, resolve_lookup(ev,
-						intern(ev->names, "OsConfig", 8)));
-	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		const struct type_field *f = type_field(os,
-			intern(ev->names, keys[k].field, strlen(keys[k].field)));
-		((struct type *)f->type)->u.container.key_format = keys[k].key;
-	}
-}
-
-bool resolve_fleet(struct evaluator *ev)
-{
-	unsigned errors = ev->sink->errors;
-
-	ev->n_name = intern(ev->names, "name", 4);
-	ev->n_k8s = intern(ev->names, "k8s", 3);
-	ev->n_api = intern(ev->names, "api", 3);
-	ev->n_os = intern(ev->names, "os", 2);
-	ev->t_any = type_new(ev, T_ANY, NULL);
-	ev->t_string = type_new(ev, T_STRING, NULL);
-
-	ev->prelude_src = source_from_buffer("<builtin>", prelude_text,
+	prog->prelude_src = source_from_buffer("<builtin>", prelude_text,
 					     sizeof(prelude_text) - 1);
-	ev->prelude = syntax_parse(ev->arena, ev->names, ev->prelude_src,
-				   ev->sink);
-	for (uint32_t i = 0; i < ev->prelude->u.file.decls.len; i++)
-		add_decl(ev, ev->prelude->u.file.decls.items[i], true);
-	builtin_types(ev);
-	for (size_t f = 0; f < ev->fleet->nfiles; f++) {
-		const struct ast *file = ev->fleet->files[f].ast;
+	prog->prelude = syntax_parse(prog->arena, prog->names, prog->prelude_src,
+				   prog->sink);
+	for (uint32_t i = 0; i < prog->prelude->u.file.decls.len; i++)
+		add_decl(prog, prog->prelude->u.file.decls.items[i], true);
+	types_build_builtins(prog);
+	for (size_t f = 0; f < prog->fleet->nfiles; f++) {
+		const struct ast *file = prog->fleet->files[f].ast;
 		if (!file)
 			continue;
 		for (uint32_t i = 0; i < file->u.file.decls.len; i++)
-			add_decl(ev, file->u.file.decls.items[i], false);
+			add_decl(prog, file->u.file.decls.items[i], false);
 	}
 
-	for (uint32_t i = 0; i < ev->ndecls; i++) {
-		struct decl *d = ev->decls[i];
+	for (uint32_t i = 0; i < prog->ndecls; i++) {
+		struct decl *d = prog->decls[i];
 		if (d->kind == D_SCHEMA || d->kind == D_PROFILE ||
 		    d->kind == D_SITE)
-			resolve_parents(ev, d);
+			resolve_parents(prog, d);
 	}
 	struct decl **stack = NULL;
 	uint32_t depth = 0, cap = 0;
-	for (uint32_t i = 0; i < ev->ndecls; i++) {
-		struct decl *d = ev->decls[i];
+	for (uint32_t i = 0; i < prog->ndecls; i++) {
+		struct decl *d = prog->decls[i];
 		if (d->kind == D_PROFILE || d->kind == D_SITE ||
 		    d->kind == D_SCHEMA)
-			linearize(ev, d, &stack, &depth, &cap);
+			linearize(prog, d, &stack, &depth, &cap);
 	}
 	free(stack);
-	/* types: every schema and named type, also unused ones */
-	for (uint32_t i = 0; i < ev->ndecls; i++) {
-		struct decl *d = ev->decls[i];
-		if (d->kind == D_SCHEMA && d->mro_state != 3) {
-			mark_all(record_type(ev, d), 0);
-		} else if (d->kind == D_TYPE && d->type_state == 0) {
-			d->type_state = 1;
-			d->type = resolve_type(ev, d->node->u.bind.value);
-			d->type_state = 2;
-		}
-	}
-	for (uint32_t i = 0; i < ev->ndecls; i++) {
-		struct decl *d = ev->decls[i];
+	types_build_decls(prog);
+	for (uint32_t i = 0; i < prog->ndecls; i++) {
+		struct decl *d = prog->decls[i];
 		if ((d->kind == D_PROFILE || d->kind == D_SITE) &&
-		    d->mro_state == 2)
-			find_schema(ev, d);
-		if (d->kind == D_SITE && d->schema) {
-			d->site_type = site_type(ev, d->schema);
-			check_constants(ev, d->site_type);
-		}
+		    d->mro_state == LAZY_DONE)
+			find_schema(prog, d);
+		if (d->kind == D_SITE && d->schema)
+			types_build_site(prog, d);
 	}
-	return ev->sink->errors == errors;
+	return prog->sink->errors == errors;
 }
 
 /* --- names that can be checked without a site ------------------------------ */
@@ -1216,14 +645,14 @@ bool resolve_fleet(struct evaluator *ev)
  * on the site (its fields), so the evaluator checks those.
  */
 struct walk {
-	struct evaluator *ev;
+	const struct program *prog;
 	const char **names;		/* bound here: params, lets, for vars */
 	uint32_t nnames, cap;
 	bool fleet;			/* a def body or a constant */
-	struct decl *def;		/* the def being walked, or NULL */
+	const struct decl *def;		/* the def being walked, or NULL */
 	/* calls between defs: from, to, where */
 	struct edge {
-		struct decl *from, *to;
+		const struct decl *from, *to;
 		struct span at;
 	} *edges;
 	uint32_t nedges, edges_cap;
@@ -1236,7 +665,7 @@ static void bind(struct walk *w, const char *name)
 {
 	if (!name)
 		return;
-	ARENA_RESERVE(w->ev->arena, w->names, w->nnames, w->cap);
+	ARENA_RESERVE(w->prog->arena, w->names, w->nnames, w->cap);
 	w->names[w->nnames++] = name;
 }
 
@@ -1249,44 +678,44 @@ static bool bound(const struct walk *w, const char *name)
 }
 
 /* Is name a field of some schema (so a site would have it)? */
-static bool some_field(struct evaluator *ev, const char *name)
+static bool some_field(const struct program *prog, const char *name)
 {
-	if (name == ev->n_name || name == ev->n_k8s || name == ev->n_api ||
-	    name == ev->n_os)
+	if (name == prog->n_name || name == prog->n_k8s || name == prog->n_api ||
+	    name == prog->n_os)
 		return true;
-	for (uint32_t i = 0; i < ev->ndecls; i++)
-		if (ev->decls[i]->kind == D_SCHEMA && ev->decls[i]->type &&
-		    !ev->decls[i]->builtin &&
-		    type_field(ev->decls[i]->type, name))
+	for (uint32_t i = 0; i < prog->ndecls; i++)
+		if (prog->decls[i]->kind == D_SCHEMA && prog->decls[i]->type &&
+		    !prog->decls[i]->builtin &&
+		    type_field(prog->decls[i]->type, name))
 			return true;
 	return false;
 }
 
 static void walk_name(struct walk *w, const struct ast *e)
 {
-	struct evaluator *ev = w->ev;
+	const struct program *prog = w->prog;
 	const char *name = e->u.ref.name;
 
 	if (!w->fleet || bound(w, name))
 		return;
-	struct decl *d = resolve_lookup(ev, name);
+	const struct decl *d = resolve_lookup(prog, name);
 	if (d && d->kind == D_CONST)
 		return;
-	if (some_field(ev, name)) {
+	if (some_field(prog, name)) {
 		struct diag *dg = diag_new(E0516, e->span,
 			"`%s` is not visible here: a function or fleet constant "
 			"cannot read a site's fields", name);
 		diag_help(dg, "pass the value in as an argument");
-		diag_emit(ev->sink, dg);
+		diag_emit(prog->sink, dg);
 		return;
 	}
-	const char **c = xmalloc((w->nnames + ev->ndecls + 1) * sizeof(*c));
+	const char **c = xmalloc((w->nnames + prog->ndecls + 1) * sizeof(*c));
 	size_t n = 0;
 	for (uint32_t i = 0; i < w->nnames; i++)
 		c[n++] = w->names[i];
-	for (uint32_t i = 0; i < ev->ndecls; i++)
-		if (ev->decls[i]->kind == D_CONST)
-			c[n++] = ev->decls[i]->name;
+	for (uint32_t i = 0; i < prog->ndecls; i++)
+		if (prog->decls[i]->kind == D_CONST)
+			c[n++] = prog->decls[i]->name;
 	struct diag *dg = diag_new(E0501, e->span, "unknown name `%s`", name);
 	const char *best = suggest(name, c, n);
 	if (best)
@@ -1294,19 +723,19 @@ static void walk_name(struct walk *w, const struct ast *e)
 	else if (d && d->kind == D_DEF)
 		diag_help(dg, "`%s` is a function: call it, `%s(...)`", name,
 			  name);
-	diag_emit(ev->sink, dg);
+	diag_emit(prog->sink, dg);
 	free(c);
 }
 
 static void walk_call(struct walk *w, const struct ast *e)
 {
-	struct evaluator *ev = w->ev;
+	const struct program *prog = w->prog;
 	const char *name = e->u.call.name.name;
-	struct decl *d = resolve_lookup(ev, name);
+	const struct decl *d = resolve_lookup(prog, name);
 
 	if (d && d->kind == D_DEF) {
 		if (w->def) {
-			ARENA_RESERVE(ev->arena, w->edges, w->nedges,
+			ARENA_RESERVE(prog->arena, w->edges, w->nedges,
 				      w->edges_cap);
 			w->edges[w->nedges++] = (struct edge){ w->def, d,
 							       e->u.call.name.span };
@@ -1316,20 +745,20 @@ static void walk_call(struct walk *w, const struct ast *e)
 					   "unknown function `%s`", name);
 		size_t nb;
 		const struct builtin_info *tab = builtin_table(&nb);
-		const char **c = xmalloc((nb + ev->ndecls + 1) * sizeof(*c));
+		const char **c = xmalloc((nb + prog->ndecls + 1) * sizeof(*c));
 		size_t n = 0;
 		for (size_t i = 0; i < nb; i++)
 			c[n++] = tab[i].name;
-		for (uint32_t i = 0; i < ev->ndecls; i++)
-			if (ev->decls[i]->kind == D_DEF)
-				c[n++] = ev->decls[i]->name;
+		for (uint32_t i = 0; i < prog->ndecls; i++)
+			if (prog->decls[i]->kind == D_DEF)
+				c[n++] = prog->decls[i]->name;
 		const char *best = suggest(name, c, n);
 		free(c);
 		if (best)
 			diag_help(dg, "did you mean `%s`?", best);
 		else if (d && d->kind == D_CONST)
 			diag_help(dg, "`%s` is a constant, not a function", name);
-		diag_emit(ev->sink, dg);
+		diag_emit(prog->sink, dg);
 	}
 	for (uint32_t i = 0; i < e->u.call.args.len; i++)
 		walk_expr(w, e->u.call.args.items[i]);
@@ -1415,7 +844,7 @@ static void walk_expr(struct walk *w, const struct ast *e)
 				"constant", e->kind == AST_SELF ? "self"
 				: e->kind == AST_SITE_REF ? "site" : "super");
 			diag_help(dg, "pass the value in as an argument");
-			diag_emit(w->ev->sink, dg);
+			diag_emit(w->prog->sink, dg);
 		}
 		break;
 	case AST_INTERP:
@@ -1458,30 +887,29 @@ static void walk_expr(struct walk *w, const struct ast *e)
 }
 
 /* Reports each cycle of calls between defs once, at its first call. */
-static void check_recursion(struct walk *w)
+static void check_recursion(struct program *prog, struct walk *w)
 {
-	struct evaluator *ev = w->ev;
-	uint32_t n = ev->ndecls;
-	uint8_t *state = calloc(n, 1);		/* 0 new, 1 on path, 2 done */
+	uint32_t n = prog->ndecls;
+	enum lazy *state = calloc(n, sizeof(*state));	/* LAZY_BUSY: on the path */
 	uint32_t *path = xmalloc((n + 1) * sizeof(*path));	/* edge indexes */
 
 	if (!state)
 		arena_oom();
 	for (uint32_t root = 0; root < n; root++) {
-		if (ev->decls[root]->kind != D_DEF || state[root])
+		if (prog->decls[root]->kind != D_DEF || state[root] != LAZY_NEW)
 			continue;
 		/* iterative DFS over edges: path holds the edge taken at each depth */
 		uint32_t depth = 0, node = root;
 		uint32_t *next = calloc(n, sizeof(*next));
 		if (!next)
 			arena_oom();
-		state[node] = 1;
+		state[node] = LAZY_BUSY;
 		for (;;) {
 			uint32_t e = next[node];
-			while (e < w->nedges && w->edges[e].from != ev->decls[node])
+			while (e < w->nedges && w->edges[e].from != prog->decls[node])
 				e++;
 			if (e >= w->nedges) {
-				state[node] = 2;
+				state[node] = LAZY_DONE;
 				if (depth == 0)
 					break;
 				node = w->edges[path[--depth]].from->index;
@@ -1489,7 +917,7 @@ static void check_recursion(struct walk *w)
 			}
 			next[node] = e + 1;
 			uint32_t to = w->edges[e].to->index;
-			if (state[to] == 1) {
+			if (state[to] == LAZY_BUSY) {
 				/* the cycle: from `to` along path, then e */
 				uint32_t first = depth;
 				for (uint32_t k = 0; k < depth; k++)
@@ -1500,7 +928,7 @@ static void check_recursion(struct walk *w)
 				struct diag *dg = diag_new(E0510, w->edges[e].at,
 					to == node ? "`%s` calls itself"
 						   : "`%s` calls itself through other functions",
-					ev->decls[to]->name);
+					prog->decls[to]->name);
 				for (uint32_t k = first; k < depth; k++)
 					diag_note(dg, w->edges[path[k]].at,
 						  "`%s` calls `%s` here",
@@ -1508,13 +936,17 @@ static void check_recursion(struct walk *w)
 						  w->edges[path[k]].to->name);
 				diag_help(dg, "functions are not recursive; use a "
 					      "comprehension over range(n) instead");
-				diag_emit(ev->sink, dg);
+				diag_emit(prog->sink, dg);
+				prog->decls[to]->recursive = true;
+				for (uint32_t k = first; k < depth; k++)
+					prog->decls[w->edges[path[k]].from->index]
+						->recursive = true;
 				continue;
 			}
-			if (state[to] == 2)
+			if (state[to] == LAZY_DONE)
 				continue;
 			path[depth++] = e;
-			state[to] = 1;
+			state[to] = LAZY_BUSY;
 			node = to;
 		}
 		free(next);
@@ -1523,13 +955,13 @@ static void check_recursion(struct walk *w)
 	free(path);
 }
 
-bool resolve_check_names(struct evaluator *ev)
+bool resolve_check_names(struct program *prog)
 {
-	unsigned before = ev->sink->errors;
-	struct walk w = { .ev = ev };
+	unsigned before = prog->sink->errors;
+	struct walk w = { .prog = prog };
 
-	for (uint32_t i = 0; i < ev->ndecls; i++) {
-		struct decl *d = ev->decls[i];
+	for (uint32_t i = 0; i < prog->ndecls; i++) {
+		struct decl *d = prog->decls[i];
 		if (d->builtin)
 			continue;
 		w.nnames = 0;
@@ -1562,15 +994,15 @@ bool resolve_check_names(struct evaluator *ev)
 			break;
 		}
 	}
-	check_recursion(&w);
-	return ev->sink->errors == before;
+	check_recursion(prog, &w);
+	return prog->sink->errors == before;
 }
 
-bool resolve_check_expr(struct evaluator *ev, const struct ast *e)
+bool resolve_check_expr(const struct program *prog, const struct ast *e)
 {
-	unsigned before = ev->sink->errors;
-	struct walk w = { .ev = ev };
+	unsigned before = prog->sink->errors;
+	struct walk w = { .prog = prog };
 
 	walk_expr(&w, e);
-	return ev->sink->errors == before;
+	return prog->sink->errors == before;
 }

@@ -1,12 +1,12 @@
 /*
- * trie.c - statements indexed by path (see eval_internal.h for the model).
+ * trie.c - statements indexed by path (see model.h).
  *
  * A trie node is one static path; it holds the ops written at exactly that
  * path and, for the fold, the ascending seqs of every op at or below it.
  * Children are found by key: a linear scan while there are few, a hash
  * index once there are many (a map of thousands of hosts).
  */
-#include "eval_internal.h"
+#include "model.h"
 
 #include "intern.h"
 
@@ -53,21 +53,38 @@ static void index_rebuild(struct tnode *n, struct arena *a)
 		index_insert(n, i);
 }
 
+/* The index in n->kids of the child at key, or -1. */
+static long kid_index(const struct tnode *n, const char *key, uint32_t keylen)
+{
+	if (n->index) {
+		uint32_t j = hash_bytes(key, keylen) & (n->index_cap - 1);
+		for (; n->index[j]; j = (j + 1) & (n->index_cap - 1))
+			if (key_eq(n->kids[n->index[j] - 1], key, keylen))
+				return (long)n->index[j] - 1;
+		return -1;
+	}
+	for (uint32_t i = 0; i < n->nkids; i++)
+		if (key_eq(n->kids[i], key, keylen))
+			return (long)i;
+	return -1;
+}
+
+const struct tnode *tnode_find(const struct tnode *n, const char *key,
+			       uint32_t keylen)
+{
+	long i = n ? kid_index(n, key, keylen) : -1;
+
+	return i < 0 ? NULL : n->kids[i];
+}
+
 struct tnode *tnode_child(struct tnode *n, const char *key, uint32_t keylen,
 			  bool create)
 {
 	if (!n)
 		return NULL;
-	if (n->index) {
-		uint32_t j = hash_bytes(key, keylen) & (n->index_cap - 1);
-		for (; n->index[j]; j = (j + 1) & (n->index_cap - 1))
-			if (key_eq(n->kids[n->index[j] - 1], key, keylen))
-				return n->kids[n->index[j] - 1];
-	} else {
-		for (uint32_t i = 0; i < n->nkids; i++)
-			if (key_eq(n->kids[i], key, keylen))
-				return n->kids[i];
-	}
+	long i = kid_index(n, key, keylen);
+	if (i >= 0)
+		return n->kids[i];
 	if (!create)
 		return NULL;
 

@@ -21,6 +21,7 @@
  * together.
  */
 #include "eval_internal.h"
+#include "typecheck.h"
 
 #include "formats.h"
 
@@ -751,7 +752,7 @@ static void unknown_field(struct tc *c, const struct value_field *fl,
 					      i ? ", " : "", cands[i]);
 		diag_help(d, "the fields of `%s` are: %s", tn, list);
 	}
-	if (t->node && t->node->span.src != c->ev->prelude_src)
+	if (t->node && t->node->span.src != c->ev->prog->prelude_src)
 		diag_note(d, t->node->kind == AST_SCHEMA
 			  ? t->node->u.decl.name.span : t->node->span,
 			  "`%s` is a closed record: it takes no other field "
@@ -857,7 +858,7 @@ static bool check_record(struct tc *c, const struct value *v,
 		if (!quiet)
 			missing_field(c, v, tf);
 	}
-	if (t == c->ev->k8s_object && (ok || !quiet))
+	if (t == c->ev->prog->k8s_object && (ok || !quiet))
 		ok &= check_k8s(c, v);
 	return ok;
 }
@@ -919,7 +920,7 @@ static bool k8s_labels(struct tc *c, const struct value *m, bool labels)
 		size_t old = path_push_key(c, fl->key, fl->keylen);
 		if (fl->value->kind != V_STRING) {
 			if (fl->value->kind != V_SECRET)
-				ok &= wrong_kind(c, fl->value, c->ev->t_string,
+				ok &= wrong_kind(c, fl->value, c->ev->prog->t_string,
 						 NULL, false);
 		} else {
 			ok &= k8s_string(c, fl->value, "label value", NULL,

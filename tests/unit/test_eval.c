@@ -2,7 +2,7 @@
  * test_eval.c - the evaluator through its library API: what the CLI's
  * golden tests cannot see (site lookup, files read by file(), the value
  * objects themselves, flat memory across many sites, diagnostics counted
- * once per profile error).
+ * once per profile error, workers on threads sharing the program).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,65 @@ static void t_flat_memory(void **state)
 	fleet_free(&f);
 }
 
+struct site_job {
+	struct evaluator *w;
+	size_t site;
+	struct value *v;
+};
+
+static void *site_thread(void *arg)
+{
+	struct site_job *j = arg;
+
+	j->v = eval_site(j->w, j->site);
+	return NULL;
+}
+
+/*
+ * Workers read a fleet constant's values on two threads at once: they
+ * share them without writing them (a site used to fill in the provenance
+ * of a value inside a constant when it first read it), and the
+ * provenance is the constant's expression whichever site reads first.
+ */
+static void t_workers_share_constants(void **state)
+{
+	static const char text[] =
+		"schema S { x?: any }\n"
+		"let parts = split(\"a,b\", \",\")\n"
+		"profile p : S { x = parts[1] }\n"
+		"site one : p { }\n"
+		"site two : p { }\n";
+	struct fleet f;
+	struct capture c;
+
+	(void)state;
+	load(&f, &c, "t.site", text);
+	struct evaluator *ev = eval_new(&f, &c.base, NULL);
+	assert_true(eval_prepare(ev));
+	struct site_job jobs[2];
+	pthread_t th[2];
+	for (size_t i = 0; i < 2; i++) {
+		jobs[i] = (struct site_job){ eval_fork(ev), i, NULL };
+		assert_int_equal(pthread_create(&th[i], NULL, site_thread,
+						&jobs[i]), 0);
+	}
+	uint32_t split_at = (uint32_t)(strstr(text, "split(") - text);
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_non_null(jobs[i].v);
+		const struct value *x = value_get(jobs[i].v, "x", 1);
+		assert_non_null(x);
+		assert_string_equal(x->u.str, "b");
+		assert_non_null(x->expr);
+		assert_int_equal(x->expr->span.start, split_at);
+	}
+	for (size_t i = 0; i < 2; i++)
+		eval_join(ev, jobs[i].w);
+	eval_free(ev);
+	fleet_free(&f);
+	assert_int_equal(c.base.errors, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +260,7 @@ int main(void)
 		cmocka_unit_test(t_profile_error_once),
 		cmocka_unit_test(t_files_read),
 		cmocka_unit_test(t_flat_memory),
+		cmocka_unit_test(t_workers_share_constants),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

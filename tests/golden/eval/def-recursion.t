@@ -12,14 +12,6 @@ def-recursion.site:4:15: error[E0510]: `ping` calls itself through other functio
 def-recursion.site:3:15: note: `ping` calls `pong` here
  3 | def ping(n) = pong(n + 1)
    |               ^~~~
-def-recursion.site:2:41: error[E0510]: `fact` calls itself
- 2 | def fact(n) = if n <= 1 then 1 else n * fact(n - 1)
-   |                                         ^~~~~~~~~~~
-  = help: functions are not recursive; use a comprehension over range(n) instead
-def-recursion.site:6:12: note: `fact` is called here
- 6 |   direct = fact(3)
-   |            ^~~~~~~
-  = note: in site s
 [1]
 $ query --fleet def-recursion.site s indirect
 def-recursion.site:2:41: error[E0510]: `fact` calls itself
@@ -33,15 +25,4 @@ def-recursion.site:4:15: error[E0510]: `ping` calls itself through other functio
 def-recursion.site:3:15: note: `ping` calls `pong` here
  3 | def ping(n) = pong(n + 1)
    |               ^~~~
-def-recursion.site:4:15: error[E0510]: `ping` calls itself
- 4 | def pong(n) = ping(n * 2)
-   |               ^~~~~~~~~~~
-  = help: functions are not recursive; use a comprehension over range(n) instead
-def-recursion.site:7:14: note: `ping` is called here
- 7 |   indirect = ping(1)
-   |              ^~~~~~~
-def-recursion.site:3:15: note: `pong` is called here
- 3 | def ping(n) = pong(n + 1)
-   |               ^~~~~~~~~~~
-  = note: in site s
 [1]
