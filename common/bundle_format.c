@@ -249,7 +249,7 @@ static int read_files(json_t *doc, struct bundle_meta *m, char *why,
 		const char *s = json_string_value(v);
 
 		/* the names are bundle_files' (only_keys): valid file names */
-		if (!file_name_valid(key, strlen(key), NULL))
+		if (!format_file_name_valid(key, strlen(key), NULL))
 			return fail(why, whysize, "\"%.64s\" in \"files\" is "
 				    "not a file name", key);
 		if (!s || !digest_sha256_text_valid(s, json_string_length(v)))
@@ -286,7 +286,7 @@ static int read_doc(json_t *doc, struct bundle_meta *m, char *why,
 		      why, whysize) ||
 	    get_string(doc, "site", "bundle.json", &m->site, why, whysize))
 		return -1;
-	if (!file_name_valid(m->site, strlen(m->site), NULL) ||
+	if (!format_file_name_valid(m->site, strlen(m->site), NULL) ||
 	    m->site[0] == '.')
 		return fail(why, whysize, "the site name \"%.64s\" cannot be a "
 			    "directory name", m->site);

@@ -38,7 +38,7 @@ struct check {
 	size_t whysize;
 	char *fix;
 	size_t fixsize;
-	const char *kind;	/* k8s_name_valid's kind, else NULL */
+	const char *kind;	/* format_k8s_name_valid's kind, else NULL */
 };
 
 typedef bool checker(struct check *c, const char *s, size_t n);
@@ -2078,8 +2078,8 @@ enum format format_from_name(const char *s, size_t n)
 	return FMT_NONE;
 }
 
-bool cidr_parse(const char *s, size_t n, struct cidr *out,
-		struct format_why *w)
+bool format_cidr_parse(const char *s, size_t n, struct cidr *out,
+		       struct format_why *w)
 {
 	char text[INET6_ADDRSTRLEN];
 	const char *slash;
@@ -2101,43 +2101,43 @@ bool cidr_parse(const char *s, size_t n, struct cidr *out,
 	return true;
 }
 
-bool k8s_name_valid(const char *kind, const char *s, size_t n,
-		    struct format_why *w)
+bool format_k8s_name_valid(const char *kind, const char *s, size_t n,
+			   struct format_why *w)
 {
 	return validate(check_k8s_name, kind, s, n, w);
 }
 
-bool k8s_namespace_valid(const char *s, size_t n, struct format_why *w)
+bool format_k8s_namespace_valid(const char *s, size_t n, struct format_why *w)
 {
 	return validate(check_dns1123_label, NULL, s, n, w);
 }
 
-bool k8s_label_key_valid(const char *s, size_t n, struct format_why *w)
+bool format_k8s_label_key_valid(const char *s, size_t n, struct format_why *w)
 {
 	return validate(check_label_key, NULL, s, n, w);
 }
 
-bool k8s_label_value_valid(const char *s, size_t n, struct format_why *w)
+bool format_k8s_label_value_valid(const char *s, size_t n, struct format_why *w)
 {
 	return validate(check_label_value, NULL, s, n, w);
 }
 
-bool k8s_api_version_valid(const char *s, size_t n, struct format_why *w)
+bool format_k8s_api_version_valid(const char *s, size_t n, struct format_why *w)
 {
 	return validate(check_api_version, NULL, s, n, w);
 }
 
-bool k8s_kind_valid(const char *s, size_t n, struct format_why *w)
+bool format_k8s_kind_valid(const char *s, size_t n, struct format_why *w)
 {
 	return validate(check_kind, NULL, s, n, w);
 }
 
-bool unit_name_valid(const char *s, size_t n, struct format_why *w)
+bool format_unit_name_valid(const char *s, size_t n, struct format_why *w)
 {
 	return validate(check_unit_name, NULL, s, n, w);
 }
 
-bool file_name_valid(const char *s, size_t n, struct format_why *w)
+bool format_file_name_valid(const char *s, size_t n, struct format_why *w)
 {
 	return validate(check_file_name, NULL, s, n, w);
 }

@@ -83,35 +83,37 @@ struct cidr {
 /* Parses s[0..n) as a value of format cidr: the same rule and the same
  * reason and fix in w as format_valid(FMT_CIDR, ...) (no leading zeros,
  * no host bits set); true and *out filled in when it is valid. */
-bool cidr_parse(const char *s, size_t n, struct cidr *out,
-		struct format_why *w);
+bool format_cidr_parse(const char *s, size_t n, struct cidr *out,
+		       struct format_why *w);
 
 /* Kubernetes' rules (k8s.io/apimachinery/pkg/util/validation). */
 /* metadata.name of an object of this kind: a DNS-1123 subdomain, or for
  * kind "Namespace" a DNS-1123 label and for "Service" a DNS-1035 label.
  * kind may be NULL: a subdomain. Upper case gets the lower-case fix. */
-bool k8s_name_valid(const char *kind, const char *s, size_t n,
-		    struct format_why *w);
+bool format_k8s_name_valid(const char *kind, const char *s, size_t n,
+			   struct format_why *w);
 /* metadata.namespace: a DNS-1123 label. */
-bool k8s_namespace_valid(const char *s, size_t n, struct format_why *w);
+bool format_k8s_namespace_valid(const char *s, size_t n, struct format_why *w);
 /* A label or annotation key: [prefix/]name, prefix a DNS-1123 subdomain of
  * at most 253 characters, name 1..63 of [A-Za-z0-9-_.] starting and ending
  * with an alphanumeric. */
-bool k8s_label_key_valid(const char *s, size_t n, struct format_why *w);
+bool format_k8s_label_key_valid(const char *s, size_t n, struct format_why *w);
 /* A label value: empty, or 1..63 characters as a key's name part. */
-bool k8s_label_value_valid(const char *s, size_t n, struct format_why *w);
+bool format_k8s_label_value_valid(const char *s, size_t n,
+				  struct format_why *w);
 /* apiVersion: "v1" or "GROUP/VERSION" (group a DNS-1123 subdomain,
  * version v<N>, v<N>alpha<M> or v<N>beta<M>). */
-bool k8s_api_version_valid(const char *s, size_t n, struct format_why *w);
+bool format_k8s_api_version_valid(const char *s, size_t n,
+				  struct format_why *w);
 /* kind: an upper-case letter, then letters and digits ("Deployment"). */
-bool k8s_kind_valid(const char *s, size_t n, struct format_why *w);
+bool format_k8s_kind_valid(const char *s, size_t n, struct format_why *w);
 
 /* Keys of the OS config's maps. */
 /* A systemd unit name: 1..255 of [A-Za-z0-9:_.\\@-], ending in a unit
  * type suffix (.service .socket .timer .mount .automount .path .target
  * .slice .swap); no `/`. */
-bool unit_name_valid(const char *s, size_t n, struct format_why *w);
+bool format_unit_name_valid(const char *s, size_t n, struct format_why *w);
 /* A plain file name: 1..255 bytes, no `/`, not `.` or `..`. */
-bool file_name_valid(const char *s, size_t n, struct format_why *w);
+bool format_file_name_valid(const char *s, size_t n, struct format_why *w);
 
 #endif

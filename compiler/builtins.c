@@ -20,6 +20,7 @@
 #include "digest.h"
 #include "formats.h"
 #include "hash.h"
+#include "utf8.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -449,11 +450,11 @@ static struct value *bi_keys(struct bcx *x)
 
 	if (!obj)
 		return NULL;
-	vb_init(&b, x->a);
+	value_build_init(&b, x->a);
 	for (uint32_t i = 0; i < obj->len; i++)
-		vb_push(&b, string_of(x, obj->u.fields[i].key,
-				      obj->u.fields[i].keylen));
-	return vb_list(&b);
+		value_build_push(&b, string_of(x, obj->u.fields[i].key,
+					       obj->u.fields[i].keylen));
+	return value_build_list(&b);
 }
 
 static struct value *bi_values(struct bcx *x)
@@ -463,10 +464,10 @@ static struct value *bi_values(struct bcx *x)
 
 	if (!obj)
 		return NULL;
-	vb_init(&b, x->a);
+	value_build_init(&b, x->a);
 	for (uint32_t i = 0; i < obj->len; i++)
-		vb_push(&b, obj->u.fields[i].value);
-	return vb_list(&b);
+		value_build_push(&b, obj->u.fields[i].value);
+	return value_build_list(&b);
 }
 
 static struct value *bi_contains(struct bcx *x)
@@ -689,14 +690,14 @@ static struct value *bi_split(struct bcx *x)
 		     "be empty");
 		return NULL;
 	}
-	vb_init(&b, x->a);
+	value_build_init(&b, x->a);
 	while ((k = find_bytes(s, n, sep, seplen)) != NOT_FOUND) {
-		vb_push(&b, string_of(x, s, k));
+		value_build_push(&b, string_of(x, s, k));
 		s += k + seplen;
 		n -= k + seplen;
 	}
-	vb_push(&b, string_of(x, s, n));
-	return vb_list(&b);
+	value_build_push(&b, string_of(x, s, n));
+	return value_build_list(&b);
 }
 
 static struct value *bi_join(struct bcx *x)
@@ -834,7 +835,7 @@ static bool format_check(struct bcx *x, const char *fmt, size_t n)
 			continue;
 		if (c != 's' && c != 'd' && c != 'v') {
 			const unsigned char *u = (const unsigned char *)fmt;
-			int w = utf8_sequence_length(u + i, n - i);
+			int w = utf8_char_length(u + i, n - i);
 
 			fail(x, 0, E0512, "the verbs are %s, %d, %v and %%",
 			     "unknown verb %%%.*s at character %zu of the "
@@ -1227,7 +1228,7 @@ static struct value *bi_unique(struct bcx *x)
 		cap *= 2;
 	mask = (uint32_t)(cap - 1);
 	slots = arena_zalloc(x->a, cap * sizeof(*slots));	/* index + 1 */
-	vb_init(&b, x->a);
+	value_build_init(&b, x->a);
 	for (uint32_t i = 0; i < l->len; i++) {
 		struct value *v = l->u.items[i];
 		uint32_t s = (uint32_t)value_hash(v) & mask;
@@ -1241,10 +1242,10 @@ static struct value *bi_unique(struct bcx *x)
 		}
 		if (seen)
 			continue;
-		vb_push(&b, v);
+		value_build_push(&b, v);
 		slots[s] = b.len;
 	}
-	return vb_list(&b);
+	return value_build_list(&b);
 }
 
 static void flatten_into(struct value_builder *b, const struct value *l)
@@ -1253,7 +1254,7 @@ static void flatten_into(struct value_builder *b, const struct value *l)
 		if (l->u.items[i]->kind == V_LIST)
 			flatten_into(b, l->u.items[i]);
 		else
-			vb_push(b, l->u.items[i]);
+			value_build_push(b, l->u.items[i]);
 	}
 }
 
@@ -1264,9 +1265,9 @@ static struct value *bi_flatten(struct bcx *x)
 
 	if (!l)
 		return NULL;
-	vb_init(&b, x->a);
+	value_build_init(&b, x->a);
 	flatten_into(&b, l);
-	return vb_list(&b);
+	return value_build_list(&b);
 }
 
 static struct value *merge_objects(struct arena *a, const struct value *l,
@@ -1291,7 +1292,7 @@ static void merge_fields(struct arena *a, struct value_builder *b,
 				break;
 			}
 		}
-		vb_set(b, f->key, f->keylen, v);
+		value_build_set(b, f->key, f->keylen, v);
 	}
 }
 
@@ -1300,10 +1301,10 @@ static struct value *merge_objects(struct arena *a, const struct value *l,
 {
 	struct value_builder b;
 
-	vb_init(&b, a);
+	value_build_init(&b, a);
 	merge_fields(a, &b, l);
 	merge_fields(a, &b, r);
-	return vb_object(&b);
+	return value_build_object(&b);
 }
 
 static struct value *bi_merge(struct bcx *x)
@@ -1313,10 +1314,10 @@ static struct value *bi_merge(struct bcx *x)
 	for (size_t i = 0; i < x->c->nargs; i++)
 		if (!arg_of(x, i, V_OBJECT))
 			return NULL;
-	vb_init(&b, x->a);
+	value_build_init(&b, x->a);
 	for (size_t i = 0; i < x->c->nargs; i++)
 		merge_fields(x->a, &b, arg(x, i));
-	return vb_object(&b);
+	return value_build_object(&b);
 }
 
 /* --- CIDR ---------------------------------------------------------------- */
@@ -1342,7 +1343,7 @@ static bool parse_cidr(struct bcx *x, size_t i, struct cidr *out)
 
 	if (!arg_string(x, i, &s, &n))
 		return false;
-	if (cidr_parse(s, n, out, &w))
+	if (format_cidr_parse(s, n, out, &w))
 		return true;
 	if (fix[0])
 		snprintf(help, sizeof(help), "did you mean \"%s\"?", fix);
@@ -1611,7 +1612,7 @@ static struct value *read_text_file(struct bcx *x, const char *real,
 		}
 	}
 	for (size_t i = 0; i < n;) {
-		int w = utf8_sequence_length((unsigned char *)data + i, n - i);
+		int w = utf8_char_length((unsigned char *)data + i, n - i);
 
 		if (data[i] == '\0') {
 			fail(x, 0, E0514, "file() reads UTF-8 text",

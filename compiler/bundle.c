@@ -518,19 +518,20 @@ int bundle_write_fleet(const char *out, const char *const *names,
 	n = m;
 	qsort(v, n, sizeof(*v), cmp_named);
 	arena_init(&a);
-	/* site names are unique: build the object at once (vb_set looks
-	 * each key up, which is quadratic over 100,000 sites) */
+	/* site names are unique: build the object at once (value_build_set
+	 * looks each key up, which is quadratic over 100,000 sites) */
 	struct value_field *f = arena_alloc(&a, (n ? n : 1) * sizeof(*f));
 	for (size_t i = 0; i < n; i++)
 		f[i] = (struct value_field){ v[i].name,
 			(uint32_t)strlen(v[i].name),
 			value_cstring(&a, v[i].digest) };
-	vb_init(&source, &a);
-	vb_init(&doc, &a);
-	vb_set(&doc, "compiler", 8, value_cstring(&a, "sitec " SITEC_VERSION));
-	vb_set(&doc, "source", 6, vb_object(&source));
-	vb_set(&doc, "sites", 5, value_object(&a, f, n));
-	if (emit_json(vb_object(&doc), &data, &len))
+	value_build_init(&source, &a);
+	value_build_init(&doc, &a);
+	value_build_set(&doc, "compiler", 8,
+			value_cstring(&a, "sitec " SITEC_VERSION));
+	value_build_set(&doc, "source", 6, value_build_object(&source));
+	value_build_set(&doc, "sites", 5, value_object(&a, f, n));
+	if (emit_json(value_build_object(&doc), &data, &len))
 		rc = fail(err, errsize, "cannot write fleet.json");
 	else if (!(rc = make_dirs(out, err, errsize)))
 		rc = write_if_changed(out, "fleet.json", data, len, &wrote,

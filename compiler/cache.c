@@ -25,7 +25,7 @@ bool cache_name_ok(const char *name)
 
 static uint32_t name_hash(const char *s)
 {
-	return hash_bytes(s, strlen(s));
+	return intern_hash(s, strlen(s));
 }
 
 static int hex_value(char c)

@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "arena.h"
 #include "json_doc.h"
+#include "utf8.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -153,7 +154,7 @@ struct cell {
 static void next_cell(struct cell *c, const unsigned char *p, size_t avail,
 		      unsigned col)
 {
-	int n = utf8_sequence_length(p, avail);
+	int n = utf8_char_length(p, avail);
 
 	if (p[0] == '\t') {
 		c->bytes = 1;
@@ -335,8 +336,8 @@ static void json_add_location(json_t *obj, const struct span *sp)
 
 	if (!sp->src)
 		return;
-	json_object_set_new(obj, "file",
-			    json_text(sp->src->path, strlen(sp->src->path)));
+	json_object_set_new(
+	    obj, "file", json_doc_text(sp->src->path, strlen(sp->src->path)));
 	if (sp->src->unread)
 		return;
 	source_position(sp->src, sp->start, &line, &col);
@@ -358,20 +359,21 @@ json_t *diag_to_json(const struct diag *d)
 	json_object_set_new(obj, "code", json_string(diag_code_name(d->code)));
 	json_object_set_new(obj, "slug", json_string(diag_code_slug(d->code)));
 	json_object_set_new(obj, "message",
-			    json_text(d->message, strlen(d->message)));
+			    json_doc_text(d->message, strlen(d->message)));
 	json_add_location(obj, &d->span);
 	if (d->help)
 		json_object_set_new(obj, "help",
-				    json_text(d->help, strlen(d->help)));
+				    json_doc_text(d->help, strlen(d->help)));
 	if (d->nnotes) {
 		json_t *notes = json_array();
 
 		for (size_t i = 0; i < d->nnotes; i++) {
 			json_t *n = json_object();
 
-			json_object_set_new(n, "message",
-					    json_text(d->notes[i].message,
-					      strlen(d->notes[i].message)));
+			json_object_set_new(
+			    n, "message",
+			    json_doc_text(d->notes[i].message,
+					  strlen(d->notes[i].message)));
 			json_add_location(n, &d->notes[i].span);
 			json_array_append_new(notes, n);
 		}
@@ -469,7 +471,7 @@ static json_t *sarif_message(const char *s, size_t n)
 {
 	json_t *m = json_object();
 
-	json_object_set_new(m, "text", json_text(s, n));
+	json_object_set_new(m, "text", json_doc_text(s, n));
 	return m;
 }
 
@@ -513,9 +515,9 @@ static json_t *sarif_result_location(const struct span *sp)
 	if (source_in_memory(sp->src)) {
 		json_t *logical = json_object();
 
-		json_object_set_new(logical, "name",
-				    json_text(sp->src->path,
-					      strlen(sp->src->path)));
+		json_object_set_new(
+		    logical, "name",
+		    json_doc_text(sp->src->path, strlen(sp->src->path)));
 		json_object_set_new(loc, "logicalLocations",
 				    json_pack("[o]", logical));
 	} else {
@@ -564,7 +566,7 @@ static json_t *sarif_result_message(const struct diag *d)
 	return m;
 }
 
-struct sarif *sarif_new(void)
+struct sarif *diag_sarif_new(void)
 {
 	struct sarif *s = xmalloc(sizeof(*s));
 
@@ -573,7 +575,7 @@ struct sarif *sarif_new(void)
 	return s;
 }
 
-void sarif_free(struct sarif *s)
+void diag_sarif_free(struct sarif *s)
 {
 	if (!s)
 		return;
@@ -582,7 +584,7 @@ void sarif_free(struct sarif *s)
 	free(s);
 }
 
-void sarif_add(struct sarif *s, const struct diag *d)
+void diag_sarif_add(struct sarif *s, const struct diag *d)
 {
 	json_t *res = json_object();
 
@@ -653,7 +655,7 @@ static json_t *sarif_rule(enum diag_code code, enum diag_severity level)
 	return rule;
 }
 
-json_t *sarif_finish(struct sarif *s, const char *tool_version)
+json_t *diag_sarif_finish(struct sarif *s, const char *tool_version)
 {
 	enum diag_code used[DIAG_CODE_COUNT];
 	size_t rule_index[DIAG_CODE_COUNT], nused = 0;
@@ -693,6 +695,6 @@ json_t *sarif_finish(struct sarif *s, const char *tool_version)
 	json_object_set_new(log, "$schema", json_string(SARIF_SCHEMA));
 	json_object_set_new(log, "version", json_string("2.1.0"));
 	json_object_set_new(log, "runs", json_pack("[o]", run));
-	sarif_free(s);
+	diag_sarif_free(s);
 	return log;
 }

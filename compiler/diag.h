@@ -98,9 +98,9 @@ struct json_t *diag_to_json(const struct diag *d);
  * code scanning, editors' SARIF viewers): a collector that takes every
  * diagnostic of a run, then becomes the log.
  *
- *   struct sarif *s = sarif_new();
- *   sarif_add(s, d);            (for each diagnostic, from a sink)
- *   json_t *log = sarif_finish(s, SITEC_VERSION);
+ *   struct sarif *s = diag_sarif_new();
+ *   diag_sarif_add(s, d);            (for each diagnostic, from a sink)
+ *   json_t *log = diag_sarif_finish(s, SITEC_VERSION);
  *
  * The log has one run of the tool "sitec", a rule per code that occurs
  * (sorted by code) and a result per diagnostic, in the order added.
@@ -116,12 +116,12 @@ struct json_t *diag_to_json(const struct diag *d);
  * The same diagnostics give the same bytes.
  */
 struct sarif;
-struct sarif *sarif_new(void);
+struct sarif *diag_sarif_new(void);
 /* Adds d as a result (copies what it needs; d stays the caller's). */
-void sarif_add(struct sarif *s, const struct diag *d);
+void diag_sarif_add(struct sarif *s, const struct diag *d);
 /* Returns the log (the caller owns it: json_decref) and frees s. */
-struct json_t *sarif_finish(struct sarif *s, const char *tool_version);
+struct json_t *diag_sarif_finish(struct sarif *s, const char *tool_version);
 /* Frees a collector without building its log. */
-void sarif_free(struct sarif *s);
+void diag_sarif_free(struct sarif *s);
 
 #endif

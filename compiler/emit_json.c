@@ -13,6 +13,7 @@
 #include "value.h"
 
 #include "digest.h"
+#include "utf8.h"
 
 #include <yajl/yajl_gen.h>
 
@@ -71,7 +72,7 @@ static bool gen_text(yajl_gen g, const char *s, size_t n, bool lenient)
 	if (!buf)
 		return false;
 	for (size_t i = 0; i < n;) {
-		int w = utf8_sequence_length(u + i, n - i);
+		int w = utf8_char_length(u + i, n - i);
 
 		if (w == 0) {
 			memcpy(buf + k, "\xEF\xBF\xBD", 3);
@@ -355,24 +356,24 @@ int emit_api_json(const struct value *api, char **out, size_t *len)
 	if (api->kind != V_OBJECT)
 		return -1;
 	arena_init(&a);
-	vb_init(&calls, &a);
+	value_build_init(&calls, &a);
 	for (uint32_t i = 0; i < api->len; i++) {
 		const struct value_field *f = &api->u.fields[i];
 		struct value_builder call;
 
 		if (f->value->kind != V_OBJECT)
 			goto out;
-		vb_init(&call, &a);
-		vb_set(&call, "name", 4,
-		       value_string_ref(&a, f->key, f->keylen));
+		value_build_init(&call, &a);
+		value_build_set(&call, "name", 4,
+				value_string_ref(&a, f->key, f->keylen));
 		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++)
-			vb_set(&call, fields[k], strlen(fields[k]),
-			       field_or_null(&a, f->value, fields[k]));
-		vb_push(&calls, vb_object(&call));
+			value_build_set(&call, fields[k], strlen(fields[k]),
+					field_or_null(&a, f->value, fields[k]));
+		value_build_push(&calls, value_build_object(&call));
 	}
-	vb_init(&doc, &a);
-	vb_set(&doc, "calls", 5, vb_list(&calls));
-	rc = emit_json(vb_object(&doc), out, len);
+	value_build_init(&doc, &a);
+	value_build_set(&doc, "calls", 5, value_build_list(&calls));
+	rc = emit_json(value_build_object(&doc), out, len);
 out:
 	arena_free(&a);
 	return rc;

@@ -88,7 +88,7 @@ static const char *frame_name(struct evaluator *ev, const struct frame *f)
 
 	switch (f->kind) {
 	case FR_SLOT:
-		name = slot_path(ev, f->item);
+		name = eval_slot_path(ev, f->item);
 		break;
 	case FR_LET:
 		name = ((const struct scope *)f->item)->name;
@@ -271,9 +271,8 @@ static const struct tnode *below_deepest(const struct build *b,
 		chain[n++] = t;
 	const struct tnode *x = b->below->root;
 	while (n--) {
-		const struct tnode *k = tnode_child((struct tnode *)x,
-						    chain[n]->key,
-						    chain[n]->keylen, false);
+		const struct tnode *k = trie_child(
+		    (struct tnode *)x, chain[n]->key, chain[n]->keylen, false);
 		if (!k)
 			break;
 		x = k;
@@ -306,11 +305,11 @@ static void check_final(struct build *b, const struct op *op,
 	}
 	if (!f)
 		return;
-	struct diag *d = diag_new(E0402, op->stmt->span,
-				  "`%s` is final: %s cannot change it",
-				  tnode_path_text(ev, f->at), layer_text(ev, b->layer));
+	struct diag *d = diag_new(
+	    E0402, op->stmt->span, "`%s` is final: %s cannot change it",
+	    eval_tnode_path(ev, f->at), layer_text(ev, b->layer));
 	diag_note(d, f->stmt->span, "%s made `%s` final here",
-		  layer_text(ev, f->layer), tnode_path_text(ev, f->at));
+		  layer_text(ev, f->layer), eval_tnode_path(ev, f->at));
 	diag_help(d, "a final value is the same for every site below %s; "
 		     "remove this statement, or drop `final` there",
 		  layer_text(ev, f->layer));
@@ -341,7 +340,7 @@ static void check_set_twice(struct build *b, const struct op *op,
 		}
 		struct diag *d = diag_new(E0401, op->stmt->span,
 					  "`%s` is set twice in one body",
-					  tnode_path_text(b->ev, t));
+					  eval_tnode_path(b->ev, t));
 		diag_note(d, o->stmt->span, "it is first set here");
 		diag_help(d, "a layer says one thing about each value: keep one "
 			     "of them, or choose with `if c { ... } else { ... }` "
@@ -435,8 +434,10 @@ static bool seg_key(struct build *b, const struct ast *seg,
 	}
 	const struct ast *k = seg->u.seg.key;
 	if (k->kind == AST_STRING) {
-		*key = b->trie->standalone ? k->u.string.text
-			: intern(ev->names, k->u.string.text, k->u.string.len);
+		*key = b->trie->standalone
+			   ? k->u.string.text
+			   : intern_name(ev->names, k->u.string.text,
+					 k->u.string.len);
 		*keylen = k->u.string.len;
 		return true;
 	}
@@ -484,8 +485,8 @@ static void build_stmt(struct build *b, struct tnode *at,
 			b->failed = true;
 			return;
 		}
-		t = tnode_child(t, key, keylen, true);
-		bt = tnode_find(bt, key, keylen);
+		t = trie_child(t, key, keylen, true);
+		bt = trie_find(bt, key, keylen);
 		if (t->depth > PATH_MAX_DEPTH) {
 			struct diag *d = diag_new(E0114, seg->span,
 				"a path is nested more than %d levels deep",
@@ -870,15 +871,15 @@ static struct slot *slot_new(struct evaluator *ev, struct slot *parent,
 	k->keylen = keylen;
 	k->lo = lo;
 	for (int i = 0; i < 2; i++)
-		k->tn[i] = tnode_find(parent->tn[i], key, keylen);
+		k->tn[i] = trie_find(parent->tn[i], key, keylen);
 	if (base_obj)
 		k->base = value_get(base_obj, key, keylen);
 	k->type = type_child(parent->type, key, &k->field);
 	return k;
 }
 
-struct slot *slot_kid(struct evaluator *ev, struct slot *s, const char *key,
-		      uint32_t keylen)
+struct slot *eval_slot_kid(struct evaluator *ev, struct slot *s,
+			   const char *key, uint32_t keylen)
 {
 	for (uint32_t i = 0; i < s->nkids; i++)
 		if (s->kids[i]->keylen == keylen &&
@@ -890,7 +891,7 @@ struct slot *slot_kid(struct evaluator *ev, struct slot *s, const char *key,
 	return k;
 }
 
-bool slot_fold(struct evaluator *ev, struct slot *s)
+bool eval_slot_fold(struct evaluator *ev, struct slot *s)
 {
 	switch (s->state) {
 	case SLOT_NEW:
@@ -914,7 +915,7 @@ bool slot_fold(struct evaluator *ev, struct slot *s)
 	return ok;
 }
 
-bool slot_force(struct evaluator *ev, struct slot *s, struct value **out)
+bool eval_slot_force(struct evaluator *ev, struct slot *s, struct value **out)
 {
 	*out = NULL;
 	if (s->state == SLOT_DONE) {
@@ -925,7 +926,7 @@ bool slot_force(struct evaluator *ev, struct slot *s, struct value **out)
 		report_cycle(ev, s, ev->reach);
 		return false;
 	}
-	if (!slot_fold(ev, s))
+	if (!eval_slot_fold(ev, s))
 		return false;
 	s->state = SLOT_FORCING;
 	if (!frame_push(ev, FR_SLOT, s, ev->reach)) {
@@ -948,7 +949,7 @@ static int slot_present(struct evaluator *ev, struct slot *s)
 {
 	if (s->state == SLOT_DONE)
 		return s->value != NULL;
-	if (!slot_fold(ev, s))
+	if (!eval_slot_fold(ev, s))
 		return -1;
 	if (s->fold.kind == F_ABSENT)
 		return 0;
@@ -990,11 +991,11 @@ static bool final_untouched(struct evaluator *ev, const struct slot *s,
 					kid->keylen) == 0;
 		if (!named)
 			continue;
-		struct diag *d = diag_new(E0402, op->stmt->span,
-			"`%s` is final: %s cannot change it",
-			tnode_path_text(ev, f->at), layer_text(ev, op->layer));
+		struct diag *d = diag_new(
+		    E0402, op->stmt->span, "`%s` is final: %s cannot change it",
+		    eval_tnode_path(ev, f->at), layer_text(ev, op->layer));
 		diag_note(d, f->stmt->span, "%s made `%s` final here",
-			  layer_text(ev, f->layer), tnode_path_text(ev, f->at));
+			  layer_text(ev, f->layer), eval_tnode_path(ev, f->at));
 		diag_help(d, "leave `%.*s` out of this statement",
 			  (int)kid->keylen, kid->key);
 		eval_report(ev, d);
@@ -1127,20 +1128,24 @@ static bool fold_window(struct evaluator *ev, struct slot *s, uint32_t hi,
 			const struct op *k = first_kid_op(s->tn[1], start);
 			if (!k)
 				k = first_kid_op(s->tn[0], start);
-			struct diag *d = diag_new(E0407,
-				k ? k->stmt->span : eval_op_span(killer),
-				"`%s` is %s %s, not an object: a path cannot go "
-				"into it", slot_path(ev, s),
-				v->kind == V_INT || v->kind == V_OBJECT ? "an" : "a",
-				value_kind_name(v->kind));
+			struct diag *d = diag_new(
+			    E0407, k ? k->stmt->span : eval_op_span(killer),
+			    "`%s` is %s %s, not an object: a path cannot go "
+			    "into it",
+			    eval_slot_path(ev, s),
+			    v->kind == V_INT || v->kind == V_OBJECT ? "an"
+								    : "a",
+			    value_kind_name(v->kind));
 			if (killer)
 				diag_note(d, killer->stmt->span,
 					  "`%s` is set to %s here",
-					  slot_path(ev, s), eval_brief(ev, v));
+					  eval_slot_path(ev, s),
+					  eval_brief(ev, v));
 			if (v->kind == V_LIST)
-				diag_help(d, "pick one element with a selector: "
-					     "`%s[name = \"...\"]`",
-					  slot_path(ev, s));
+				diag_help(d,
+					  "pick one element with a selector: "
+					  "`%s[name = \"...\"]`",
+					  eval_slot_path(ev, s));
 			eval_report(ev, d);
 			return false;
 		}
@@ -1305,7 +1310,7 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 	/* F_OBJECT: the base's keys, the keys set below in the order they
 	 * were first set, then the defaults of fields no layer set */
 	struct value_builder vb;
-	vb_init(&vb, ev->alloc);
+	value_build_init(&vb, ev->alloc);
 	struct kid_key *keys = NULL;
 	uint32_t nkeys = 0, cap = 0;
 	if (f->v)
@@ -1354,8 +1359,8 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 		bool ok;
 		ev->reach = (struct span){ 0 };	/* not reached by a reference */
 		if (hi == SEQ_END) {
-			kid = slot_kid(ev, s, keys[i].key, keys[i].keylen);
-			ok = slot_force(ev, kid, &kv);
+			kid = eval_slot_kid(ev, s, keys[i].key, keys[i].keylen);
+			ok = eval_slot_force(ev, kid, &kv);
 		} else {
 			kid = slot_new(ev, s, keys[i].key, keys[i].keylen,
 				       f->since, f->v);
@@ -1371,11 +1376,11 @@ static bool force_fold(struct evaluator *ev, struct slot *s, uint32_t hi,
 			continue;
 		}
 		if (kv)
-			vb_set(&vb, keys[i].key, keys[i].keylen, kv);
+			value_build_set(&vb, keys[i].key, keys[i].keylen, kv);
 	}
 	if (failed)
 		return false;
-	*out = vb_object(&vb);
+	*out = value_build_object(&vb);
 	(*out)->op = f->op;
 	return true;
 }
@@ -1426,7 +1431,7 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 	if (!v || !t || depth > 64 || !has_defaults(t, 0))
 		return v;
 	struct value_builder vb;
-	vb_init(&vb, ev->alloc);
+	value_build_init(&vb, ev->alloc);
 	if ((t->kind == T_LIST && v->kind == V_LIST)) {
 		for (uint32_t i = 0; i < v->len; i++) {
 			struct value *x = complete(ev, v->u.items[i],
@@ -1434,9 +1439,9 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 						   depth + 1, NULL);
 			if (!x)
 				return NULL;
-			vb_push(&vb, x);
+			value_build_push(&vb, x);
 		}
-		struct value *out = vb_list(&vb);
+		struct value *out = value_build_list(&vb);
 		out->op = v->op;
 		out->expr = v->expr;
 		return out;
@@ -1451,7 +1456,7 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 					   takes_handle(ft) ? handle : f->key);
 		if (!x)
 			return NULL;
-		vb_set(&vb, f->key, f->keylen, x);
+		value_build_set(&vb, f->key, f->keylen, x);
 	}
 	if (t->kind == T_RECORD) {
 		for (uint32_t i = 0; i < t->u.record.nfields; i++) {
@@ -1478,10 +1483,10 @@ static struct value *complete(struct evaluator *ev, struct value *v,
 				     takes_handle(tf->type) ? handle : tf->name);
 			if (!x)
 				return NULL;
-			vb_set(&vb, tf->name, klen, x);
+			value_build_set(&vb, tf->name, klen, x);
 		}
 	}
-	struct value *out = vb_object(&vb);
+	struct value *out = value_build_object(&vb);
 	out->op = v->op;
 	out->expr = v->expr;
 	return out;
@@ -1541,7 +1546,7 @@ static struct value *body_value(struct evaluator *ev, const struct env *env,
 			return NULL;
 	}
 	struct value *v;
-	if (!slot_force(ev, root, &v))
+	if (!eval_slot_force(ev, root, &v))
 		return NULL;
 	return v ? v : value_object(ev->alloc, NULL, 0);
 }
@@ -1558,16 +1563,16 @@ static struct value *merge_target(struct evaluator *ev, struct slot *root,
 	struct value *k;
 
 	ev->reach = (struct span){ 0 };
-	if (!slot_fold(ev, root) || root->fold.kind != F_OBJECT)
+	if (!eval_slot_fold(ev, root) || root->fold.kind != F_OBJECT)
 		return NULL;
-	struct slot *ks = slot_kid(ev, root, into->key, klen);
+	struct slot *ks = eval_slot_kid(ev, root, into->key, klen);
 	int there = slot_present(ev, ks);
-	if (there <= 0 || !slot_force(ev, ks, &k) || !k)
+	if (there <= 0 || !eval_slot_force(ev, ks, &k) || !k)
 		return NULL;
 	struct value_builder vb;
-	vb_init(&vb, ev->alloc);
-	vb_set(&vb, into->key, klen, k);
-	struct value *probe = vb_object(&vb);
+	value_build_init(&vb, ev->alloc);
+	value_build_set(&vb, into->key, klen, k);
+	struct value *probe = value_build_object(&vb);
 	for (uint32_t i = 0; i < into->list->len; i++)
 		if (type_same_key(into->type, into->list->u.items[i], probe))
 			return into->list->u.items[i];
@@ -1585,7 +1590,7 @@ static struct value *keyed_add_rhs(struct evaluator *ev, const struct env *env,
 	if (!into.key || !prev || prev->kind != V_LIST || e->kind != AST_LIST)
 		return eval(ev, env, e);
 	struct value_builder vb;
-	vb_init(&vb, ev->alloc);
+	value_build_init(&vb, ev->alloc);
 	for (uint32_t i = 0; i < e->u.list.items.len; i++) {
 		const struct ast *item = e->u.list.items.items[i];
 		struct value *x = item->kind == AST_OBJECT
@@ -1598,9 +1603,9 @@ static struct value *keyed_add_rhs(struct evaluator *ev, const struct env *env,
 			x->expr = item;
 			x->op = env->op;
 		}
-		vb_push(&vb, x);
+		value_build_push(&vb, x);
 	}
-	struct value *v = vb_list(&vb);
+	struct value *v = value_build_list(&vb);
 	v->expr = e;
 	v->op = env->op;
 	return v;
@@ -1740,13 +1745,13 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 		if (!*ok)
 			return NULL;
 		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
+		value_build_init(&vb, ev->alloc);
 		for (uint32_t i = 0; i < v->len; i++)
 			if ((long)i != found)
-				vb_push(&vb, v->u.items[i]);
+				value_build_push(&vb, v->u.items[i]);
 			else if (ne)
-				vb_push(&vb, ne);
-		struct value *out = vb_list(&vb);
+				value_build_push(&vb, ne);
+		struct value *out = value_build_list(&vb);
 		out->op = v->op;
 		return out;
 	}
@@ -1787,12 +1792,12 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 	if (!*ok)
 		return NULL;
 	struct value_builder vb;
-	vb_init(&vb, ev->alloc);
+	value_build_init(&vb, ev->alloc);
 	for (uint32_t i = 0; v && i < v->len; i++)
-		vb_set(&vb, v->u.fields[i].key, v->u.fields[i].keylen,
-		       v->u.fields[i].value);
+		value_build_set(&vb, v->u.fields[i].key, v->u.fields[i].keylen,
+				v->u.fields[i].value);
 	if (nc) {
-		vb_set(&vb, key, keylen, nc);
+		value_build_set(&vb, key, keylen, nc);
 	} else {
 		long j = merge_field_index(&vb, key, keylen);
 		if (j >= 0) {
@@ -1801,7 +1806,7 @@ static struct value *apply_segs(struct evaluator *ev, const struct env *env,
 			vb.len--;
 		}
 	}
-	struct value *out = vb_object(&vb);
+	struct value *out = value_build_object(&vb);
 	if (v)
 		out->op = v->op;
 	return out;
@@ -1816,9 +1821,9 @@ static struct slot *slot_of_tnode(struct evaluator *ev,
 		return t->trie->standalone ? t->trie->root_slot
 					   : (ev->cur ? ev->cur->root : NULL);
 	struct slot *p = slot_of_tnode(ev, t->parent);
-	if (!p || !slot_fold(ev, p) || p->fold.kind != F_OBJECT)
+	if (!p || !eval_slot_fold(ev, p) || p->fold.kind != F_OBJECT)
 		return NULL;
-	return slot_kid(ev, p, t->key, t->keylen);
+	return eval_slot_kid(ev, p, t->key, t->keylen);
 }
 
 static struct ref ref_error(void)
@@ -1845,13 +1850,13 @@ static struct value *slot_value(struct evaluator *ev, struct slot *s,
 {
 	struct value *v;
 
-	if (!slot_force(ev, s, &v))
+	if (!eval_slot_force(ev, s, &v))
 		return NULL;
 	if (v)
 		return v;
 	if (s->field) {
 		struct diag *d = diag_new(E0509, span, "`%s` is not set",
-					  slot_path(ev, s));
+					  eval_slot_path(ev, s));
 		diag_note(d, s->field->node->span, "`%s` is declared here%s",
 			  s->field->name,
 			  s->field->optional ? " as optional" : "");
@@ -1860,7 +1865,7 @@ static struct value *slot_value(struct evaluator *ev, struct slot *s,
 		eval_report(ev, d);
 	} else {
 		struct diag *d = diag_new(E0508, span, "`%s` is not set",
-					  slot_path(ev, s));
+					  eval_slot_path(ev, s));
 		diag_help(d, "test for it first with has(obj, key)");
 		eval_report(ev, d);
 	}
@@ -1904,7 +1909,7 @@ static void suggest_keys(struct evaluator *ev, struct diag *d,
 		ARENA_RESERVE(ev->alloc, c, n, cap);
 		c[n++] = t->u.record.fields[i].name;
 	}
-	const char *best = suggest(key, c, n);
+	const char *best = resolve_suggest(key, c, n);
 	if (best)
 		diag_help(d, "did you mean `%s`?", best);
 	else
@@ -1919,10 +1924,10 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 		return r;
 	if (r.slot) {
 		ev->reach = span;
-		if (!slot_fold(ev, r.slot))
+		if (!eval_slot_fold(ev, r.slot))
 			return ref_error();
 		if (r.slot->fold.kind == F_OBJECT) {
-			struct slot *k = slot_kid(ev, r.slot, key, keylen);
+			struct slot *k = eval_slot_kid(ev, r.slot, key, keylen);
 			int there = slot_present(ev, k);
 			if (there < 0)
 				return ref_error();
@@ -1941,9 +1946,9 @@ static struct ref ref_get(struct evaluator *ev, struct ref r, const char *key,
 				slot_value(ev, k, span);	/* reports */
 				return ref_error();
 			}
-			struct diag *d = diag_new(E0508, span,
-				"`%s` has no field `%.*s`", slot_path(ev, r.slot),
-				(int)keylen, key);
+			struct diag *d = diag_new(
+			    E0508, span, "`%s` has no field `%.*s`",
+			    eval_slot_path(ev, r.slot), (int)keylen, key);
 			suggest_keys(ev, d, key, r.slot->fold.v, r.slot);
 			eval_report(ev, d);
 			return ref_error();
@@ -2062,7 +2067,7 @@ static void unknown_name(struct evaluator *ev, const struct env *env,
 		}
 	}
 	struct diag *d = diag_new(E0501, e->span, "unknown name `%s`", name);
-	const char *best = suggest(name, c, n);
+	const char *best = resolve_suggest(name, c, n);
 	if (best)
 		diag_help(d, "did you mean `%s`?", best);
 	eval_report(ev, d);
@@ -2094,9 +2099,9 @@ static struct ref name_ref(struct evaluator *ev, const struct env *env,
 	}
 	struct slot *root = ev->cur->root;
 	ev->reach = e->span;
-	if (!slot_fold(ev, root))
+	if (!eval_slot_fold(ev, root))
 		return ref_error();
-	struct slot *k = slot_kid(ev, root, name, (uint32_t)strlen(name));
+	struct slot *k = eval_slot_kid(ev, root, name, (uint32_t)strlen(name));
 	int there = slot_present(ev, k);
 	if (there < 0)
 		return ref_error();
@@ -2240,9 +2245,10 @@ static struct value *super_value(struct evaluator *ev, const struct env *env,
 		return NULL;
 	}
 	if (!v) {
-		struct diag *d = diag_new(E0408, e->span,
-			"`super`: nothing is set at `%s` before this statement",
-			env->slot ? slot_path(ev, env->slot) : "this path");
+		struct diag *d = diag_new(
+		    E0408, e->span,
+		    "`super`: nothing is set at `%s` before this statement",
+		    env->slot ? eval_slot_path(ev, env->slot) : "this path");
 		diag_help(d, "no layer below sets this path; write the value "
 			     "without `super`");
 		eval_report(ev, d);
@@ -2451,7 +2457,7 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 		return NULL;
 	}
 	struct value_builder vb;
-	vb_init(&vb, ev->alloc);
+	value_build_init(&vb, ev->alloc);
 	struct env inner = *env;
 	inner.type = type_elem(env->type);
 	struct scope *sc = arena_zalloc(ev->alloc, 2 * sizeof(*sc));
@@ -2476,9 +2482,9 @@ static struct value *list_for(struct evaluator *ev, const struct env *env,
 		struct value *x = eval(ev, &inner, e->u.for_.body);
 		if (!x)
 			return NULL;
-		vb_push(&vb, x);
+		value_build_push(&vb, x);
 	}
-	return vb_list(&vb);
+	return value_build_list(&vb);
 }
 
 static bool on_stack(const struct evaluator *ev, const void *item)
@@ -2554,11 +2560,11 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 			return NULL;
 		if (r.slot && k->kind == V_STRING) {
 			ev->reach = args->items[0]->span;
-			if (!slot_fold(ev, r.slot))
+			if (!eval_slot_fold(ev, r.slot))
 				return NULL;
 			if (r.slot->fold.kind == F_OBJECT) {
-				struct slot *kid = slot_kid(ev, r.slot, k->u.str,
-							    k->len);
+				struct slot *kid =
+				    eval_slot_kid(ev, r.slot, k->u.str, k->len);
 				int there = slot_present(ev, kid);
 				if (there < 0)
 					return NULL;
@@ -2665,14 +2671,14 @@ static struct value *eval(struct evaluator *ev, const struct env *env,
 		struct value_builder vb;
 		struct env ie = *env;
 		ie.type = type_elem(env->type);
-		vb_init(&vb, ev->alloc);
+		value_build_init(&vb, ev->alloc);
 		for (uint32_t i = 0; i < e->u.list.items.len; i++) {
 			struct value *x = eval(ev, &ie, e->u.list.items.items[i]);
 			if (!x)
 				return NULL;
-			vb_push(&vb, x);
+			value_build_push(&vb, x);
 		}
-		v = vb_list(&vb);
+		v = value_build_list(&vb);
 		break;
 	}
 	case AST_LIST_FOR:
@@ -2751,7 +2757,7 @@ struct evaluator *eval_fork(const struct evaluator *ev)
 
 	arena_init(&w->worker_arena);
 	w->arena = &w->worker_arena;
-	interner_init_over(&w->worker_names, &w->worker_arena, ev->names);
+	intern_init_over(&w->worker_names, &w->worker_arena, ev->names);
 	w->names = &w->worker_names;
 	w->alloc = w->arena;
 	w->prepared = ev->prepared;
@@ -2795,7 +2801,7 @@ void eval_free(struct evaluator *ev)
 		program_free(ev->owned);
 		free(ev->owned);
 	} else {
-		interner_free(&ev->worker_names);
+		intern_free(&ev->worker_names);
 		arena_free(&ev->worker_arena);
 	}
 	free(ev);
@@ -2884,7 +2890,7 @@ bool eval_prepare(struct evaluator *ev)
 		if (d->kind != D_PROFILE || d->mro_state != LAZY_DONE)
 			continue;
 		struct trie *t = chain_trie(ev, d->mro, d->nmro);
-		const struct tnode *nt = tnode_find(t->root, prog->n_name, 4);
+		const struct tnode *nt = trie_find(t->root, prog->n_name, 4);
 		for (uint32_t k = 0; nt && k < nt->nops; k++) {
 			const struct op *o = nt->ops[k];
 			struct diag *dg = diag_new(E0402, o->stmt->span,
@@ -2937,7 +2943,7 @@ const char *eval_site_suggest(const struct evaluator *ev, const char *name)
 	const char **c = xmalloc((ev->prog->nsites + 1) * sizeof(*c));
 	for (uint32_t i = 0; i < ev->prog->nsites; i++)
 		c[i] = ev->prog->sites[i]->name;
-	const char *best = suggest(name, c, ev->prog->nsites);
+	const char *best = resolve_suggest(name, c, ev->prog->nsites);
 	free(c);
 	return best;
 }
@@ -2968,9 +2974,10 @@ void eval_site_begin(struct evaluator *ev, size_t i)
 	struct build b = { ev, t, d->inherited, d, true, NULL, false };
 
 	/* `site NAME` sets name, final */
-	const struct tnode *below_name = d->inherited
-		? tnode_find(d->inherited->root, ev->prog->n_name, 4) : NULL;
-	struct tnode *nt = tnode_child(t->root, ev->prog->n_name, 4, true);
+	const struct tnode *below_name =
+	    d->inherited ? trie_find(d->inherited->root, ev->prog->n_name, 4)
+			 : NULL;
+	struct tnode *nt = trie_child(t->root, ev->prog->n_name, 4, true);
 	uint32_t next = t->next_seq;
 	t->next_seq = 1;	/* before every layer: `site NAME` comes first */
 	add_op(&b, nt, NULL, OPK_SET, d->node, d->name_value, NULL, NULL,
@@ -3002,7 +3009,7 @@ struct value *eval_site(struct evaluator *ev, size_t i)
 	eval_site_begin(ev, i);
 	struct site_eval *se = ev->cur;
 	struct value *v = NULL;
-	if (se->root && !slot_force(ev, se->root, &v))
+	if (se->root && !eval_slot_force(ev, se->root, &v))
 		v = NULL;
 	if (se->root)
 		typecheck_site(ev, se->root);
@@ -3052,8 +3059,8 @@ struct ast *eval_parse_path(struct evaluator *ev, const char *text,
 
 /* --- for explain.c --------------------------------------------------------- */
 
-bool slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
-		       struct value **out)
+bool eval_slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
+			    struct value **out)
 {
 	return force_window(ev, s, seq, out, true);
 }

@@ -174,11 +174,11 @@ struct value *eval_secret_misuse(struct evaluator *ev, struct span span,
 				 const char *where);
 /* The emit of ev->site_sink: buffers a site's diagnostic. */
 void eval_buffer_emit(struct diag_sink *sink, const struct diag *d);
-const char *slot_path(struct evaluator *ev, const struct slot *s);
-const char *tnode_path_text(struct evaluator *ev, const struct tnode *t);
+const char *eval_slot_path(struct evaluator *ev, const struct slot *s);
+const char *eval_tnode_path(struct evaluator *ev, const struct tnode *t);
 /* "a.b.\"c.d\"" for a key appended to a path text. */
-void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
-		     size_t keylen);
+void eval_path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
+			  size_t keylen);
 
 /* merge.c */
 /* A keyed list must not hold two elements of one key (s: its slot, or
@@ -208,16 +208,16 @@ struct value *merge_arith(struct evaluator *ev, const struct ast *e,
 /* eval.c, for explain.c */
 void eval_site_begin(struct evaluator *ev, size_t i);
 /* The final value of s (*out NULL: absent); false after an error. */
-bool slot_force(struct evaluator *ev, struct slot *s, struct value **out);
-bool slot_fold(struct evaluator *ev, struct slot *s);
-struct slot *slot_kid(struct evaluator *ev, struct slot *s, const char *key,
-		      uint32_t keylen);
+bool eval_slot_force(struct evaluator *ev, struct slot *s, struct value **out);
+bool eval_slot_fold(struct evaluator *ev, struct slot *s);
+struct slot *eval_slot_kid(struct evaluator *ev, struct slot *s,
+			   const char *key, uint32_t keylen);
 /* 1 when the guards of an op hold, 0 when one does not, -1 on error. */
 int eval_guard_holds(struct evaluator *ev, const struct guard *g);
 /* An expression evaluated in the current site's body (explain's selectors). */
 struct value *eval_site_expr(struct evaluator *ev, const struct ast *e);
 /* The value of s just before seq (what the op at seq replaced). */
-bool slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
-		       struct value **out);
+bool eval_slot_value_before(struct evaluator *ev, struct slot *s, uint32_t seq,
+			    struct value **out);
 
 #endif

@@ -65,8 +65,8 @@ static bool is_ident(const char *s, size_t len)
 	return true;
 }
 
-void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
-		     size_t keylen)
+void eval_path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
+			  size_t keylen)
 {
 	size_t need = keylen * 2 + 8;
 
@@ -93,7 +93,7 @@ void path_append_key(char **buf, size_t *len, size_t *cap, const char *key,
 	*len = (size_t)(p - *buf);
 }
 
-const char *slot_path(struct evaluator *ev, const struct slot *s)
+const char *eval_slot_path(struct evaluator *ev, const struct slot *s)
 {
 	const struct slot *chain[PATH_MAX_DEPTH + 1];
 	size_t n = 0;
@@ -113,14 +113,14 @@ const char *slot_path(struct evaluator *ev, const struct slot *s)
 		len = 5;
 	}
 	while (n--)
-		path_append_key(&buf, &len, &cap, chain[n]->key,
-				chain[n]->keylen);
+		eval_path_append_key(&buf, &len, &cap, chain[n]->key,
+				     chain[n]->keylen);
 	char *out = arena_strndup(ev->alloc, buf, len);
 	free(buf);
 	return out;
 }
 
-const char *tnode_path_text(struct evaluator *ev, const struct tnode *t)
+const char *eval_tnode_path(struct evaluator *ev, const struct tnode *t)
 {
 	const struct tnode *chain[PATH_MAX_DEPTH + 1];
 	size_t n = 0;
@@ -132,8 +132,8 @@ const char *tnode_path_text(struct evaluator *ev, const struct tnode *t)
 	char *buf = NULL;
 	size_t len = 0, cap = 0;
 	while (n--)
-		path_append_key(&buf, &len, &cap, chain[n]->key,
-				chain[n]->keylen);
+		eval_path_append_key(&buf, &len, &cap, chain[n]->key,
+				     chain[n]->keylen);
 	char *out = arena_strndup(ev->arena, buf, len);
 	free(buf);
 	return out;
@@ -189,7 +189,7 @@ static struct diag *diag_clone(const struct diag *d)
 
 static uint32_t diag_hash(const struct diag *d, bool any_span)
 {
-	uint32_t h = hash_bytes(d->message, strlen(d->message));
+	uint32_t h = intern_hash(d->message, strlen(d->message));
 
 	if (!any_span)
 		h ^= ptr_hash(d->span.src) + d->span.start * 2654435761u;

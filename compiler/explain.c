@@ -195,7 +195,8 @@ static bool explain_inside(struct evaluator *ev, const struct ast *path,
 						((*v)->len + 1) * sizeof(*c));
 					for (uint32_t j = 0; j < (*v)->len; j++)
 						c[j] = (*v)->u.fields[j].key;
-					const char *best = suggest(key, c, (*v)->len);
+					const char *best =
+					    resolve_suggest(key, c, (*v)->len);
 					if (best)
 						diag_help(d, "did you mean `%s`?", best);
 				}
@@ -253,7 +254,7 @@ static void explain_no_such(struct evaluator *ev, const struct ast *path,
 		ARENA_RESERVE(ev->alloc, c, nc, cc);
 		c[nc++] = p->type->u.record.fields[j].name;
 	}
-	const char *best = suggest(st->keys[st->n - 1], c, nc);
+	const char *best = resolve_suggest(st->keys[st->n - 1], c, nc);
 	if (best)
 		diag_help(d, "did you mean `%s`?", best);
 	diag_emit(ev->sink, d);
@@ -284,10 +285,12 @@ static void explain_layers(struct evaluator *ev, struct slot *s,
 		l->op = op;
 		l->holds = holds;
 		l->at = op->at == s->tn[0] || op->at == s->tn[1]
-			? NULL : tnode_path_text(ev, op->at);
+			    ? NULL
+			    : eval_tnode_path(ev, op->at);
 		if (!l->at && holds && op->kind != OPK_AMEND) {
 			l->has_before = true;
-			if (!slot_value_before(ev, s, op->seq, &l->before)) {
+			if (!eval_slot_value_before(ev, s, op->seq,
+						    &l->before)) {
 				l->before_failed = true;
 				x->incomplete = true;
 				return;
@@ -310,8 +313,9 @@ static void explain_layers(struct evaluator *ev, struct slot *s,
 		while (a && !(a->fold.v && a->fold.op))
 			a = a->parent;
 		x->from_ancestor = true;
-		x->ancestor = a ? slot_path(ev, a)
-			: s->parent ? slot_path(ev, s->parent) : "the site";
+		x->ancestor = a		  ? eval_slot_path(ev, a)
+			      : s->parent ? eval_slot_path(ev, s->parent)
+					  : "the site";
 		x->ancestor_op = a ? a->fold.op : NULL;
 	}
 }
@@ -339,13 +343,14 @@ static int explain_collect(struct evaluator *ev, size_t i,
 	if (se->failed)
 		return 1;
 	for (; k < st.n && !st.sel[k]; k++) {
-		if (!slot_fold(ev, s))
+		if (!eval_slot_fold(ev, s))
 			return 1;
 		if (s->fold.kind != F_OBJECT)
 			break;
-		s = slot_kid(ev, s, st.keys[k], st.lens[k]);
+		s = eval_slot_kid(ev, s, st.keys[k], st.lens[k]);
 	}
-	if (!slot_force(ev, s, &v) || !explain_inside(ev, path, &st, k, &v))
+	if (!eval_slot_force(ev, s, &v) ||
+	    !explain_inside(ev, path, &st, k, &v))
 		return 1;
 
 	const char *shown = path ? arena_strndup(ev->alloc,
@@ -361,7 +366,7 @@ static int explain_collect(struct evaluator *ev, size_t i,
 	x->shown = shown;
 	x->has_path = st.n > 0;
 	x->value = v;
-	x->whole = k < st.n ? slot_path(ev, s) : NULL;
+	x->whole = k < st.n ? eval_slot_path(ev, s) : NULL;
 	explain_layers(ev, s, x);
 	return x->incomplete ? 1 : 0;
 }

@@ -111,7 +111,7 @@ void fleet_init(struct fleet *f)
 {
 	memset(f, 0, sizeof(*f));
 	arena_init(&f->arena);
-	interner_init(&f->names, &f->arena);
+	intern_init(&f->names, &f->arena);
 }
 
 void fleet_free(struct fleet *f)
@@ -119,7 +119,7 @@ void fleet_free(struct fleet *f)
 	for (size_t i = 0; i < f->nfiles; i++)
 		source_free(f->files[i].src);
 	free(f->files);
-	interner_free(&f->names);
+	intern_free(&f->names);
 	arena_free(&f->arena);
 }
 

@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t hash_bytes(const char *s, size_t len)
+uint32_t intern_hash(const char *s, size_t len)
 {
 	uint64_t h = hash_fnv1a(s, len);
 
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-void interner_init(struct interner *in, struct arena *arena)
+void intern_init(struct interner *in, struct arena *arena)
 {
 	in->arena = arena;
 	in->base = NULL;
@@ -27,14 +27,14 @@ void interner_init(struct interner *in, struct arena *arena)
 		arena_oom();
 }
 
-void interner_init_over(struct interner *in, struct arena *arena,
-			const struct interner *base)
+void intern_init_over(struct interner *in, struct arena *arena,
+		      const struct interner *base)
 {
-	interner_init(in, arena);
+	intern_init(in, arena);
 	in->base = base;
 }
 
-void interner_free(struct interner *in)
+void intern_free(struct interner *in)
 {
 	free(in->slots);
 	free(in->lens);
@@ -54,7 +54,7 @@ static void grow(struct interner *in)
 	for (size_t i = 0; i < in->cap; i++) {
 		if (!in->slots[i])
 			continue;
-		size_t j = hash_bytes(in->slots[i], in->lens[i]) & (cap - 1);
+		size_t j = intern_hash(in->slots[i], in->lens[i]) & (cap - 1);
 
 		while (slots[j])
 			j = (j + 1) & (cap - 1);
@@ -80,9 +80,9 @@ static const char *find(const struct interner *in, const char *s, size_t len,
 	return NULL;
 }
 
-const char *intern(struct interner *in, const char *s, size_t len)
+const char *intern_name(struct interner *in, const char *s, size_t len)
 {
-	uint32_t h = hash_bytes(s, len);
+	uint32_t h = intern_hash(s, len);
 	const char *old;
 
 	if (in->base && (old = find(in->base, s, len, h)))

@@ -23,16 +23,16 @@ struct interner {
 	size_t cap, count;
 };
 
-void interner_init(struct interner *in, struct arena *arena);
-void interner_free(struct interner *in);
+void intern_init(struct interner *in, struct arena *arena);
+void intern_free(struct interner *in);
 /* An empty interner over arena that extends base (see above). base must
  * not change while this one is in use. */
-void interner_init_over(struct interner *in, struct arena *arena,
-			const struct interner *base);
+void intern_init_over(struct interner *in, struct arena *arena,
+		      const struct interner *base);
 /* The one NUL-terminated copy of s[0..len); never freed before the arena. */
-const char *intern(struct interner *in, const char *s, size_t len);
+const char *intern_name(struct interner *in, const char *s, size_t len);
 /* The hash the interner uses (FNV-1a), for other tables of strings. */
-uint32_t hash_bytes(const char *s, size_t len);
+uint32_t intern_hash(const char *s, size_t len);
 
 /* A hash of a pointer, for tables keyed by interned names or nodes. */
 static inline uint32_t ptr_hash(const void *p)

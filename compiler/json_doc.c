@@ -6,12 +6,13 @@
 
 #include "arena.h"
 #include "source.h"
+#include "utf8.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
-json_t *json_text(const char *s, size_t n)
+json_t *json_doc_text(const char *s, size_t n)
 {
 	json_t *j = json_stringn(s, n);
 
@@ -23,7 +24,7 @@ json_t *json_text(const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 
 	for (size_t i = 0; i < n;) {
-		int w = utf8_sequence_length(u + i, n - i);
+		int w = utf8_char_length(u + i, n - i);
 
 		if (w == 0) {
 			memcpy(buf + k, "\xEF\xBF\xBD", 3);

@@ -16,6 +16,6 @@ struct json_t;
  * A JSON string of s[0..n): jansson takes only valid UTF-8, so a bad byte
  * (a file name, say) becomes U+FFFD instead of losing the string.
  */
-struct json_t *json_text(const char *s, size_t n);
+struct json_t *json_doc_text(const char *s, size_t n);
 
 #endif

@@ -29,10 +29,11 @@ bool merge_check_keyed(struct evaluator *ev, const struct value *v,
 			continue;
 		for (uint32_t j = 0; j < i; j++) {
 			if (type_same_key(t, v->u.items[i], v->u.items[j])) {
-				struct diag *d = diag_new(E0406, span,
-					"%s holds two elements with %s = %s",
-					s ? slot_path(ev, s) : what, key,
-					eval_brief(ev, a));
+				struct diag *d = diag_new(
+				    E0406, span,
+				    "%s holds two elements with %s = %s",
+				    s ? eval_slot_path(ev, s) : what, key,
+				    eval_brief(ev, a));
 				diag_help(d, "a list keyed by `%s` has one element "
 					     "per %s; use += to merge into the "
 					     "existing one", key, key);
@@ -63,9 +64,9 @@ static struct value *keyed_merge(struct evaluator *ev, struct value *a,
 
 	if (!merge_check_keyed(ev, b, t, span, "the right-hand side of +=", NULL))
 		return NULL;
-	vb_init(&vb, ev->alloc);
+	value_build_init(&vb, ev->alloc);
 	for (uint32_t i = 0; i < a->len; i++)
-		vb_push(&vb, a->u.items[i]);
+		value_build_push(&vb, a->u.items[i]);
 	for (uint32_t i = 0; i < b->len; i++) {
 		struct value *e = b->u.items[i];
 		struct value *k = e->kind == V_OBJECT ? value_get(e, key, klen)
@@ -87,10 +88,10 @@ static struct value *keyed_merge(struct evaluator *ev, struct value *a,
 				return NULL;
 			vb.items[j] = m;
 		} else {
-			vb_push(&vb, e);
+			value_build_push(&vb, e);
 		}
 	}
-	return vb_list(&vb);
+	return value_build_list(&vb);
 }
 
 /* An amend of a by b: objects field by field, keyed lists by key. */
@@ -100,10 +101,11 @@ struct value *merge_deep(struct evaluator *ev, struct value *a,
 {
 	if (a->kind == V_OBJECT && b->kind == V_OBJECT) {
 		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
+		value_build_init(&vb, ev->alloc);
 		for (uint32_t i = 0; i < a->len; i++)
-			vb_set(&vb, a->u.fields[i].key, a->u.fields[i].keylen,
-			       a->u.fields[i].value);
+			value_build_set(&vb, a->u.fields[i].key,
+					a->u.fields[i].keylen,
+					a->u.fields[i].value);
 		for (uint32_t i = 0; i < b->len; i++) {
 			const struct value_field *f = &b->u.fields[i];
 			long j = merge_field_index(&vb, f->key, f->keylen);
@@ -115,9 +117,9 @@ struct value *merge_deep(struct evaluator *ev, struct value *a,
 				if (!nv)
 					return NULL;
 			}
-			vb_set(&vb, f->key, f->keylen, nv);
+			value_build_set(&vb, f->key, f->keylen, nv);
 		}
-		return vb_object(&vb);
+		return value_build_object(&vb);
 	}
 	const char *key = type_list_key(t);
 	if (key && a->kind == V_LIST && b->kind == V_LIST)
@@ -139,23 +141,25 @@ struct value *merge_add(struct evaluator *ev, struct value *prev,
 		if (key)
 			return keyed_merge(ev, prev, rhs, key, t, span);
 		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
+		value_build_init(&vb, ev->alloc);
 		for (uint32_t i = 0; i < prev->len; i++)
-			vb_push(&vb, prev->u.items[i]);
+			value_build_push(&vb, prev->u.items[i]);
 		for (uint32_t i = 0; i < rhs->len; i++)
-			vb_push(&vb, rhs->u.items[i]);
-		return vb_list(&vb);
+			value_build_push(&vb, rhs->u.items[i]);
+		return value_build_list(&vb);
 	}
 	if (prev->kind == V_OBJECT && rhs->kind == V_OBJECT) {
 		struct value_builder vb;
-		vb_init(&vb, ev->alloc);
+		value_build_init(&vb, ev->alloc);
 		for (uint32_t i = 0; i < prev->len; i++)
-			vb_set(&vb, prev->u.fields[i].key,
-			       prev->u.fields[i].keylen, prev->u.fields[i].value);
+			value_build_set(&vb, prev->u.fields[i].key,
+					prev->u.fields[i].keylen,
+					prev->u.fields[i].value);
 		for (uint32_t i = 0; i < rhs->len; i++)
-			vb_set(&vb, rhs->u.fields[i].key,
-			       rhs->u.fields[i].keylen, rhs->u.fields[i].value);
-		return vb_object(&vb);
+			value_build_set(&vb, rhs->u.fields[i].key,
+					rhs->u.fields[i].keylen,
+					rhs->u.fields[i].value);
+		return value_build_object(&vb);
 	}
 	if (prev->kind == V_STRING && rhs->kind == V_STRING) {
 		char *s = arena_alloc(ev->alloc, prev->len + rhs->len + 1);
@@ -209,7 +213,7 @@ struct value *merge_remove(struct evaluator *ev, struct value *prev,
 		return NULL;
 	}
 	struct value_builder vb;
-	vb_init(&vb, ev->alloc);
+	value_build_init(&vb, ev->alloc);
 	if (prev->kind == V_OBJECT) {
 		for (uint32_t i = 0; i < rhs->len; i++)
 			if (rhs->u.items[i]->kind != V_STRING) {
@@ -227,11 +231,11 @@ struct value *merge_remove(struct evaluator *ev, struct value *prev,
 					      prev->u.fields[i].key,
 					      prev->u.fields[i].keylen) == 0;
 			if (!drop)
-				vb_set(&vb, prev->u.fields[i].key,
-				       prev->u.fields[i].keylen,
-				       prev->u.fields[i].value);
+				value_build_set(&vb, prev->u.fields[i].key,
+						prev->u.fields[i].keylen,
+						prev->u.fields[i].value);
 		}
-		return vb_object(&vb);
+		return value_build_object(&vb);
 	}
 	const char *key = type_list_key(t);
 	size_t klen = key ? strlen(key) : 0;
@@ -256,9 +260,9 @@ struct value *merge_remove(struct evaluator *ev, struct value *prev,
 		for (uint32_t j = 0; probe && j < rhs->len && !drop; j++)
 			drop = value_equal(probe, rhs->u.items[j]);
 		if (!drop)
-			vb_push(&vb, item);
+			value_build_push(&vb, item);
 	}
-	return vb_list(&vb);
+	return value_build_list(&vb);
 }
 
 long merge_field_index(const struct value_builder *b, const char *key,

@@ -220,11 +220,12 @@ struct decl *resolve_decl(const struct program *p, const char *name);
 /* A declaration of the prelude, also one hidden from the namespace. */
 struct decl *resolve_hidden(const struct program *p, const char *name);
 /* The candidate closest to name (edit distance), or NULL. */
-const char *suggest(const char *name, const char *const *cands, size_t n);
+const char *resolve_suggest(const char *name, const char *const *cands,
+			    size_t n);
 /* Did-you-mean over every declaration of the kinds in mask. */
 #define DECL_MASK(kind) (1u << (kind))
-const char *suggest_decl(const struct program *p, const char *name,
-			 unsigned kinds_mask);
+const char *resolve_suggest_decl(const struct program *p, const char *name,
+				 unsigned kinds_mask);
 
 /* types_build.c, for resolve_fleet */
 /* The types built in (any, string): before anything else. */
@@ -243,10 +244,10 @@ bool types_is_builtin_name(const char *name);
 /* trie.c */
 struct trie *trie_new(struct arena *a, bool standalone);
 /* The child of n at key; created when absent if create. */
-struct tnode *tnode_child(struct tnode *n, const char *key, uint32_t keylen,
-			  bool create);
+struct tnode *trie_child(struct tnode *n, const char *key, uint32_t keylen,
+			 bool create);
 /* The child of n at key, or NULL: for tries that are read only. */
-const struct tnode *tnode_find(const struct tnode *n, const char *key,
-			       uint32_t keylen);
+const struct tnode *trie_find(const struct tnode *n, const char *key,
+			      uint32_t keylen);
 
 #endif

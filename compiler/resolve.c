@@ -117,7 +117,8 @@ static size_t edit_distance(const char *a, const char *b, size_t cap)
 	return d[la][lb];
 }
 
-const char *suggest(const char *name, const char *const *cands, size_t n)
+const char *resolve_suggest(const char *name, const char *const *cands,
+			    size_t n)
 {
 	size_t len = strlen(name);
 	size_t cap = len / 3 > 1 ? len / 3 : 1;
@@ -136,8 +137,8 @@ const char *suggest(const char *name, const char *const *cands, size_t n)
 	return best;
 }
 
-const char *suggest_decl(const struct program *prog, const char *name,
-			 unsigned kinds_mask)
+const char *resolve_suggest_decl(const struct program *prog, const char *name,
+				 unsigned kinds_mask)
 {
 	const char **cands = xmalloc((prog->ndecls + 1) * sizeof(*cands));
 	size_t n = 0;
@@ -145,7 +146,7 @@ const char *suggest_decl(const struct program *prog, const char *name,
 	for (uint32_t i = 0; i < prog->ndecls; i++)
 		if (kinds_mask & (1u << prog->decls[i]->kind))
 			cands[n++] = prog->decls[i]->name;
-	const char *best = suggest(name, cands, n);
+	const char *best = resolve_suggest(name, cands, n);
 	free(cands);
 	return best;
 }
@@ -302,8 +303,10 @@ static void resolve_parents(struct program *prog, struct decl *d)
 			struct diag *dg = diag_new(E0302, pn->span,
 						   "no profile or schema is called `%s`",
 						   pn->name);
-			const char *s = suggest_decl(prog, pn->name,
-				d->kind == D_SCHEMA ? DECL_MASK(D_SCHEMA)
+			const char *s = resolve_suggest_decl(
+			    prog, pn->name,
+			    d->kind == D_SCHEMA
+				? DECL_MASK(D_SCHEMA)
 				: DECL_MASK(D_SCHEMA) | DECL_MASK(D_PROFILE));
 			if (s)
 				diag_help(dg, "did you mean `%s`?", s);
@@ -586,10 +589,10 @@ bool resolve_fleet(struct program *prog)
 {
 	unsigned errors = prog->sink->errors;
 
-	prog->n_name = intern(prog->names, "name", 4);
-	prog->n_k8s = intern(prog->names, "k8s", 3);
-	prog->n_api = intern(prog->names, "api", 3);
-	prog->n_os = intern(prog->names, "os", 2);
+	prog->n_name = intern_name(prog->names, "name", 4);
+	prog->n_k8s = intern_name(prog->names, "k8s", 3);
+	prog->n_api = intern_name(prog->names, "api", 3);
+	prog->n_os = intern_name(prog->names, "os", 2);
 	types_build_init(prog);
 
 	prog->prelude_src = source_from_buffer("<builtin>", prelude_text,
@@ -717,7 +720,7 @@ static void walk_name(struct walk *w, const struct ast *e)
 		if (prog->decls[i]->kind == D_CONST)
 			c[n++] = prog->decls[i]->name;
 	struct diag *dg = diag_new(E0501, e->span, "unknown name `%s`", name);
-	const char *best = suggest(name, c, n);
+	const char *best = resolve_suggest(name, c, n);
 	if (best)
 		diag_help(dg, "did you mean `%s`?", best);
 	else if (d && d->kind == D_DEF)
@@ -752,7 +755,7 @@ static void walk_call(struct walk *w, const struct ast *e)
 		for (uint32_t i = 0; i < prog->ndecls; i++)
 			if (prog->decls[i]->kind == D_DEF)
 				c[n++] = prog->decls[i]->name;
-		const char *best = suggest(name, c, n);
+		const char *best = resolve_suggest(name, c, n);
 		free(c);
 		if (best)
 			diag_help(dg, "did you mean `%s`?", best);

@@ -3,6 +3,7 @@
  */
 #include "source.h"
 #include "arena.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -161,40 +162,6 @@ static void build_line_index(struct source *src)
 	src->nlines = n;
 }
 
-int utf8_sequence_length(const unsigned char *s, size_t avail)
-{
-	unsigned char c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		if (avail >= 2 && (s[1] & 0xC0) == 0x80)
-			return 2;
-		return 0;
-	}
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (avail < 3 || (s[1] & 0xC0) != 0x80 ||
-		    (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0;	/* overlong */
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0;	/* surrogate */
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (avail < 4 || (s[1] & 0xC0) != 0x80 ||
-		    (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;	/* overlong */
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;	/* above U+10FFFF */
-		return 4;
-	}
-	return 0;
-}
-
 void source_position(struct source *src, uint32_t offset, uint32_t *line,
 		     uint32_t *col)
 {
@@ -231,7 +198,7 @@ void source_position(struct source *src, uint32_t offset, uint32_t *line,
 		}
 	}
 	while (k < offset) {
-		int n = utf8_sequence_length(p + k, src->len - k);
+		int n = utf8_char_length(p + k, src->len - k);
 
 		k += n ? (size_t)n : 1;
 		c++;

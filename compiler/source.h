@@ -8,6 +8,8 @@
 #ifndef SITEC_SOURCE_H
 #define SITEC_SOURCE_H
 
+#include "utf8.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -70,8 +72,5 @@ void source_position(struct source *src, uint32_t offset, uint32_t *line,
 		     uint32_t *col);
 /* The bytes of 1-based line `line`, without its line break. */
 const char *source_line(struct source *src, uint32_t line, size_t *len);
-
-/* Length of the UTF-8 sequence at s (1..4), or 0 if it is invalid. */
-int utf8_sequence_length(const unsigned char *s, size_t avail);
 
 #endif

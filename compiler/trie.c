@@ -36,7 +36,7 @@ static bool key_eq(const struct tnode *n, const char *key, uint32_t keylen)
 static void index_insert(struct tnode *n, uint32_t i)
 {
 	const struct tnode *k = n->kids[i];
-	uint32_t j = hash_bytes(k->key, k->keylen) & (n->index_cap - 1);
+	uint32_t j = intern_hash(k->key, k->keylen) & (n->index_cap - 1);
 
 	while (n->index[j])
 		j = (j + 1) & (n->index_cap - 1);
@@ -57,7 +57,7 @@ static void index_rebuild(struct tnode *n, struct arena *a)
 static long kid_index(const struct tnode *n, const char *key, uint32_t keylen)
 {
 	if (n->index) {
-		uint32_t j = hash_bytes(key, keylen) & (n->index_cap - 1);
+		uint32_t j = intern_hash(key, keylen) & (n->index_cap - 1);
 		for (; n->index[j]; j = (j + 1) & (n->index_cap - 1))
 			if (key_eq(n->kids[n->index[j] - 1], key, keylen))
 				return (long)n->index[j] - 1;
@@ -69,16 +69,16 @@ static long kid_index(const struct tnode *n, const char *key, uint32_t keylen)
 	return -1;
 }
 
-const struct tnode *tnode_find(const struct tnode *n, const char *key,
-			       uint32_t keylen)
+const struct tnode *trie_find(const struct tnode *n, const char *key,
+			      uint32_t keylen)
 {
 	long i = n ? kid_index(n, key, keylen) : -1;
 
 	return i < 0 ? NULL : n->kids[i];
 }
 
-struct tnode *tnode_child(struct tnode *n, const char *key, uint32_t keylen,
-			  bool create)
+struct tnode *trie_child(struct tnode *n, const char *key, uint32_t keylen,
+			 bool create)
 {
 	if (!n)
 		return NULL;

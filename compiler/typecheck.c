@@ -178,7 +178,8 @@ static const char *path_text(const struct tc *c)
 	for (size_t i = 0; i < c->len; i++) {
 		const struct step *st = &c->steps[i];
 		if (st->key) {
-			path_append_key(&buf, &len, &cap, st->key, st->keylen);
+			eval_path_append_key(&buf, &len, &cap, st->key,
+					     st->keylen);
 			continue;
 		}
 		const char *key = type_list_key(st->list);
@@ -467,7 +468,7 @@ static const char *closest(const char *s, const char *const *cands,
 	for (size_t i = 0; i < n; i++)
 		if (strcasecmp(s, cands[i]) == 0)
 			return cands[i];
-	return suggest(s, cands, n);
+	return resolve_suggest(s, cands, n);
 }
 
 /* A union of literals only: "one of ..." with did-you-mean. */
@@ -659,10 +660,10 @@ static bool key_valid(enum type_key k, const char *s, size_t n,
 		return format_valid(FMT_HOSTNAME, s, n, w);
 	case KEY_UNIT:
 		*what = "a systemd unit name";
-		return unit_name_valid(s, n, w);
+		return format_unit_name_valid(s, n, w);
 	case KEY_FILE_NAME:
 		*what = "a file name";
-		return file_name_valid(s, n, w);
+		return format_file_name_valid(s, n, w);
 	default:
 		return true;
 	}
@@ -732,14 +733,14 @@ static void unknown_field(struct tc *c, const struct value_field *fl,
 	const char *tn = type_describe(t, name, sizeof(name));
 	char *key = NULL;
 	size_t klen = 0, kcap = 0;
-	path_append_key(&key, &klen, &kcap, fl->key, fl->keylen);
+	eval_path_append_key(&key, &klen, &kcap, fl->key, fl->keylen);
 	struct diag *d = c->len
 		? diag_new(E0606, key_span(c, fl->value, fl->key, fl->keylen),
 			   "`%s` has no field `%s`", path_text(c), key)
 		: diag_new(E0606, key_span(c, fl->value, fl->key, fl->keylen),
 			   "schema `%s` has no field `%s`", tn, key);
 	free(key);
-	const char *s = suggest(fl->key, cands, n);
+	const char *s = resolve_suggest(fl->key, cands, n);
 	if (s) {
 		diag_help(d, "did you mean `%s`?", s);
 	} else if (n <= 12) {
@@ -877,7 +878,7 @@ static bool k8s_string(struct tc *c, const struct value *v, const char *what,
 		return true;	/* absent, or reported as a wrong kind */
 	fix[0] = 0;
 	if (rule ? rule(v->u.str, v->len, &w)
-		 : k8s_name_valid(kind, v->u.str, v->len, &w))
+		 : format_k8s_name_valid(kind, v->u.str, v->len, &w))
 		return true;
 	if (v->op || v->expr)
 		at = value_span(c, v);
@@ -902,7 +903,7 @@ static bool k8s_labels(struct tc *c, const struct value *m, bool labels)
 		char why[200], fix[200];
 		struct format_why w = { why, sizeof(why), fix, sizeof(fix) };
 		fix[0] = 0;
-		if (!k8s_label_key_valid(fl->key, fl->keylen, &w)) {
+		if (!format_k8s_label_key_valid(fl->key, fl->keylen, &w)) {
 			struct diag *d = diag_new(E0610,
 				key_span(c, fl->value, fl->key, fl->keylen),
 				"%s is not a valid Kubernetes %s key in `%s`: %s",
@@ -924,7 +925,7 @@ static bool k8s_labels(struct tc *c, const struct value *m, bool labels)
 						 NULL, false);
 		} else {
 			ok &= k8s_string(c, fl->value, "label value", NULL,
-					 k8s_label_value_valid,
+					 format_k8s_label_value_valid,
 					 value_span(c, fl->value));
 		}
 		path_pop(c, old);
@@ -995,10 +996,10 @@ static bool check_k8s(struct tc *c, const struct value *obj)
 
 	old = path_push_key(c, "apiVersion", 10);
 	ok &= k8s_string(c, get(obj, "apiVersion"), "apiVersion", NULL,
-			 k8s_api_version_valid, at);
+			 format_k8s_api_version_valid, at);
 	path_pop(c, old);
 	old = path_push_key(c, "kind", 4);
-	ok &= k8s_string(c, kind, "kind", NULL, k8s_kind_valid, at);
+	ok &= k8s_string(c, kind, "kind", NULL, format_k8s_kind_valid, at);
 	path_pop(c, old);
 	old = path_push_key(c, "metadata", 8);
 	size_t o2 = path_push_key(c, "name", 4);
@@ -1010,7 +1011,7 @@ static bool check_k8s(struct tc *c, const struct value *obj)
 	path_pop(c, o2);
 	o2 = path_push_key(c, "namespace", 9);
 	ok &= k8s_string(c, get(meta, "namespace"), "namespace", NULL,
-			 k8s_namespace_valid, at);
+			 format_k8s_namespace_valid, at);
 	path_pop(c, o2);
 	o2 = path_push_key(c, "labels", 6);
 	ok &= k8s_labels(c, get(meta, "labels"), true);

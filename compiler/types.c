@@ -226,8 +226,8 @@ static size_t describe(const struct type *t, char *buf, size_t size)
 		break;
 	case T_LITERAL:
 		if (t->u.literal.v && t->u.literal.v->kind == V_STRING) {
-			json_t *j = json_text(t->u.literal.v->u.str,
-					      t->u.literal.v->len);
+			json_t *j = json_doc_text(t->u.literal.v->u.str,
+						  t->u.literal.v->len);
 			char *txt = json_dumps(j, JSON_ENCODE_ANY);
 			PUT("%s", txt ? txt : "?");
 			free(txt);

@@ -94,9 +94,10 @@ static const struct type *named_type(struct program *prog, const char *name,
 		cands[n++] = prims[i].name;
 	for (f = FMT_NONE + 1; f < FMT_COUNT; f++)
 		cands[n++] = format_name(f);
-	const char *s = suggest(name, cands, n);
+	const char *s = resolve_suggest(name, cands, n);
 	if (!s)
-		s = suggest_decl(prog, name, DECL_MASK(D_SCHEMA) | DECL_MASK(D_TYPE));
+		s = resolve_suggest_decl(
+		    prog, name, DECL_MASK(D_SCHEMA) | DECL_MASK(D_TYPE));
 	if (s)
 		diag_help(dg, "did you mean `%s`?", s);
 	diag_emit(prog->sink, dg);
@@ -357,7 +358,7 @@ static void check_key_field(struct program *prog, const struct type *t,
 		cands[nc++] = e->u.record.fields[i].name;
 	snprintf(msg, sizeof(msg), "the list is keyed by `%s`, but %s has no "
 		 "field `%s`", key, type_describe(e, buf, sizeof(buf)), key);
-	const char *s = suggest(key, cands, nc);
+	const char *s = resolve_suggest(key, cands, nc);
 	char help[160];
 	if (s)
 		snprintf(help, sizeof(help), "did you mean `%s`?", s);
@@ -592,11 +593,12 @@ void types_build_builtins(struct program *prog)
 		{ "files", KEY_ABSPATH }, { "hosts", KEY_HOSTNAME },
 		{ "units", KEY_UNIT }, { "ca_certs", KEY_FILE_NAME },
 	};
-	const struct type *os = record_type(prog, resolve_decl(prog,
-						intern(prog->names, "OsConfig", 8)));
+	const struct type *os = record_type(
+	    prog, resolve_decl(prog, intern_name(prog->names, "OsConfig", 8)));
 	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		const struct type_field *f = type_field(os,
-			intern(prog->names, keys[k].field, strlen(keys[k].field)));
+		const struct type_field *f =
+		    type_field(os, intern_name(prog->names, keys[k].field,
+					       strlen(keys[k].field)));
 		((struct type *)f->type)->u.container.key_format = keys[k].key;
 	}
 }

@@ -130,7 +130,7 @@ struct value *value_copy(struct arena *a, const struct value *v)
 
 /* --- builders ------------------------------------------------------------ */
 
-void vb_init(struct value_builder *b, struct arena *a)
+void value_build_init(struct value_builder *b, struct arena *a)
 {
 	b->arena = a;
 	b->items = NULL;
@@ -139,7 +139,7 @@ void vb_init(struct value_builder *b, struct arena *a)
 	b->cap = 0;
 }
 
-void vb_push(struct value_builder *b, struct value *item)
+void value_build_push(struct value_builder *b, struct value *item)
 {
 	ARENA_RESERVE(b->arena, b->items, b->len, b->cap);
 	b->items[b->len++] = item;
@@ -149,8 +149,8 @@ void vb_push(struct value_builder *b, struct value *item)
  * The key is copied into the arena (NUL-terminated), so a caller may pass
  * a key held in a temporary buffer.
  */
-void vb_set(struct value_builder *b, const char *key, size_t keylen,
-	    struct value *v)
+void value_build_set(struct value_builder *b, const char *key, size_t keylen,
+		     struct value *v)
 {
 	for (uint32_t i = 0; i < b->len; i++) {
 		struct value_field *f = &b->fields[i];
@@ -168,23 +168,23 @@ void vb_set(struct value_builder *b, const char *key, size_t keylen,
 }
 
 /* The builder's array becomes the value's; the builder starts over. */
-struct value *vb_list(struct value_builder *b)
+struct value *value_build_list(struct value_builder *b)
 {
 	struct value *v = value_new(b->arena, V_LIST);
 
 	v->len = b->len;
 	v->u.items = b->items;
-	vb_init(b, b->arena);
+	value_build_init(b, b->arena);
 	return v;
 }
 
-struct value *vb_object(struct value_builder *b)
+struct value *value_build_object(struct value_builder *b)
 {
 	struct value *v = value_new(b->arena, V_OBJECT);
 
 	v->len = b->len;
 	v->u.fields = b->fields;
-	vb_init(b, b->arena);
+	value_build_init(b, b->arena);
 	return v;
 }
 

@@ -83,13 +83,13 @@ struct value_builder {
 	struct value_field *fields;
 	uint32_t len, cap;
 };
-void vb_init(struct value_builder *b, struct arena *a);
-void vb_push(struct value_builder *b, struct value *item);
+void value_build_init(struct value_builder *b, struct arena *a);
+void value_build_push(struct value_builder *b, struct value *item);
 /* Sets key (replacing an earlier field of the same key, in its place). */
-void vb_set(struct value_builder *b, const char *key, size_t keylen,
-	    struct value *v);
-struct value *vb_list(struct value_builder *b);
-struct value *vb_object(struct value_builder *b);
+void value_build_set(struct value_builder *b, const char *key, size_t keylen,
+		     struct value *v);
+struct value *value_build_list(struct value_builder *b);
+struct value *value_build_object(struct value_builder *b);
 
 /* The field of an object named key, or NULL. */
 struct value *value_get(const struct value *obj, const char *key,

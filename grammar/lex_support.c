@@ -4,6 +4,7 @@
  */
 #include "lex_support.h"
 #include "parser.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -24,7 +25,7 @@ _Noreturn void lex_fatal(const char *msg)
 int lex_word(struct parse_ctx *p, union PARSER_STYPE *lval, const char *text,
 	     int len, int token)
 {
-	lval->ident = intern(p->names, text, (size_t)len);
+	lval->ident = intern_name(p->names, text, (size_t)len);
 	return token;
 }
 
@@ -196,7 +197,7 @@ void lex_comment(struct parse_ctx *p, const char *text, uint32_t len)
 	const unsigned char *s = (const unsigned char *)text;
 
 	for (uint32_t i = 0; i < len;) {
-		int n = utf8_sequence_length(s + i, len - i);
+		int n = utf8_char_length(s + i, len - i);
 
 		if (s[i] == 0) {
 			lex_bad_byte(p, (struct loc){ start + i, start + i + 1 },
@@ -247,7 +248,7 @@ void lex_high_bytes(struct parse_ctx *p, struct loc loc, const char *text,
 		i = 3;
 	/* The run may hold several characters, valid or not: one report each. */
 	while (i < len) {
-		int n = utf8_sequence_length(s + i, (size_t)(len - i));
+		int n = utf8_char_length(s + i, (size_t)(len - i));
 		struct loc at = { loc.start + (uint32_t)i,
 				  loc.start + (uint32_t)i + (n ? (uint32_t)n : 1) };
 		struct diag *d;

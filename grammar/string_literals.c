@@ -8,6 +8,7 @@
  * byte that caused it.
  */
 #include "ast_build.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -159,8 +160,12 @@ static char *cook(struct parse_ctx *p, const char *raw, uint32_t len,
 				k += n;
 				continue;
 			default: {
-				int w = i + 1 < len ? utf8_sequence_length(
-					(const unsigned char *)raw + i + 1, len - i - 1) : 0;
+				int w = i + 1 < len
+					    ? utf8_char_length(
+						  (const unsigned char *)raw +
+						      i + 1,
+						  len - i - 1)
+					    : 0;
 				uint32_t end = offset + i + 1 + (w > 0 ? (uint32_t)w : 0);
 
 				bad(p, E0107, offset + i, end,
@@ -196,8 +201,8 @@ static char *cook(struct parse_ctx *p, const char *raw, uint32_t len,
 			continue;
 		}
 		if (c >= 0x80) {
-			int n = utf8_sequence_length((const unsigned char *)raw + i,
-						     len - i);
+			int n = utf8_char_length((const unsigned char *)raw + i,
+						 len - i);
 			if (n == 0) {
 				bad(p, E0101, offset + i, offset + i + 1,
 				    "save the file as UTF-8",
@@ -283,7 +288,8 @@ struct ast_name ast_key_name(struct parse_ctx *p, struct token_text t,
 {
 	uint32_t len;
 	char *s = cook(p, t.text, t.len, t.offset, false, 0, false, true, &len);
-	struct ast_name n = { intern(p->names, s, len), syntax_span(p, loc) };
+	struct ast_name n = {intern_name(p->names, s, len),
+			     syntax_span(p, loc)};
 
 	return n;
 }

@@ -57,7 +57,7 @@ static void sink_emit_sarif(struct diag_sink *sink, const struct diag *d)
 {
 	struct output_sink *s = (struct output_sink *)sink;
 
-	sarif_add(s->sarif, d);
+	diag_sarif_add(s->sarif, d);
 }
 
 static void sink_init(struct output_sink *s, enum output_format format,
@@ -75,7 +75,7 @@ static void sink_init(struct output_sink *s, enum output_format format,
 		break;
 	case FORMAT_SARIF:
 		s->base.emit = sink_emit_sarif;
-		s->sarif = sarif_new();
+		s->sarif = diag_sarif_new();
 		break;
 	}
 }
@@ -87,7 +87,7 @@ static bool sink_finish(struct output_sink *s)
 	bool ok = true;
 
 	if (s->sarif) {
-		json_t *log = sarif_finish(s->sarif, SITEC_VERSION);
+		json_t *log = diag_sarif_finish(s->sarif, SITEC_VERSION);
 
 		s->sarif = NULL;
 		ok = json_dumpf(log, s->out, JSON_INDENT(2)) == 0 &&

@@ -75,7 +75,7 @@ static void check_accepted(const struct bundle_meta *m)
 		      "a file's sha256 text is not valid");
 	}
 	CHECK(m->version >= 0, "a negative version");
-	CHECK(file_name_valid(m->site, strlen(m->site), NULL),
+	CHECK(format_file_name_valid(m->site, strlen(m->site), NULL),
 	      "the site is not a file name");
 	CHECK(bundle_format_digest(m->files, m->nfiles, digest, NULL, 0) == 0 &&
 	      strcmp(digest, m->digest) == 0, "the digest is not the files'");

@@ -54,29 +54,29 @@ struct validator {
 };
 
 static const struct validator validators[] = {
-	{ "ip", FORMAT, FMT_IP, NULL, NULL },
-	{ "ipv4", FORMAT, FMT_IPV4, NULL, NULL },
-	{ "ipv6", FORMAT, FMT_IPV6, NULL, NULL },
-	{ "cidr", FORMAT, FMT_CIDR, NULL, NULL },
-	{ "hostname", FORMAT, FMT_HOSTNAME, NULL, NULL },
-	{ "dns_label", FORMAT, FMT_DNS_LABEL, NULL, NULL },
-	{ "semver", FORMAT, FMT_SEMVER, NULL, NULL },
-	{ "quantity", FORMAT, FMT_QUANTITY, NULL, NULL },
-	{ "duration", FORMAT, FMT_DURATION, NULL, NULL },
-	{ "abspath", FORMAT, FMT_ABSPATH, NULL, NULL },
-	{ "url", FORMAT, FMT_URL, NULL, NULL },
-	{ "k8s name", K8S_NAME, FMT_NONE, NULL, NULL },
-	{ "k8s Namespace name", K8S_NAME, FMT_NONE, "Namespace", NULL },
-	{ "k8s Service name", K8S_NAME, FMT_NONE, "Service", NULL },
-	{ "k8s Deployment name", K8S_NAME, FMT_NONE, "Deployment", NULL },
-	{ "k8s namespace", OTHER, FMT_NONE, NULL, k8s_namespace_valid },
-	{ "k8s label key", OTHER, FMT_NONE, NULL, k8s_label_key_valid },
-	{ "k8s label value", OTHER, FMT_NONE, NULL, k8s_label_value_valid },
-	{ "k8s apiVersion", OTHER, FMT_NONE, NULL, k8s_api_version_valid },
-	{ "k8s kind", OTHER, FMT_NONE, NULL, k8s_kind_valid },
-	{ "unit name", OTHER, FMT_NONE, NULL, unit_name_valid },
-	{ "file name", OTHER, FMT_NONE, NULL, file_name_valid },
-	{ "none", FORMAT, FMT_NONE, NULL, NULL },
+    {"ip", FORMAT, FMT_IP, NULL, NULL},
+    {"ipv4", FORMAT, FMT_IPV4, NULL, NULL},
+    {"ipv6", FORMAT, FMT_IPV6, NULL, NULL},
+    {"cidr", FORMAT, FMT_CIDR, NULL, NULL},
+    {"hostname", FORMAT, FMT_HOSTNAME, NULL, NULL},
+    {"dns_label", FORMAT, FMT_DNS_LABEL, NULL, NULL},
+    {"semver", FORMAT, FMT_SEMVER, NULL, NULL},
+    {"quantity", FORMAT, FMT_QUANTITY, NULL, NULL},
+    {"duration", FORMAT, FMT_DURATION, NULL, NULL},
+    {"abspath", FORMAT, FMT_ABSPATH, NULL, NULL},
+    {"url", FORMAT, FMT_URL, NULL, NULL},
+    {"k8s name", K8S_NAME, FMT_NONE, NULL, NULL},
+    {"k8s Namespace name", K8S_NAME, FMT_NONE, "Namespace", NULL},
+    {"k8s Service name", K8S_NAME, FMT_NONE, "Service", NULL},
+    {"k8s Deployment name", K8S_NAME, FMT_NONE, "Deployment", NULL},
+    {"k8s namespace", OTHER, FMT_NONE, NULL, format_k8s_namespace_valid},
+    {"k8s label key", OTHER, FMT_NONE, NULL, format_k8s_label_key_valid},
+    {"k8s label value", OTHER, FMT_NONE, NULL, format_k8s_label_value_valid},
+    {"k8s apiVersion", OTHER, FMT_NONE, NULL, format_k8s_api_version_valid},
+    {"k8s kind", OTHER, FMT_NONE, NULL, format_k8s_kind_valid},
+    {"unit name", OTHER, FMT_NONE, NULL, format_unit_name_valid},
+    {"file name", OTHER, FMT_NONE, NULL, format_file_name_valid},
+    {"none", FORMAT, FMT_NONE, NULL, NULL},
 };
 
 #define NVALIDATORS (sizeof(validators) / sizeof(validators[0]))
@@ -99,7 +99,7 @@ static bool call(const struct validator *v, const char *s, size_t n,
 	case FORMAT:
 		return format_valid(v->format, s, n, w);
 	case K8S_NAME:
-		return k8s_name_valid(v->kind, s, n, w);
+		return format_k8s_name_valid(v->kind, s, n, w);
 	default:
 		return v->fn(s, n, w);
 	}

@@ -113,7 +113,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sink.base.emit = fuzz_emit;
 	sink.src = src;
 	arena_init(&arena);
-	interner_init(&names, &arena);
+	intern_init(&names, &arena);
 
 	struct ast *file = syntax_parse(&arena, &names, src, &sink.base);
 
@@ -149,7 +149,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	json_decref(doc);
 	free(buf);
 
-	interner_free(&names);
+	intern_free(&names);
 	arena_free(&arena);
 	source_free(src);
 	return 0;

@@ -202,11 +202,11 @@ static void t_intern_same_and_different(void **state)
 
 	(void)state;
 	arena_init(&a);
-	interner_init(&in, &a);
+	intern_init(&in, &a);
 	strcpy(buf1, "paris-01");
 	strcpy(buf2, "paris-01");
-	x = intern(&in, buf1, 8);
-	y = intern(&in, buf2, 8);
+	x = intern_name(&in, buf1, 8);
+	y = intern_name(&in, buf2, 8);
 	assert_ptr_equal(x, y);
 	assert_ptr_not_equal(x, buf1);
 	assert_string_equal(x, "paris-01");
@@ -214,26 +214,29 @@ static void t_intern_same_and_different(void **state)
 	buf1[0] = 'X';
 	assert_string_equal(x, "paris-01");
 
-	z = intern(&in, "paris-02", 8);
+	z = intern_name(&in, "paris-02", 8);
 	assert_ptr_not_equal(x, z);
 	assert_string_equal(z, "paris-02");
 
 	/* the length counts, not the NUL */
-	assert_ptr_equal(intern(&in, "paris-01-extra", 8), x);
-	assert_ptr_not_equal(intern(&in, "paris-0", 7), x);
-	assert_string_equal(intern(&in, "paris-0", 7), "paris-0");
+	assert_ptr_equal(intern_name(&in, "paris-01-extra", 8), x);
+	assert_ptr_not_equal(intern_name(&in, "paris-0", 7), x);
+	assert_string_equal(intern_name(&in, "paris-0", 7), "paris-0");
 
 	/* empty, and names with embedded NULs */
-	e1 = intern(&in, "", 0);
-	e2 = intern(&in, "abc", 0);
+	e1 = intern_name(&in, "", 0);
+	e2 = intern_name(&in, "abc", 0);
 	assert_ptr_equal(e1, e2);
 	assert_string_equal(e1, "");
-	assert_ptr_not_equal(intern(&in, "a\0b", 3), intern(&in, "a\0c", 3));
-	assert_ptr_equal(intern(&in, "a\0b", 3), intern(&in, "a\0b", 3));
-	assert_ptr_not_equal(intern(&in, "a\0b", 3), intern(&in, "a", 1));
+	assert_ptr_not_equal(intern_name(&in, "a\0b", 3),
+			     intern_name(&in, "a\0c", 3));
+	assert_ptr_equal(intern_name(&in, "a\0b", 3),
+			 intern_name(&in, "a\0b", 3));
+	assert_ptr_not_equal(intern_name(&in, "a\0b", 3),
+			     intern_name(&in, "a", 1));
 	assert_int_equal(in.count, 7);
 
-	interner_free(&in);
+	intern_free(&in);
 	arena_free(&a);
 }
 
@@ -248,13 +251,13 @@ static void t_intern_growth(void **state)
 	(void)state;
 	assert_non_null(first);
 	arena_init(&a);
-	interner_init(&in, &a);
+	intern_init(&in, &a);
 	cap0 = in.cap;
 	for (int i = 0; i < N; i++) {
 		char name[32];
 		int n = snprintf(name, sizeof(name), "site-%d", i);
 
-		first[i] = intern(&in, name, (size_t)n);
+		first[i] = intern_name(&in, name, (size_t)n);
 	}
 	assert_int_equal(in.count, N);
 	assert_true(in.cap > cap0);
@@ -262,7 +265,7 @@ static void t_intern_growth(void **state)
 	for (int i = 0; i < N; i++) {
 		char name[32];
 		int n = snprintf(name, sizeof(name), "site-%d", i);
-		const char *again = intern(&in, name, (size_t)n);
+		const char *again = intern_name(&in, name, (size_t)n);
 
 		if (again != first[i])
 			print_message("# name %s moved\n", name);
@@ -273,7 +276,7 @@ static void t_intern_growth(void **state)
 	for (int i = 1; i < N; i++)
 		assert_ptr_not_equal(first[i], first[i - 1]);
 	assert_int_equal(in.count, N);
-	interner_free(&in);
+	intern_free(&in);
 	arena_free(&a);
 	free(first);
 }

@@ -158,15 +158,15 @@ static struct value *from_json(json_t *j)
 		if (json_object_size(j) == 1 && json_is_string(item))
 			return value_secret(&A, json_string_value(item),
 					    json_string_length(item));
-		vb_init(&b, &A);
+		value_build_init(&b, &A);
 		json_object_foreach(j, key, item)
-			vb_set(&b, key, strlen(key), from_json(item));
-		return vb_object(&b);
+		    value_build_set(&b, key, strlen(key), from_json(item));
+		return value_build_object(&b);
 	case JSON_ARRAY:
-		vb_init(&b, &A);
+		value_build_init(&b, &A);
 		json_array_foreach(j, i, item)
-			vb_push(&b, from_json(item));
-		return vb_list(&b);
+		    value_build_push(&b, from_json(item));
+		return value_build_list(&b);
 	case JSON_STRING:
 		return value_string(&A, json_string_value(j),
 				    json_string_length(j));

@@ -635,18 +635,26 @@ static void t_source_position(void **state)
 static void t_utf8_sequence_length(void **state)
 {
 	(void)state;
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"a", 1), 1);
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\xC3\xA9", 2), 2);
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\xE2\x82\xAC", 3), 3);
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\xF0\x9F\x98\x80", 4), 4);
+	assert_int_equal(utf8_char_length((const unsigned char *)"a", 1), 1);
+	assert_int_equal(utf8_char_length((const unsigned char *)"\xC3\xA9", 2),
+			 2);
+	assert_int_equal(
+	    utf8_char_length((const unsigned char *)"\xE2\x82\xAC", 3), 3);
+	assert_int_equal(
+	    utf8_char_length((const unsigned char *)"\xF0\x9F\x98\x80", 4), 4);
 	/* truncated, overlong, surrogate, above U+10FFFF, stray continuation */
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\xE2\x82", 2), 0);
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\xC0\xAF", 2), 0);
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\xE0\x80\xAF", 3), 0);
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\xED\xA0\x80", 3), 0);
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\xF4\x90\x80\x80", 4), 0);
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\x80", 1), 0);
-	assert_int_equal(utf8_sequence_length((const unsigned char *)"\xFF", 1), 0);
+	assert_int_equal(utf8_char_length((const unsigned char *)"\xE2\x82", 2),
+			 0);
+	assert_int_equal(utf8_char_length((const unsigned char *)"\xC0\xAF", 2),
+			 0);
+	assert_int_equal(
+	    utf8_char_length((const unsigned char *)"\xE0\x80\xAF", 3), 0);
+	assert_int_equal(
+	    utf8_char_length((const unsigned char *)"\xED\xA0\x80", 3), 0);
+	assert_int_equal(
+	    utf8_char_length((const unsigned char *)"\xF4\x90\x80\x80", 4), 0);
+	assert_int_equal(utf8_char_length((const unsigned char *)"\x80", 1), 0);
+	assert_int_equal(utf8_char_length((const unsigned char *)"\xFF", 1), 0);
 }
 
 /* --- the code registry --------------------------------------------------------- */

@@ -72,15 +72,15 @@ static struct value *obj(size_t n, ...)
 	struct value_builder b;
 	va_list ap;
 
-	vb_init(&b, &A);
+	value_build_init(&b, &A);
 	va_start(ap, n);
 	for (size_t i = 0; i < n; i++) {
 		const char *k = va_arg(ap, const char *);
 
-		vb_set(&b, k, strlen(k), va_arg(ap, struct value *));
+		value_build_set(&b, k, strlen(k), va_arg(ap, struct value *));
 	}
 	va_end(ap);
-	return vb_object(&b);
+	return value_build_object(&b);
 }
 
 /* A minimal Kubernetes object of a kind. */
@@ -395,25 +395,25 @@ static struct value *read_node(struct reader *r)
 	}
 	case YAML_SEQUENCE_START_EVENT:
 		yaml_event_delete(&r->ev);
-		vb_init(&b, &A);
+		value_build_init(&b, &A);
 		for (next_event(r); r->ev.type != YAML_SEQUENCE_END_EVENT;
 		     next_event(r))
-			vb_push(&b, read_node(r));
+			value_build_push(&b, read_node(r));
 		yaml_event_delete(&r->ev);
-		return vb_list(&b);
+		return value_build_list(&b);
 	case YAML_MAPPING_START_EVENT:
 		yaml_event_delete(&r->ev);
-		vb_init(&b, &A);
+		value_build_init(&b, &A);
 		for (next_event(r); r->ev.type != YAML_MAPPING_END_EVENT;
 		     next_event(r)) {
 			struct value *k = read_node(r);
 
 			assert_int_equal(k->kind, V_STRING);
 			next_event(r);
-			vb_set(&b, k->u.str, k->len, read_node(r));
+			value_build_set(&b, k->u.str, k->len, read_node(r));
 		}
 		yaml_event_delete(&r->ev);
-		v = vb_object(&b);
+		v = value_build_object(&b);
 		if (v->len == 1 && strcmp(v->u.fields[0].key, "$secret") == 0 &&
 		    v->u.fields[0].value->kind == V_STRING)
 			v = value_secret(&A, v->u.fields[0].value->u.str,

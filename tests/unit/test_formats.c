@@ -30,10 +30,10 @@ typedef bool validator(const char *s, size_t n, struct format_why *w);
 	{                                                                   \
 		return format_valid(f, s, n, w);                            \
 	}
-#define K8S_NAME(fn, kind)                                                  \
-	static bool fn(const char *s, size_t n, struct format_why *w)       \
-	{                                                                   \
-		return k8s_name_valid(kind, s, n, w);                       \
+#define K8S_NAME(fn, kind)                                                     \
+	static bool fn(const char *s, size_t n, struct format_why *w)          \
+	{                                                                      \
+		return format_k8s_name_valid(kind, s, n, w);                   \
 	}
 
 FORMAT(ip, FMT_IP)
@@ -54,11 +54,28 @@ K8S_NAME(k8s_pod_name, "Pod")
 K8S_NAME(k8s_role_name, "ClusterRole")
 
 static validator *const all[] = {
-	ip, ipv4, ipv6, cidr, hostname, dns_label, semver, quantity,
-	duration, abspath, url, k8s_name, k8s_namespace_name,
-	k8s_service_name, k8s_pod_name, k8s_namespace_valid,
-	k8s_label_key_valid, k8s_label_value_valid, k8s_api_version_valid,
-	k8s_kind_valid, unit_name_valid, file_name_valid,
+    ip,
+    ipv4,
+    ipv6,
+    cidr,
+    hostname,
+    dns_label,
+    semver,
+    quantity,
+    duration,
+    abspath,
+    url,
+    k8s_name,
+    k8s_namespace_name,
+    k8s_service_name,
+    k8s_pod_name,
+    format_k8s_namespace_valid,
+    format_k8s_label_key_valid,
+    format_k8s_label_value_valid,
+    format_k8s_api_version_valid,
+    format_k8s_kind_valid,
+    format_unit_name_valid,
+    format_file_name_valid,
 };
 
 #define NALL (sizeof(all) / sizeof(all[0]))
@@ -577,11 +594,11 @@ static void t_k8s_name(void **state)
 static void t_k8s_namespace(void **state)
 {
 	(void)state;
-	VALID(k8s_namespace_valid, "default", "kube-system", "a", "0",
+	VALID(format_k8s_namespace_valid, "default", "kube-system", "a", "0",
 	      rep("z", 63));
-	INVALID(k8s_namespace_valid, "", "a.b", rep("z", 64), "-a", "a-",
+	INVALID(format_k8s_namespace_valid, "", "a.b", rep("z", 64), "-a", "a-",
 		"Default", "a_b");
-	WHY(k8s_namespace_valid, "Default", "it has upper-case letters",
+	WHY(format_k8s_namespace_valid, "Default", "it has upper-case letters",
 	    "default");
 }
 
@@ -590,87 +607,123 @@ static void t_label_key(void **state)
 	const char *p253 = cat(rep("a.", 126), "a");
 
 	(void)state;
-	VALID(k8s_label_key_valid, "app", "app.kubernetes.io/name",
+	VALID(format_k8s_label_key_valid, "app", "app.kubernetes.io/name",
 	      "example.com/x", "a_b.c", "A", "a-B_c.D", rep("a", 63),
 	      cat(p253, "/x"), cat("x/", rep("b", 63)), "0");
-	INVALID(k8s_label_key_valid, "", "/x", "a/", "a/b/c", "-x", "x-",
+	INVALID(format_k8s_label_key_valid, "", "/x", "a/", "a/b/c", "-x", "x-",
 		"_x", "x.", rep("a", 64), cat(p253, "a/x"),
-		cat("x/", rep("b", 64)), "My.Com/x", "ex_ample.com/x",
-		"a b", "example.com/-x", "\xC3\xA9");
-	WHY(k8s_label_key_valid, "My.Com/x", "the prefix has upper-case "
-	    "letters", "my.com/x");
-	WHY(k8s_label_key_valid, "/x", "the prefix before `/` is empty", "x");
-	WHY(k8s_label_key_valid, "a/b/c", "it has more than one `/`", "");
-	WHY(k8s_label_key_valid, "-x", "it starts with `-`", "");
-	WHY(k8s_label_key_valid, "example.com/", "the name is empty", "");
-	WHY(k8s_label_key_valid, "example.com/x_", "the name ends with `_`",
+		cat("x/", rep("b", 64)), "My.Com/x", "ex_ample.com/x", "a b",
+		"example.com/-x", "\xC3\xA9");
+	WHY(format_k8s_label_key_valid, "My.Com/x",
+	    "the prefix has upper-case "
+	    "letters",
+	    "my.com/x");
+	WHY(format_k8s_label_key_valid, "/x", "the prefix before `/` is empty",
+	    "x");
+	WHY(format_k8s_label_key_valid, "a/b/c", "it has more than one `/`",
 	    "");
-	WHY(k8s_label_key_valid, "ex_ample.com/x", "`_` is not allowed in "
-	    "the prefix (only a-z, 0-9, `-` and `.`)", "");
-	WHY(k8s_label_key_valid, "example.com./x", "the prefix ends with a "
-	    "dot", "example.com/x");
-	WHY(k8s_label_key_valid, rep("a", 64), "it is 64 characters long, "
-	    "more than 63", "");
+	WHY(format_k8s_label_key_valid, "-x", "it starts with `-`", "");
+	WHY(format_k8s_label_key_valid, "example.com/", "the name is empty",
+	    "");
+	WHY(format_k8s_label_key_valid, "example.com/x_",
+	    "the name ends with `_`", "");
+	WHY(format_k8s_label_key_valid, "ex_ample.com/x",
+	    "`_` is not allowed in "
+	    "the prefix (only a-z, 0-9, `-` and `.`)",
+	    "");
+	WHY(format_k8s_label_key_valid, "example.com./x",
+	    "the prefix ends with a "
+	    "dot",
+	    "example.com/x");
+	WHY(format_k8s_label_key_valid, rep("a", 64),
+	    "it is 64 characters long, "
+	    "more than 63",
+	    "");
 }
 
 static void t_label_value(void **state)
 {
 	(void)state;
-	VALID(k8s_label_value_valid, "", "a", "v1.2_x", "A-b", rep("a", 63),
-	      "0");
-	INVALID(k8s_label_value_valid, "-x", "x-", ".x", "a b", "a/b",
+	VALID(format_k8s_label_value_valid, "", "a", "v1.2_x", "A-b",
+	      rep("a", 63), "0");
+	INVALID(format_k8s_label_value_valid, "-x", "x-", ".x", "a b", "a/b",
 		rep("a", 64), " ");
-	WHY(k8s_label_value_valid, "-x", "it starts with `-`", "");
-	WHY(k8s_label_value_valid, "a b", "` ` is not allowed (only letters, "
-	    "digits, `-`, `_` and `.`)", "");
-	WHY(k8s_label_value_valid, " a", "it has white space around it", "a");
+	WHY(format_k8s_label_value_valid, "-x", "it starts with `-`", "");
+	WHY(format_k8s_label_value_valid, "a b",
+	    "` ` is not allowed (only letters, "
+	    "digits, `-`, `_` and `.`)",
+	    "");
+	WHY(format_k8s_label_value_valid, " a", "it has white space around it",
+	    "a");
 }
 
 static void t_api_version(void **state)
 {
 	(void)state;
-	VALID(k8s_api_version_valid, "v1", "apps/v1", "batch/v1",
+	VALID(format_k8s_api_version_valid, "v1", "apps/v1", "batch/v1",
 	      "networking.k8s.io/v1", "apps/v1beta1", "apps/v2alpha3",
 	      "example.com/v10", "x/v1beta12");
-	INVALID(k8s_api_version_valid, "", "v2", "apps", "V1", "apps/",
+	INVALID(format_k8s_api_version_valid, "", "v2", "apps", "V1", "apps/",
 		"/v1", "core/v1", "apps/V1", "Apps/v1", "apps/1", "apps/v0",
 		"apps/v01", "apps/v1beta0", "apps/v1gamma1", "apps/v1beta",
 		"a/b/c", "apps/v1 ");
-	WHY(k8s_api_version_valid, "v2", "`v2` has no group: only the core "
-	    "group's `v1` goes without one", "");
-	WHY(k8s_api_version_valid, "apps", "it has no version after the "
-	    "group (`apps/v1`?)", "");
-	WHY(k8s_api_version_valid, "core/v1", "the core group is written "
-	    "without a name", "v1");
-	WHY(k8s_api_version_valid, "Core/v1", "the core group is written "
-	    "without a name", "v1");
-	WHY(k8s_api_version_valid, "core/v2", "the core group is written "
-	    "`v1` alone", "");
-	WHY(k8s_api_version_valid, "Apps/v1", "the group has upper-case "
-	    "letters", "apps/v1");
-	WHY(k8s_api_version_valid, "apps/1", "the version `1` is not v<N>, "
-	    "v<N>alpha<M> or v<N>beta<M>", "apps/v1");
-	WHY(k8s_api_version_valid, "apps/V1", "the version `V1` is not v<N>, "
-	    "v<N>alpha<M> or v<N>beta<M>", "apps/v1");
-	WHY(k8s_api_version_valid, "/v1", "the group before `/` is empty",
+	WHY(format_k8s_api_version_valid, "v2",
+	    "`v2` has no group: only the core "
+	    "group's `v1` goes without one",
+	    "");
+	WHY(format_k8s_api_version_valid, "apps",
+	    "it has no version after the "
+	    "group (`apps/v1`?)",
+	    "");
+	WHY(format_k8s_api_version_valid, "core/v1",
+	    "the core group is written "
+	    "without a name",
 	    "v1");
-	WHY(k8s_api_version_valid, "V1", "it is not `v1` or GROUP/VERSION",
+	WHY(format_k8s_api_version_valid, "Core/v1",
+	    "the core group is written "
+	    "without a name",
 	    "v1");
+	WHY(format_k8s_api_version_valid, "core/v2",
+	    "the core group is written "
+	    "`v1` alone",
+	    "");
+	WHY(format_k8s_api_version_valid, "Apps/v1",
+	    "the group has upper-case "
+	    "letters",
+	    "apps/v1");
+	WHY(format_k8s_api_version_valid, "apps/1",
+	    "the version `1` is not v<N>, "
+	    "v<N>alpha<M> or v<N>beta<M>",
+	    "apps/v1");
+	WHY(format_k8s_api_version_valid, "apps/V1",
+	    "the version `V1` is not v<N>, "
+	    "v<N>alpha<M> or v<N>beta<M>",
+	    "apps/v1");
+	WHY(format_k8s_api_version_valid, "/v1",
+	    "the group before `/` is empty", "v1");
+	WHY(format_k8s_api_version_valid, "V1",
+	    "it is not `v1` or GROUP/VERSION", "v1");
 }
 
 static void t_kind(void **state)
 {
 	(void)state;
-	VALID(k8s_kind_valid, "Deployment", "ConfigMap", "A", "V1Beta2",
+	VALID(format_k8s_kind_valid, "Deployment", "ConfigMap", "A", "V1Beta2",
 	      "HTTPRoute");
-	INVALID(k8s_kind_valid, "", "deployment", "1Pod", "Config-Map",
+	INVALID(format_k8s_kind_valid, "", "deployment", "1Pod", "Config-Map",
 		"Config Map", "Pod.", "_Pod");
-	WHY(k8s_kind_valid, "deployment", "it starts with `d`, not an "
-	    "upper-case letter", "Deployment");
-	WHY(k8s_kind_valid, "1Pod", "it starts with `1`, not an upper-case "
-	    "letter", "");
-	WHY(k8s_kind_valid, "Config-Map", "`-` is not allowed (only letters "
-	    "and digits)", "");
+	WHY(format_k8s_kind_valid, "deployment",
+	    "it starts with `d`, not an "
+	    "upper-case letter",
+	    "Deployment");
+	WHY(format_k8s_kind_valid, "1Pod",
+	    "it starts with `1`, not an upper-case "
+	    "letter",
+	    "");
+	WHY(format_k8s_kind_valid, "Config-Map",
+	    "`-` is not allowed (only letters "
+	    "and digits)",
+	    "");
 }
 
 /* --- the OS config's keys --------------------------------------------- */
@@ -681,42 +734,59 @@ static void t_unit_name(void **state)
 
 	(void)state;
 	assert_int_equal(strlen(u255), 255);
-	VALID(unit_name_valid, "foo.service", "foo@.service",
+	VALID(format_unit_name_valid, "foo.service", "foo@.service",
 	      "getty@tty1.service", "a.socket", "a.timer", "-.mount",
 	      "a.automount", "a.path", "a.target", "a.slice", "a.swap",
 	      "foo.bar.service", "a\\x2db.service", "a:b_c.service",
 	      "a@b@c.timer", u255);
-	INVALID(unit_name_valid, "", "foo", ".service", "@foo.service",
+	INVALID(format_unit_name_valid, "", "foo", ".service", "@foo.service",
 		"foo.Service", "foo.services", "foo.device",
 		"/etc/systemd/system/foo.service", "foo bar.service",
 		"a/b.service", cat("a", u255), "foo.", "f\xC3\xB6.service");
-	WHY(unit_name_valid, "foo", "it does not end in a unit type such as "
-	    "`.service`", "");
-	WHY(unit_name_valid, "foo.Service", "`.Service` is not a unit type "
-	    "(.service, .socket, .timer, .mount, .automount, .path, .target, "
-	    ".slice or .swap)", "foo.service");
-	WHY(unit_name_valid, "/etc/systemd/system/foo.service", "`/` is not "
-	    "allowed: a unit name is not a path", "foo.service");
-	WHY(unit_name_valid, ".service", "it has no name before `.service`",
+	WHY(format_unit_name_valid, "foo",
+	    "it does not end in a unit type such as "
+	    "`.service`",
 	    "");
-	WHY(unit_name_valid, "@foo.service", "it has no name before `@`", "");
-	WHY(unit_name_valid, "foo bar.service", "` ` is not allowed (only "
-	    "letters, digits and `:_.\\@-`)", "");
-	WHY(unit_name_valid, cat("a", u255), "it is 256 characters long, "
-	    "more than 255", "");
+	WHY(format_unit_name_valid, "foo.Service",
+	    "`.Service` is not a unit type "
+	    "(.service, .socket, .timer, .mount, .automount, .path, .target, "
+	    ".slice or .swap)",
+	    "foo.service");
+	WHY(format_unit_name_valid, "/etc/systemd/system/foo.service",
+	    "`/` is not "
+	    "allowed: a unit name is not a path",
+	    "foo.service");
+	WHY(format_unit_name_valid, ".service",
+	    "it has no name before `.service`", "");
+	WHY(format_unit_name_valid, "@foo.service", "it has no name before `@`",
+	    "");
+	WHY(format_unit_name_valid, "foo bar.service",
+	    "` ` is not allowed (only "
+	    "letters, digits and `:_.\\@-`)",
+	    "");
+	WHY(format_unit_name_valid, cat("a", u255),
+	    "it is 256 characters long, "
+	    "more than 255",
+	    "");
 }
 
 static void t_file_name(void **state)
 {
 	(void)state;
-	VALID(file_name_valid, "a", "a.txt", ".bashrc", "...", " x", "x ",
-	      "a b", "\xC3\xA9", rep("a", 255));
-	INVALID(file_name_valid, "", ".", "..", "a/b", "/", rep("a", 256));
-	WHY(file_name_valid, ".", "`.` names a directory, not a file", "");
-	WHY(file_name_valid, "..", "`..` names a directory, not a file", "");
-	WHY(file_name_valid, "a/b", "`/` is not allowed in a file name", "");
-	WHY(file_name_valid, rep("a", 256), "it is 256 bytes long, more than "
-	    "255", "");
+	VALID(format_file_name_valid, "a", "a.txt", ".bashrc", "...", " x",
+	      "x ", "a b", "\xC3\xA9", rep("a", 255));
+	INVALID(format_file_name_valid, "", ".", "..", "a/b", "/",
+		rep("a", 256));
+	WHY(format_file_name_valid, ".", "`.` names a directory, not a file",
+	    "");
+	WHY(format_file_name_valid, "..", "`..` names a directory, not a file",
+	    "");
+	WHY(format_file_name_valid, "a/b", "`/` is not allowed in a file name",
+	    "");
+	WHY(format_file_name_valid, rep("a", 256),
+	    "it is 256 bytes long, more than "
+	    "255",
+	    "");
 }
 
 /* --- what every validator shares ------------------------------------- */
@@ -732,7 +802,7 @@ static void t_nul_byte(void **state)
 		check_why(all[i], "a validator", "\0", 1,
 			  "it holds a NUL byte", "", __FILE__, __LINE__);
 	}
-	WHYN(k8s_label_value_valid, "a\0", "it holds a NUL byte", "");
+	WHYN(format_k8s_label_value_valid, "a\0", "it holds a NUL byte", "");
 	/* FMT_NONE takes anything */
 	assert_true(format_valid(FMT_NONE, "a\0b", 3, NULL));
 }
@@ -751,7 +821,7 @@ static void t_no_terminator(void **state)
 	assert_true(quantity("1Gi", 2, NULL));
 	assert_true(duration("1h30", 2, NULL));
 	assert_true(url("https://x.com/ ", 14, NULL));
-	assert_true(k8s_label_value_valid(NULL, 0, NULL));
+	assert_true(format_k8s_label_value_valid(NULL, 0, NULL));
 	assert_false(hostname(NULL, 0, NULL));
 }
 
@@ -881,7 +951,7 @@ static void t_format_names(void **state)
 	assert_int_equal(format_from_name("", 0), FMT_NONE);
 }
 
-/* cidr_parse: format_valid(FMT_CIDR)'s answer, reason and fix, and the
+/* format_cidr_parse: format_valid(FMT_CIDR)'s answer, reason and fix, and the
  * parts of a valid one. */
 static void t_cidr_parse(void **state)
 {
@@ -897,35 +967,35 @@ static void t_cidr_parse(void **state)
 	const unsigned char v6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0xff };
 
 	(void)state;
-	assert_true(cidr_parse("10.1.2.0/24", 11, &c, &w));
+	assert_true(format_cidr_parse("10.1.2.0/24", 11, &c, &w));
 	assert_int_equal(c.family, AF_INET);
 	assert_int_equal(c.bits, 32);
 	assert_int_equal(c.prefix, 24);
 	assert_memory_equal(c.addr, v4, 4);
 	assert_string_equal(why, "");
-	assert_true(cidr_parse("2001:db8:0:ff::/64", 18, &c, NULL));
+	assert_true(format_cidr_parse("2001:db8:0:ff::/64", 18, &c, NULL));
 	assert_int_equal(c.family, AF_INET6);
 	assert_int_equal(c.bits, 128);
 	assert_int_equal(c.prefix, 64);
 	assert_memory_equal(c.addr, v6, 16);
-	assert_true(cidr_parse("0.0.0.0/0", 9, &c, NULL));
+	assert_true(format_cidr_parse("0.0.0.0/0", 9, &c, NULL));
 	assert_int_equal(c.prefix, 0);
-	assert_true(cidr_parse("::/0", 4, &c, NULL));
-	assert_true(cidr_parse("10.0.0.5/32xyz", 11, &c, NULL));	/* n */
+	assert_true(format_cidr_parse("::/0", 4, &c, NULL));
+	assert_true(format_cidr_parse("10.0.0.5/32xyz", 11, &c, NULL));	/* n */
 	assert_int_equal(c.prefix, 32);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		size_t n = strlen(bad[i]);
 
-		assert_false(cidr_parse(bad[i], n, &c, &w));
+		assert_false(format_cidr_parse(bad[i], n, &c, &w));
 		assert_false(format_valid(FMT_CIDR, bad[i], n, &w2));
 		assert_string_equal(why, why2);
 		assert_string_equal(fix, fix2);
 		assert_true(why[0]);
 	}
-	assert_false(cidr_parse("10.0.0.1/24", 11, &c, &w));
+	assert_false(format_cidr_parse("10.0.0.1/24", 11, &c, &w));
 	assert_string_equal(why, "host bits are set after /24");
 	assert_string_equal(fix, "10.0.0.0/24");
-	assert_false(cidr_parse("10.0.0.1/024", 12, &c, &w));
+	assert_false(format_cidr_parse("10.0.0.1/024", 12, &c, &w));
 	assert_string_equal(why, "the prefix length `024` has a leading zero");
 	assert_string_equal(fix, "");
 }

@@ -68,7 +68,7 @@ static struct parsed *parse_n(const char *text, size_t len)
 
 	assert_non_null(p);
 	arena_init(&p->arena);
-	interner_init(&p->names, &p->arena);
+	intern_init(&p->names, &p->arena);
 	p->src = source_from_buffer("t.site", text, len);
 	p->cap.sink.emit = capture_emit;
 	p->file = syntax_parse(&p->arena, &p->names, p->src, &p->cap.sink);
@@ -84,7 +84,7 @@ static struct parsed *parse(const char *text)
 
 static void done(struct parsed *p)
 {
-	interner_free(&p->names);
+	intern_free(&p->names);
 	arena_free(&p->arena);
 	source_free(p->src);
 	free(p);
@@ -284,7 +284,7 @@ static void t_names_are_interned(void **state)
 	assert_ptr_equal(decl(p, 0)->u.bind.name.name,
 			 let_value(p, 0)->u.ref.name);
 	assert_ptr_equal(decl(p, 0)->u.bind.name.name,
-			 intern(&p->names, "a-b", 3));
+			 intern_name(&p->names, "a-b", 3));
 	done(p);
 }
 

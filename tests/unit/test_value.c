@@ -65,15 +65,15 @@ static struct value *obj(size_t n, ...)
 	struct value_builder b;
 	va_list ap;
 
-	vb_init(&b, &A);
+	value_build_init(&b, &A);
 	va_start(ap, n);
 	for (size_t i = 0; i < n; i++) {
 		const char *k = va_arg(ap, const char *);
 
-		vb_set(&b, k, strlen(k), va_arg(ap, struct value *));
+		value_build_set(&b, k, strlen(k), va_arg(ap, struct value *));
 	}
 	va_end(ap);
-	return vb_object(&b);
+	return value_build_object(&b);
 }
 
 #define JSON(v, indent, want) check_json((v), (indent), (want), __FILE__, __LINE__)
@@ -167,25 +167,25 @@ static void t_builder(void **state)
 	char key[8];
 
 	(void)state;
-	vb_init(&b, &A);
+	value_build_init(&b, &A);
 	for (int i = 0; i < 100; i++)
-		vb_push(&b, I(i));
-	v = vb_list(&b);
+		value_build_push(&b, I(i));
+	v = value_build_list(&b);
 	assert_int_equal(v->len, 100);
 	assert_int_equal(v->u.items[99]->u.i, 99);
 	/* the builder starts over */
 	assert_int_equal(b.len, 0);
-	assert_int_equal(vb_list(&b)->len, 0);
+	assert_int_equal(value_build_list(&b)->len, 0);
 
-	/* vb_set replaces in place and copies the key */
+	/* value_build_set replaces in place and copies the key */
 	strcpy(key, "b");
-	vb_set(&b, key, 1, I(1));
+	value_build_set(&b, key, 1, I(1));
 	strcpy(key, "a");
-	vb_set(&b, key, 1, I(2));
+	value_build_set(&b, key, 1, I(2));
 	strcpy(key, "b");
-	vb_set(&b, key, 1, I(3));
+	value_build_set(&b, key, 1, I(3));
 	strcpy(key, "zz");
-	v = vb_object(&b);
+	v = value_build_object(&b);
 	assert_int_equal(v->len, 2);
 	assert_string_equal(v->u.fields[0].key, "b");
 	assert_int_equal(v->u.fields[0].value->u.i, 3);
@@ -193,9 +193,9 @@ static void t_builder(void **state)
 	JSON(v, 0, "{\"b\":3,\"a\":2}");
 
 	/* keys are compared by length too: "a" and "ab" differ */
-	vb_set(&b, "ab", 1, I(1));
-	vb_set(&b, "ab", 2, I(2));
-	v = vb_object(&b);
+	value_build_set(&b, "ab", 1, I(1));
+	value_build_set(&b, "ab", 2, I(2));
+	v = value_build_object(&b);
 	assert_int_equal(v->len, 2);
 }
 
@@ -556,10 +556,10 @@ static void t_json_floats_read_back(void **state)
 		json_t *j;
 		json_error_t err;
 
-		vb_init(&b, &A);
+		value_build_init(&b, &A);
 		for (int i = 0; i < 20; i++)
-			vb_push(&b, F(random_double()));
-		v = vb_list(&b);
+			value_build_push(&b, F(random_double()));
+		v = value_build_list(&b);
 		text = value_to_json_text(v, round % 2 ? 2 : 0);
 		j = json_loads(text, 0, &err);
 		assert_non_null(j);
