@@ -899,7 +899,7 @@ static bool format_value(struct bcx *x, struct buf *b, char c, size_t i)
 		char *json = value_to_json_output(v, &depth, &max);
 
 		if (!json) {
-			fail(x, i, E0517, VALUE_JSON_DEPTH_HELP, "argument %zu is "
+			fail(x, i, E0518, VALUE_JSON_DEPTH_HELP, "argument %zu is "
 			     "nested %u levels deep; JSON text takes at most "
 			     "%u", i + 1, depth, max);
 			return false;
@@ -1024,7 +1024,7 @@ static struct value *bi_to_string(struct bcx *x)
 		char *json = value_to_json_output(v, &depth, &max);
 
 		if (!json) {
-			fail(x, 0, E0517, VALUE_JSON_DEPTH_HELP, "argument 1 is "
+			fail(x, 0, E0518, VALUE_JSON_DEPTH_HELP, "argument 1 is "
 			     "nested %u levels deep; JSON text takes at most "
 			     "%u", depth, max);
 			return NULL;

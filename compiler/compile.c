@@ -217,7 +217,7 @@ struct diag *compile_json_diag(const char *site, const char *what,
 
 	if (e->built)
 		span = e->built->expr->span;
-	d = diag_new(E0517, span, "%s%s%s%s is nested %u levels deep; JSON "
+	d = diag_new(E0518, span, "%s%s%s%s is nested %u levels deep; JSON "
 		     "output takes at most %d", site ? "site " : "",
 		     site ? site : "", site ? ": " : "", what, e->depth,
 		     EMIT_JSON_MAX_DEPTH);

@@ -2,11 +2,11 @@
  * types.h - types resolved from their syntax (LANGUAGE.md sections 6, 8).
  *
  * Every type written in the fleet (a field's type, a named type, a schema)
- * is resolved once into a struct type in the fleet arena: names point to
- * what they name, records list their fields with defaults, and the output
- * types of section 8 are built in. The evaluator reads types for three
+ * is resolved once (types_build.c) into a struct type in the fleet arena:
+ * names point to what they name, records list their fields with defaults,
+ * and the output types of section 8 are built in. The evaluator reads types for three
  * things: schema defaults, which lists are keyed (and by what), and which
- * names are site fields. The type checker (types_check.c) walks values
+ * names are site fields. The type checker (typecheck.c) walks values
  * against them.
  */
 #ifndef SITEC_TYPES_H

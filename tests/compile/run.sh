@@ -264,7 +264,7 @@ check "the cache skips unchanged sites and notices edits, damage, another build"
 # 17. a value nested 495 levels deep (about as deep as the syntax
 #     allows) evaluates on worker threads, but JSON output nests at most
 #     127 levels (yajl's fixed limit): compile and check report the site
-#     and the path (E0517), exit 1, and the site writes nothing; the same
+#     and the path (E0518), exit 1, and the site writes nothing; the same
 #     value 120 levels deep compiles into JSON and YAML
 d=$tmp/deep
 mkdir -p "$d"
@@ -280,7 +280,7 @@ sc check -j 2 "$d" >/dev/null 2>"$tmp/err2"; rc2=$?
 r=0
 [ $rc = 1 ] && [ $rc2 = 1 ] && [ ! -s "$tmp/dout" ] && [ ! -e "$tmp/od/sites" ] &&
 	[ ! -e "$tmp/od/fleet.json" ] || r=1
-grep -q '^sitec: error\[E0517\]: site x: api is nested 498 levels deep; JSON output takes at most 127$' "$tmp/err" &&
+grep -q '^sitec: error\[E0518\]: site x: api is nested 498 levels deep; JSON output takes at most 127$' "$tmp/err" &&
 	grep -q '= note: the first list or object too deep is at api\.c\.body\.a\.a\.a.*…$' "$tmp/err" &&
 	grep -q '= help: JSON is written with yajl' "$tmp/err" &&
 	cmp -s "$tmp/err" "$tmp/err2" || r=1
@@ -290,6 +290,6 @@ sc compile -j 2 -o "$tmp/od" "$d" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc = 0 ] && [ "$(grep -c '"a"' "$tmp/od/sites/x/api.json")" = 120 ] &&
 	[ "$(grep -c ' a:' "$tmp/od/sites/x/k8s.yaml")" = 120 ] || {
 	r=1; sed 's/^/# /' "$tmp/err" | cut -c1-200 | head -5; }
-check "a value 495 levels deep: E0517 with the site and path, exit 1, nothing written; 120 levels compile" $r
+check "a value 495 levels deep: E0518 with the site and path, exit 1, nothing written; 120 levels compile" $r
 
 exit $failed
