@@ -4,33 +4,15 @@
  */
 #define _DEFAULT_SOURCE	/* getrandom */
 #include "atomic_write.h"
+#include "reason.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
-
-static int fail(char *why, size_t whysize, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* Writes the reason; keeps errno. */
-static int fail(char *why, size_t whysize, const char *fmt, ...)
-{
-	int e = errno;
-	va_list ap;
-
-	if (why && whysize) {
-		va_start(ap, fmt);
-		vsnprintf(why, whysize, fmt, ap);
-		va_end(ap);
-	}
-	errno = e;
-	return -1;
-}
 
 bool atomic_write_same(int dirfd, const char *name, const void *data,
 		       size_t len, struct stat *st_out)
@@ -120,37 +102,41 @@ int atomic_write(int dirfd, const char *name, const void *data, size_t len,
 		return 0;
 	fd = create_temp(dirfd, name, mode, tmp, sizeof(tmp));
 	if (fd < 0)
-		return fail(why, whysize, "cannot create a temp file for %s: "
-			    "%s", name, strerror(errno));
+		return reason_fail(why, whysize,
+				   "cannot create a temp file for %s: "
+				   "%s",
+				   name, strerror(errno));
 	if (write_all(fd, data, len) != 0) {
-		fail(why, whysize, "cannot write %s: %s", name,
-		     strerror(errno));
+		reason_fail(why, whysize, "cannot write %s: %s", name,
+			    strerror(errno));
 		goto fail_fd;
 	}
 	if ((flags & ATOMIC_WRITE_EXACT_MODE) && fchmod(fd, mode) != 0) {
-		fail(why, whysize, "cannot set the mode of %s: %s", name,
-		     strerror(errno));
+		reason_fail(why, whysize, "cannot set the mode of %s: %s", name,
+			    strerror(errno));
 		goto fail_fd;
 	}
 	if ((flags & ATOMIC_WRITE_FSYNC) && fsync(fd) != 0) {
-		fail(why, whysize, "cannot sync %s: %s", name, strerror(errno));
+		reason_fail(why, whysize, "cannot sync %s: %s", name,
+			    strerror(errno));
 		goto fail_fd;
 	}
 	/* the status it keeps once renamed (rename changes only ctime) */
 	if (st && fstat(fd, st) != 0) {
-		fail(why, whysize, "cannot stat %s: %s", name, strerror(errno));
+		reason_fail(why, whysize, "cannot stat %s: %s", name,
+			    strerror(errno));
 		goto fail_fd;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		fail(why, whysize, "cannot write %s: %s", name,
-		     strerror(errno));
+		reason_fail(why, whysize, "cannot write %s: %s", name,
+			    strerror(errno));
 		goto fail_tmp;
 	}
 	fd = -1;
 	if (renameat(dirfd, tmp, dirfd, name) != 0) {
-		fail(why, whysize, "cannot rename a temp file to %s: %s", name,
-		     strerror(errno));
+		reason_fail(why, whysize, "cannot rename a temp file to %s: %s",
+			    name, strerror(errno));
 		goto fail_tmp;
 	}
 	if (wrote)
@@ -160,8 +146,8 @@ int atomic_write(int dirfd, const char *name, const void *data, size_t len,
 	dfd = dirfd == AT_FDCWD
 		? open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : dirfd;
 	if (dfd < 0 || fsync(dfd) != 0) {
-		fail(why, whysize, "cannot sync the directory of %s: %s", name,
-		     strerror(errno));
+		reason_fail(why, whysize, "cannot sync the directory of %s: %s",
+			    name, strerror(errno));
 		if (dfd >= 0 && dfd != dirfd)
 			close(dfd);
 		return -1;

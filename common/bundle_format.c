@@ -5,27 +5,12 @@
 #include "bundle_format.h"
 
 #include "formats.h"
+#include "reason.h"
 
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int fail(char *why, size_t whysize, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *why, size_t whysize, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why && whysize) {
-		va_start(ap, fmt);
-		vsnprintf(why, whysize, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 /* The files a bundle holds besides bundle.json, in byte order. */
 static const char *const bundle_files[] = {
@@ -63,19 +48,20 @@ int bundle_format_digest(const struct bundle_entry *files, size_t n,
 	int rc = -1;
 
 	if (!s)
-		return fail(why, whysize, "out of memory");
+		return reason_fail(why, whysize, "out of memory");
 	for (size_t i = 0; i < n; i++) {
 		if (!digest_sha256_text_valid(s[i].sha256,
 					      strlen(s[i].sha256))) {
-			fail(why, whysize, "the sha256 of %s is not "
-			     "\"sha256:\" and 64 lowercase hex digits",
-			     s[i].name);
+			reason_fail(why, whysize,
+				    "the sha256 of %s is not "
+				    "\"sha256:\" and 64 lowercase hex digits",
+				    s[i].name);
 			goto out;
 		}
 		cap += strlen(s[i].name) + 1 + DIGEST_SHA256_TEXT_SIZE;
 	}
 	if (!(list = malloc(cap))) {
-		fail(why, whysize, "out of memory");
+		reason_fail(why, whysize, "out of memory");
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -84,7 +70,7 @@ int bundle_format_digest(const struct bundle_entry *files, size_t n,
 					       s[i].sha256);
 	rc = digest_sha256_text(list, len, out);
 	if (rc)
-		fail(why, whysize, "out of memory");
+		reason_fail(why, whysize, "out of memory");
 out:
 	free(list);
 	free(s);
@@ -127,13 +113,14 @@ int bundle_meta_write(const struct bundle_meta *m, char **out, size_t *len,
 	json_decref(files);
 	free(s);
 	if (!text)
-		return fail(why, whysize, "out of memory (or a string that "
-			    "is not UTF-8)");
+		return reason_fail(why, whysize,
+				   "out of memory (or a string that "
+				   "is not UTF-8)");
 	*len = strlen(text);
 	*out = malloc(*len + 2);
 	if (!*out) {
 		free(text);
-		return fail(why, whysize, "out of memory");
+		return reason_fail(why, whysize, "out of memory");
 	}
 	memcpy(*out, text, *len);
 	(*out)[(*len)++] = '\n';
@@ -177,8 +164,10 @@ static int only_keys(json_t *obj, const char *what, const char *const *names,
 		while (i < n && strcmp(key, names[i]) != 0)
 			i++;
 		if (i == n)
-			return fail(why, whysize, "%s has an unknown key "
-				    "\"%.64s\"", what, key);
+			return reason_fail(why, whysize,
+					   "%s has an unknown key "
+					   "\"%.64s\"",
+					   what, key);
 	}
 	return 0;
 }
@@ -190,12 +179,12 @@ static int get_string(json_t *obj, const char *key, const char *what,
 	json_t *v = json_object_get(obj, key);
 
 	if (!v)
-		return fail(why, whysize, "%s has no \"%s\"", what, key);
+		return reason_fail(why, whysize, "%s has no \"%s\"", what, key);
 	if (!json_is_string(v))
-		return fail(why, whysize, "\"%s\" of %s is not a string", key,
-			    what);
+		return reason_fail(why, whysize, "\"%s\" of %s is not a string",
+				   key, what);
 	if (!(*out = copy(json_string_value(v))))
-		return fail(why, whysize, "out of memory");
+		return reason_fail(why, whysize, "out of memory");
 	return 0;
 }
 
@@ -206,9 +195,10 @@ static int read_source(json_t *doc, struct bundle_meta *m, char *why,
 	json_t *src = json_object_get(doc, "source");
 
 	if (!src)
-		return fail(why, whysize, "bundle.json has no \"source\"");
+		return reason_fail(why, whysize,
+				   "bundle.json has no \"source\"");
 	if (!json_is_object(src))
-		return fail(why, whysize, "\"source\" is not an object");
+		return reason_fail(why, whysize, "\"source\" is not an object");
 	if (only_keys(src, "\"source\"", keys, 2, why, whysize))
 		return -1;
 	if (json_object_get(src, "commit")) {
@@ -217,8 +207,9 @@ static int read_source(json_t *doc, struct bundle_meta *m, char *why,
 			return -1;
 		size_t n = strlen(m->source_commit);
 		if ((n != 40 && n != 64) || !is_lower_hex(m->source_commit, n))
-			return fail(why, whysize, "the source commit is not "
-				    "40 or 64 lowercase hex digits");
+			return reason_fail(why, whysize,
+					   "the source commit is not "
+					   "40 or 64 lowercase hex digits");
 	}
 	if (json_object_get(src, "path") &&
 	    get_string(src, "path", "\"source\"", &m->source_path, why,
@@ -235,36 +226,41 @@ static int read_files(json_t *doc, struct bundle_meta *m, char *why,
 	json_t *v;
 
 	if (!files)
-		return fail(why, whysize, "bundle.json has no \"files\"");
+		return reason_fail(why, whysize,
+				   "bundle.json has no \"files\"");
 	if (!json_is_object(files))
-		return fail(why, whysize, "\"files\" is not an object");
+		return reason_fail(why, whysize, "\"files\" is not an object");
 	if (only_keys(files, "\"files\"", bundle_files, NBUNDLE_FILES, why,
 		      whysize))
 		return -1;
 	m->files = calloc(NBUNDLE_FILES, sizeof(*m->files));
 	if (!m->files)
-		return fail(why, whysize, "out of memory");
+		return reason_fail(why, whysize, "out of memory");
 	json_object_foreach(files, key, v) {
 		struct bundle_entry *e = &m->files[m->nfiles];
 		const char *s = json_string_value(v);
 
 		/* the names are bundle_files' (only_keys): valid file names */
 		if (!format_file_name_valid(key, strlen(key), NULL))
-			return fail(why, whysize, "\"%.64s\" in \"files\" is "
-				    "not a file name", key);
+			return reason_fail(why, whysize,
+					   "\"%.64s\" in \"files\" is "
+					   "not a file name",
+					   key);
 		if (!s || !digest_sha256_text_valid(s, json_string_length(v)))
-			return fail(why, whysize, "the sha256 of %s is not "
-				    "\"sha256:\" and 64 lowercase hex digits",
-				    key);
+			return reason_fail(
+			    why, whysize,
+			    "the sha256 of %s is not "
+			    "\"sha256:\" and 64 lowercase hex digits",
+			    key);
 		if (!(e->name = copy(key)))
-			return fail(why, whysize, "out of memory");
+			return reason_fail(why, whysize, "out of memory");
 		memcpy(e->sha256, s, DIGEST_SHA256_TEXT_SIZE);
 		m->nfiles++;
 	}
 	for (size_t i = 0; i < NBUNDLE_FILES; i++)
 		if (!json_object_get(files, bundle_files[i]))
-			return fail(why, whysize, "\"files\" has no %s",
-				    bundle_files[i]);
+			return reason_fail(why, whysize, "\"files\" has no %s",
+					   bundle_files[i]);
 	qsort(m->files, m->nfiles, sizeof(*m->files), cmp_entry);
 	return 0;
 }
@@ -281,21 +277,26 @@ static int read_doc(json_t *doc, struct bundle_meta *m, char *why,
 	int rc;
 
 	if (!json_is_object(doc))
-		return fail(why, whysize, "bundle.json is not an object");
+		return reason_fail(why, whysize,
+				   "bundle.json is not an object");
 	if (only_keys(doc, "bundle.json", keys, sizeof(keys) / sizeof(keys[0]),
 		      why, whysize) ||
 	    get_string(doc, "site", "bundle.json", &m->site, why, whysize))
 		return -1;
 	if (!format_file_name_valid(m->site, strlen(m->site), NULL) ||
 	    m->site[0] == '.')
-		return fail(why, whysize, "the site name \"%.64s\" cannot be a "
-			    "directory name", m->site);
+		return reason_fail(why, whysize,
+				   "the site name \"%.64s\" cannot be a "
+				   "directory name",
+				   m->site);
 	v = json_object_get(doc, "version");
 	if (!v)
-		return fail(why, whysize, "bundle.json has no \"version\"");
+		return reason_fail(why, whysize,
+				   "bundle.json has no \"version\"");
 	if (!json_is_integer(v) || json_integer_value(v) < 0)
-		return fail(why, whysize, "\"version\" is not an integer of "
-			    "0 or more");
+		return reason_fail(why, whysize,
+				   "\"version\" is not an integer of "
+				   "0 or more");
 	m->version = json_integer_value(v);
 	if (get_string(doc, "compiler", "bundle.json", &m->compiler, why,
 		       whysize) ||
@@ -305,14 +306,17 @@ static int read_doc(json_t *doc, struct bundle_meta *m, char *why,
 		return -1;
 	rc = 0;
 	if (!digest_sha256_text_valid(text, strlen(text)))
-		rc = fail(why, whysize, "\"digest\" is not \"sha256:\" and 64 "
-			  "lowercase hex digits");
+		rc = reason_fail(why, whysize,
+				 "\"digest\" is not \"sha256:\" and 64 "
+				 "lowercase hex digits");
 	else if (bundle_format_digest(m->files, m->nfiles, digest, why,
 				      whysize))
 		rc = -1;
 	else if (strcmp(digest, text) != 0)
-		rc = fail(why, whysize, "\"digest\" is not the digest of the "
-			  "files it lists (%s)", digest);
+		rc = reason_fail(why, whysize,
+				 "\"digest\" is not the digest of the "
+				 "files it lists (%s)",
+				 digest);
 	else
 		memcpy(m->digest, text, DIGEST_SHA256_TEXT_SIZE);
 	free((void *)text);
@@ -329,17 +333,20 @@ int bundle_meta_read(const char *data, size_t len, struct bundle_meta **out,
 
 	*out = NULL;
 	if (len > BUNDLE_META_MAX)
-		return fail(why, whysize, "bundle.json is %zu bytes, more "
-			    "than %zu", len, BUNDLE_META_MAX);
+		return reason_fail(why, whysize,
+				   "bundle.json is %zu bytes, more "
+				   "than %zu",
+				   len, BUNDLE_META_MAX);
 	doc = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!doc)
-		return fail(why, whysize, "bundle.json is not JSON: %s (line "
-			    "%d, column %d)", jerr.text, jerr.line,
-			    jerr.column);
+		return reason_fail(why, whysize,
+				   "bundle.json is not JSON: %s (line "
+				   "%d, column %d)",
+				   jerr.text, jerr.line, jerr.column);
 	m = calloc(1, sizeof(*m));
 	if (!m) {
 		json_decref(doc);
-		return fail(why, whysize, "out of memory");
+		return reason_fail(why, whysize, "out of memory");
 	}
 	rc = read_doc(doc, m, why, whysize);
 	json_decref(doc);

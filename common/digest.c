@@ -3,29 +3,14 @@
  * and the key and signature files (digest.h).
  */
 #include "digest.h"
+#include "reason.h"
 
 #include <openssl/evp.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int fail(char *why, size_t whysize, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *why, size_t whysize, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why && whysize) {
-		va_start(ap, fmt);
-		vsnprintf(why, whysize, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 /* --- sha256 ---------------------------------------------------------------- */
 
@@ -174,34 +159,41 @@ int digest_base64_decode(const char *s, size_t n, unsigned char *out,
 	size_t pad = 0, len;
 
 	if (n % 4)
-		return fail(why, whysize, "its length %zu is not a multiple "
-			    "of 4", n);
+		return reason_fail(why, whysize,
+				   "its length %zu is not a multiple "
+				   "of 4",
+				   n);
 	if (n > (size_t)INT32_MAX)
-		return fail(why, whysize, "it is too long");
+		return reason_fail(why, whysize, "it is too long");
 	while (pad < 2 && pad < n && s[n - 1 - pad] == '=')
 		pad++;
 	for (size_t i = 0; i < n - pad; i++)
 		if (base64_value(s[i]) < 0)
-			return fail(why, whysize, "byte %zu (0x%02x) is not "
-				    "a base64 digit", i + 1,
-				    (unsigned char)s[i]);
+			return reason_fail(why, whysize,
+					   "byte %zu (0x%02x) is not "
+					   "a base64 digit",
+					   i + 1, (unsigned char)s[i]);
 	/* the bits the padding leaves over must be zero */
 	if (pad && (base64_value(s[n - pad - 1]) & (pad == 1 ? 3 : 15)))
-		return fail(why, whysize, "the last digit before the `=` "
-			    "has bits set that no byte uses");
+		return reason_fail(why, whysize,
+				   "the last digit before the `=` "
+				   "has bits set that no byte uses");
 	len = n / 4 * 3 - pad;
 	if (len > outsize)
-		return fail(why, whysize, "it decodes to %zu bytes, more "
-			    "than %zu", len, outsize);
+		return reason_fail(why, whysize,
+				   "it decodes to %zu bytes, more "
+				   "than %zu",
+				   len, outsize);
 	if (n) {
 		unsigned char *tmp = malloc(n / 4 * 3);
 
 		if (!tmp)
-			return fail(why, whysize, "out of memory");
+			return reason_fail(why, whysize, "out of memory");
 		if (EVP_DecodeBlock(tmp, (const unsigned char *)s, (int)n) !=
 		    (int)(n / 4 * 3)) {
 			free(tmp);
-			return fail(why, whysize, "it is not valid base64");
+			return reason_fail(why, whysize,
+					   "it is not valid base64");
 		}
 		memcpy(out, tmp, len);
 		free(tmp);
@@ -219,7 +211,8 @@ static EVP_PKEY *secret_key(const unsigned char *seed, char *why,
 						   DIGEST_ED25519_SEED_BYTES);
 
 	if (!k)
-		fail(why, whysize, "libcrypto cannot make an ed25519 key");
+		reason_fail(why, whysize,
+			    "libcrypto cannot make an ed25519 key");
 	return k;
 }
 
@@ -230,7 +223,8 @@ static int raw_public(EVP_PKEY *k, unsigned char *pub, char *why,
 
 	if (!EVP_PKEY_get_raw_public_key(k, pub, &n) ||
 	    n != DIGEST_ED25519_PUBLIC_BYTES)
-		return fail(why, whysize, "libcrypto gives no public key");
+		return reason_fail(why, whysize,
+				   "libcrypto gives no public key");
 	return 0;
 }
 
@@ -245,12 +239,13 @@ int digest_ed25519_keygen(unsigned char seed[DIGEST_ED25519_SEED_BYTES],
 
 	if (!ctx || EVP_PKEY_keygen_init(ctx) <= 0 ||
 	    EVP_PKEY_keygen(ctx, &k) <= 0) {
-		fail(why, whysize, "libcrypto cannot generate an ed25519 key");
+		reason_fail(why, whysize,
+			    "libcrypto cannot generate an ed25519 key");
 		goto out;
 	}
 	if (!EVP_PKEY_get_raw_private_key(k, seed, &n) ||
 	    n != DIGEST_ED25519_SEED_BYTES) {
-		fail(why, whysize, "libcrypto gives no secret key");
+		reason_fail(why, whysize, "libcrypto gives no secret key");
 		goto out;
 	}
 	rc = raw_public(k, pub, why, whysize);
@@ -287,7 +282,7 @@ int digest_ed25519_sign(const unsigned char seed[DIGEST_ED25519_SEED_BYTES],
 	if (EVP_DigestSignInit(ctx, NULL, NULL, NULL, k) != 1 ||
 	    EVP_DigestSign(ctx, sig, &n, msg, len) != 1 ||
 	    n != DIGEST_ED25519_SIG_BYTES) {
-		fail(why, whysize, "libcrypto cannot sign");
+		reason_fail(why, whysize, "libcrypto cannot sign");
 		goto out;
 	}
 	rc = 0;
@@ -308,13 +303,15 @@ int digest_ed25519_verify(const unsigned char pub[DIGEST_ED25519_PUBLIC_BYTES],
 	int rc = -1;
 
 	if (!k || !ctx) {
-		fail(why, whysize, "libcrypto cannot read the public key");
+		reason_fail(why, whysize,
+			    "libcrypto cannot read the public key");
 		goto out;
 	}
 	if (EVP_DigestVerifyInit(ctx, NULL, NULL, NULL, k) != 1 ||
 	    EVP_DigestVerify(ctx, sig, DIGEST_ED25519_SIG_BYTES, msg, len) != 1) {
-		fail(why, whysize, "the signature does not match the public "
-			      "key and the signed bytes");
+		reason_fail(why, whysize,
+			    "the signature does not match the public "
+			    "key and the signed bytes");
 		goto out;
 	}
 	rc = 0;
@@ -363,31 +360,42 @@ static int file_parse(const struct file_kind *k, const char *s, size_t n,
 
 			if (&kinds[i] != k && n >= q &&
 			    memcmp(s, kinds[i].prefix, q) == 0)
-				return fail(why, whysize, "it is %s, not %s",
-					    kinds[i].what, k->what);
+				return reason_fail(why, whysize,
+						   "it is %s, not %s",
+						   kinds[i].what, k->what);
 		}
-		return fail(why, whysize, "it does not start with `%s`, as "
-			    "%s does", k->prefix, k->what);
+		return reason_fail(why, whysize,
+				   "it does not start with `%s`, as "
+				   "%s does",
+				   k->prefix, k->what);
 	}
 	nl = memchr(s + p, '\n', n - p);
 	end = nl ? (size_t)(nl - s) : n;
 	if (end > p && s[end - 1] == '\r')
-		return fail(why, whysize, "its line ends in CR LF, not LF");
+		return reason_fail(why, whysize,
+				   "its line ends in CR LF, not LF");
 	if (end - p > 4 * sizeof(buf) / 3)
-		return fail(why, whysize, "it holds more than %zu bytes, not "
-			    "%zu", sizeof(buf), k->bytes);
+		return reason_fail(why, whysize,
+				   "it holds more than %zu bytes, not "
+				   "%zu",
+				   sizeof(buf), k->bytes);
 	if (digest_base64_decode(s + p, end - p, buf, sizeof(buf), &got,
 				 reason, sizeof(reason)) != 0)
-		return fail(why, whysize, "the text after `%s` is not valid "
-			    "base64: %s", k->prefix, reason);
+		return reason_fail(why, whysize,
+				   "the text after `%s` is not valid "
+				   "base64: %s",
+				   k->prefix, reason);
 	if (got != k->bytes)
-		return fail(why, whysize, "it holds %zu bytes, not %zu", got,
-			    k->bytes);
+		return reason_fail(why, whysize, "it holds %zu bytes, not %zu",
+				   got, k->bytes);
 	if (!nl)
-		return fail(why, whysize, "it does not end with a newline");
+		return reason_fail(why, whysize,
+				   "it does not end with a newline");
 	if (end + 1 != n)
-		return fail(why, whysize, "there is more after its line (%zu "
-			    "bytes)", n - end - 1);
+		return reason_fail(why, whysize,
+				   "there is more after its line (%zu "
+				   "bytes)",
+				   n - end - 1);
 	memcpy(raw, buf, k->bytes);
 	return 0;
 }

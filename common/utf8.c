@@ -1,7 +1,10 @@
 /*
- * utf8.c - the length of one UTF-8 sequence (utf8.h).
+ * utf8.c - the length of one UTF-8 sequence, and text repaired into
+ * UTF-8 (utf8.h).
  */
 #include "utf8.h"
+
+#include <string.h>
 
 int utf8_char_length(const unsigned char *s, size_t avail)
 {
@@ -35,4 +38,25 @@ int utf8_char_length(const unsigned char *s, size_t avail)
 		return 4;
 	}
 	return 0;
+}
+
+size_t utf8_repair(const char *s, size_t n, char *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n;) {
+		int w = utf8_char_length(u + i, n - i);
+
+		if (w == 0) {
+			memcpy(out + k, "\xEF\xBF\xBD", 3);
+			k += 3;
+			i++;
+		} else {
+			memcpy(out + k, s + i, (size_t)w);
+			k += (size_t)w;
+			i += (size_t)w;
+		}
+	}
+	return k;
 }

@@ -14,13 +14,13 @@
 #include "emit.h"
 #include "hash.h"
 #include "value.h"
+#include "reason.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,21 +33,6 @@ _Static_assert(BUNDLE_SHA256_SIZE == DIGEST_SHA256_TEXT_SIZE, "sha256 text");
 static const char *const file_names[BUNDLE_NFILES] = {
 	BUNDLE_FILE_API, BUNDLE_FILE_K8S, BUNDLE_FILE_OS, BUNDLE_FILE_META,
 };
-
-static int fail(char *err, size_t errsize, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t errsize, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errsize) {
-		va_start(ap, fmt);
-		vsnprintf(err, errsize, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 /* --- building ------------------------------------------------------------ */
 
@@ -104,8 +89,8 @@ int bundle_build(struct bundle *b, const char *site, const struct value *root,
 		int rc;
 
 		if (!v) {
-			fail(err, errsize, "site %s has no field '%s'", site,
-			     fields[i]);
+			reason_fail(err, errsize, "site %s has no field '%s'",
+				    site, fields[i]);
 			goto fail;
 		}
 		switch (i) {
@@ -120,14 +105,16 @@ int bundle_build(struct bundle *b, const char *site, const struct value *root,
 			break;
 		}
 		if (rc) {
-			fail(err, errsize, "site %s: cannot write %s%s%s", site,
-			     f->name, msg[0] ? ": " : "", msg);
+			reason_fail(err, errsize,
+				    "site %s: cannot write %s%s%s", site,
+				    f->name, msg[0] ? ": " : "", msg);
 			goto fail;
 		}
 		emit_sha256_hex(f->data, f->len, f->sha256);
 	}
 	if (bundle_meta(b)) {
-		fail(err, errsize, "site %s: cannot write bundle.json", site);
+		reason_fail(err, errsize, "site %s: cannot write bundle.json",
+			    site);
 		goto fail;
 	}
 	emit_sha256_hex(b->files[BUNDLE_META].data, b->files[BUNDLE_META].len,
@@ -172,10 +159,13 @@ static int make_dirs(const char *path, char *err, size_t errsize)
 
 		*s = 0;
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			rc = fail(err, errsize, "cannot create %s: %s%s", p,
-				  strerror(errno), errno == ENOTDIR
-				  ? " (-o names the output directory, and a "
-				    "part of this path is a file)" : "");
+			rc = reason_fail(
+			    err, errsize, "cannot create %s: %s%s", p,
+			    strerror(errno),
+			    errno == ENOTDIR
+				? " (-o names the output directory, and a "
+				  "part of this path is a file)"
+				: "");
 			break;
 		}
 		*s = c;
@@ -186,8 +176,10 @@ static int make_dirs(const char *path, char *err, size_t errsize)
 		struct stat st;
 
 		if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-			rc = fail(err, errsize, "%s is not a directory (-o "
-				  "names the output directory)", path);
+			rc = reason_fail(err, errsize,
+					 "%s is not a directory (-o "
+					 "names the output directory)",
+					 path);
 	}
 	free(p);
 	return rc;
@@ -259,8 +251,8 @@ static int write_at(int dfd, const char *dir, const char *name,
 			 wrote, st_out, NULL, 0) == 0)
 		return 0;
 io_error:
-	return fail(err, errsize, "cannot write %s/%s: %s", dir, name,
-		    strerror(errno));
+	return reason_fail(err, errsize, "cannot write %s/%s: %s", dir, name,
+			   strerror(errno));
 }
 
 /* Opens dir (a directory) for write_at; -1 with err. */
@@ -269,9 +261,11 @@ static int open_dir(const char *dir, char *err, size_t errsize)
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (dfd < 0)
-		fail(err, errsize, "cannot open %s: %s%s", dir, strerror(errno),
-		     errno == ENOTDIR ? " (-o names the output directory, and "
-					"a part of this path is a file)" : "");
+		reason_fail(
+		    err, errsize, "cannot open %s: %s%s", dir, strerror(errno),
+		    errno == ENOTDIR ? " (-o names the output directory, and "
+				       "a part of this path is a file)"
+				     : "");
 	return dfd;
 }
 
@@ -307,8 +301,9 @@ int bundle_write_site(const char *out, const struct bundle *b,
 	int rc = 0;
 
 	if (!safe_name(b->site)) {
-		rc = fail(err, errsize, "site name '%s' cannot be a directory",
-			  b->site);
+		rc = reason_fail(err, errsize,
+				 "site name '%s' cannot be a directory",
+				 b->site);
 		goto out;
 	}
 	/* the site's directory, and whether this run made it: one mkdir
@@ -320,10 +315,13 @@ int bundle_write_site(const char *out, const struct bundle *b,
 		fresh = mkdir(dir, 0777) == 0;
 	}
 	if (!fresh && errno != EEXIST) {
-		rc = fail(err, errsize, "cannot create %s: %s%s", dir,
-			  strerror(errno), errno == ENOTDIR
-			  ? " (-o names the output directory, and a part of "
-			    "this path is a file)" : "");
+		rc = reason_fail(
+		    err, errsize, "cannot create %s: %s%s", dir,
+		    strerror(errno),
+		    errno == ENOTDIR
+			? " (-o names the output directory, and a part of "
+			  "this path is a file)"
+			: "");
 		goto out;
 	}
 	int dfd = open_dir(dir, err, errsize);
@@ -409,23 +407,23 @@ static int remove_site_dir(const char *dir, char *err, size_t errsize)
 	int rc = 0;
 
 	if (!d)
-		return fail(err, errsize, "cannot read %s: %s", dir,
-			    strerror(errno));
+		return reason_fail(err, errsize, "cannot read %s: %s", dir,
+				   strerror(errno));
 	while ((e = readdir(d))) {
 		char *p = path_join(dir, e->d_name);
 		struct stat st;
 
 		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) != 0)
-			rc = fail(err, errsize, "cannot remove %s: %s", p,
-				  strerror(errno));
+			rc = reason_fail(err, errsize, "cannot remove %s: %s",
+					 p, strerror(errno));
 		free(p);
 		if (rc)
 			break;
 	}
 	closedir(d);
 	if (!rc && rmdir(dir) != 0)
-		rc = fail(err, errsize, "cannot remove %s: %s", dir,
-			  strerror(errno));
+		rc = reason_fail(err, errsize, "cannot remove %s: %s", dir,
+				 strerror(errno));
 	return rc;
 }
 
@@ -440,10 +438,13 @@ int bundle_prune(const char *out, const char *const *names, size_t n,
 
 	if (!d) {
 		if (errno != ENOENT)
-			rc = fail(err, errsize, "cannot read %s: %s%s", sites,
-				  strerror(errno), errno == ENOTDIR
-				  ? " (-o names the output directory, and a "
-				    "part of this path is a file)" : "");
+			rc = reason_fail(
+			    err, errsize, "cannot read %s: %s%s", sites,
+			    strerror(errno),
+			    errno == ENOTDIR
+				? " (-o names the output directory, and a "
+				  "part of this path is a file)"
+				: "");
 		goto out;
 	}
 	memcpy(sorted, names, n * sizeof(*sorted));
@@ -532,7 +533,7 @@ int bundle_write_fleet(const char *out, const char *const *names,
 	value_build_set(&doc, "source", 6, value_build_object(&source));
 	value_build_set(&doc, "sites", 5, value_object(&a, f, n));
 	if (emit_json(value_build_object(&doc), &data, &len))
-		rc = fail(err, errsize, "cannot write fleet.json");
+		rc = reason_fail(err, errsize, "cannot write fleet.json");
 	else if (!(rc = make_dirs(out, err, errsize)))
 		rc = write_if_changed(out, "fleet.json", data, len, &wrote,
 				      NULL, err, errsize);

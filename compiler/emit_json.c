@@ -65,25 +65,11 @@ static bool gen_text(yajl_gen g, const char *s, size_t n, bool lenient)
 	if (st != yajl_gen_invalid_string || !lenient)
 		return gen_ok(st);
 
-	const unsigned char *u = (const unsigned char *)s;
 	char *buf = malloc(n * 3 + 1);
-	size_t k = 0;
 
 	if (!buf)
 		return false;
-	for (size_t i = 0; i < n;) {
-		int w = utf8_char_length(u + i, n - i);
-
-		if (w == 0) {
-			memcpy(buf + k, "\xEF\xBF\xBD", 3);
-			k += 3;
-			i++;
-		} else {
-			memcpy(buf + k, s + i, (size_t)w);
-			k += (size_t)w;
-			i += (size_t)w;
-		}
-	}
+	size_t k = utf8_repair(s, n, buf);
 	st = yajl_gen_string(g, (const unsigned char *)buf, k);
 	free(buf);
 	return gen_ok(st);

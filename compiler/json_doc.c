@@ -19,23 +19,9 @@ json_t *json_doc_text(const char *s, size_t n)
 	if (j)
 		return j;
 	/* Not UTF-8 (a file name, say): each bad byte becomes U+FFFD. */
-	size_t k = 0;
 	char *buf = xmalloc(n * 3 + 1);
-	const unsigned char *u = (const unsigned char *)s;
+	size_t k = utf8_repair(s, n, buf);
 
-	for (size_t i = 0; i < n;) {
-		int w = utf8_char_length(u + i, n - i);
-
-		if (w == 0) {
-			memcpy(buf + k, "\xEF\xBF\xBD", 3);
-			k += 3;
-			i++;
-		} else {
-			memcpy(buf + k, s + i, (size_t)w);
-			k += (size_t)w;
-			i += (size_t)w;
-		}
-	}
 	j = json_stringn(buf, k);
 	free(buf);
 	return j;

@@ -101,11 +101,7 @@ struct value *merge_deep(struct evaluator *ev, struct value *a,
 {
 	if (a->kind == V_OBJECT && b->kind == V_OBJECT) {
 		struct value_builder vb;
-		value_build_init(&vb, ev->alloc);
-		for (uint32_t i = 0; i < a->len; i++)
-			value_build_set(&vb, a->u.fields[i].key,
-					a->u.fields[i].keylen,
-					a->u.fields[i].value);
+		value_build_from(&vb, ev->alloc, a);
 		for (uint32_t i = 0; i < b->len; i++) {
 			const struct value_field *f = &b->u.fields[i];
 			long j = merge_field_index(&vb, f->key, f->keylen);
@@ -150,11 +146,7 @@ struct value *merge_add(struct evaluator *ev, struct value *prev,
 	}
 	if (prev->kind == V_OBJECT && rhs->kind == V_OBJECT) {
 		struct value_builder vb;
-		value_build_init(&vb, ev->alloc);
-		for (uint32_t i = 0; i < prev->len; i++)
-			value_build_set(&vb, prev->u.fields[i].key,
-					prev->u.fields[i].keylen,
-					prev->u.fields[i].value);
+		value_build_from(&vb, ev->alloc, prev);
 		for (uint32_t i = 0; i < rhs->len; i++)
 			value_build_set(&vb, rhs->u.fields[i].key,
 					rhs->u.fields[i].keylen,

@@ -62,13 +62,20 @@ struct value *value_float(struct arena *a, double f)
 	return v;
 }
 
-struct value *value_string(struct arena *a, const char *s, size_t len)
+/* A string or a secret holding s[0..len), which it does not copy. */
+static struct value *value_text(struct arena *a, enum value_kind kind,
+				const char *s, size_t len)
 {
-	struct value *v = value_new(a, V_STRING);
+	struct value *v = value_new(a, kind);
 
 	v->len = checked_len(len);
-	v->u.str = arena_strndup(a, s, len);
+	v->u.str = s;
 	return v;
+}
+
+struct value *value_string(struct arena *a, const char *s, size_t len)
+{
+	return value_text(a, V_STRING, arena_strndup(a, s, len), len);
 }
 
 struct value *value_cstring(struct arena *a, const char *s)
@@ -78,20 +85,12 @@ struct value *value_cstring(struct arena *a, const char *s)
 
 struct value *value_string_ref(struct arena *a, const char *s, size_t len)
 {
-	struct value *v = value_new(a, V_STRING);
-
-	v->len = checked_len(len);
-	v->u.str = s;
-	return v;
+	return value_text(a, V_STRING, s, len);
 }
 
 struct value *value_secret(struct arena *a, const char *ref, size_t len)
 {
-	struct value *v = value_new(a, V_SECRET);
-
-	v->len = checked_len(len);
-	v->u.str = arena_strndup(a, ref, len);
-	return v;
+	return value_text(a, V_SECRET, arena_strndup(a, ref, len), len);
 }
 
 struct value *value_list(struct arena *a, struct value *const *items,
@@ -137,6 +136,16 @@ void value_build_init(struct value_builder *b, struct arena *a)
 	b->fields = NULL;
 	b->len = 0;
 	b->cap = 0;
+}
+
+void value_build_from(struct value_builder *b, struct arena *a,
+		      const struct value *obj)
+{
+	value_build_init(b, a);
+	for (uint32_t i = 0; i < obj->len; i++)
+		value_build_set(b, obj->u.fields[i].key,
+				obj->u.fields[i].keylen,
+				obj->u.fields[i].value);
 }
 
 void value_build_push(struct value_builder *b, struct value *item)

@@ -84,6 +84,9 @@ struct value_builder {
 	uint32_t len, cap;
 };
 void value_build_init(struct value_builder *b, struct arena *a);
+/* A builder that starts with the fields of the object obj, in order. */
+void value_build_from(struct value_builder *b, struct arena *a,
+		      const struct value *obj);
 void value_build_push(struct value_builder *b, struct value *item);
 /* Sets key (replacing an earlier field of the same key, in its place). */
 void value_build_set(struct value_builder *b, const char *key, size_t keylen,
