@@ -118,6 +118,13 @@ char *arena_strndup(struct arena *a, const char *s, size_t len)
 	return p;
 }
 
+void *arena_memdup(struct arena *a, const void *p, size_t size)
+{
+	if (!size)
+		return NULL;
+	return memcpy(arena_alloc(a, size), p, size);
+}
+
 void *arena_grow(struct arena *a, void *old, size_t old_size, size_t new_size)
 {
 	void *p = arena_alloc(a, new_size);

@@ -24,6 +24,8 @@ void arena_init(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);
 void *arena_zalloc(struct arena *a, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t len);
+/* A copy of p[0..size) in the arena; NULL when size is 0. */
+void *arena_memdup(struct arena *a, const void *p, size_t size);
 /* Grows an array allocated in the arena; the old copy is abandoned. */
 void *arena_grow(struct arena *a, void *old, size_t old_size, size_t new_size);
 /*

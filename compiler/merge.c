@@ -55,6 +55,15 @@ static struct value *float_result(struct evaluator *ev, double d,
 	return value_float(ev->alloc, d);
 }
 
+/* E0505 for e, a division or remainder whose divisor is zero. */
+static struct value *by_zero(struct evaluator *ev, enum ast_op op,
+			     const struct ast *e)
+{
+	eval_error_at(ev, E0505, e->span, "%s by zero",
+		      op == OP_DIV ? "division" : "remainder");
+	return NULL;
+}
+
 static struct value *keyed_merge(struct evaluator *ev, struct value *a,
 				 struct value *b, const char *key,
 				 const struct type *t, struct span span)
@@ -299,11 +308,8 @@ struct value *merge_arith(struct evaluator *ev, const struct ast *e,
 		case OP_MUL: over = __builtin_mul_overflow(x, y, &r); break;
 		case OP_DIV:
 		case OP_MOD:
-			if (y == 0) {
-				eval_error_at(ev, E0505, e->span, "%s by zero",
-					      op == OP_DIV ? "division" : "remainder");
-				return NULL;
-			}
+			if (y == 0)
+				return by_zero(ev, op, e);
 			if (x == INT64_MIN && y == -1) {
 				over = op == OP_DIV;
 				r = 0;
@@ -330,11 +336,8 @@ struct value *merge_arith(struct evaluator *ev, const struct ast *e,
 	case OP_MUL: return float_result(ev, x * y, e->span);
 	case OP_DIV:
 	case OP_MOD:
-		if (y == 0) {
-			eval_error_at(ev, E0505, e->span, "%s by zero",
-				      op == OP_DIV ? "division" : "remainder");
-			return NULL;
-		}
+		if (y == 0)
+			return by_zero(ev, op, e);
 		return float_result(ev, op == OP_DIV ? x / y : fmod(x, y),
 				    e->span);
 	default:

@@ -99,10 +99,7 @@ struct value *value_list(struct arena *a, struct value *const *items,
 	struct value *v = value_new(a, V_LIST);
 
 	v->len = checked_len(n);
-	if (n) {
-		v->u.items = arena_alloc(a, n * sizeof(*items));
-		memcpy(v->u.items, items, n * sizeof(*items));
-	}
+	v->u.items = arena_memdup(a, items, n * sizeof(*items));
 	return v;
 }
 
@@ -112,10 +109,7 @@ struct value *value_object(struct arena *a, const struct value_field *fields,
 	struct value *v = value_new(a, V_OBJECT);
 
 	v->len = checked_len(n);
-	if (n) {
-		v->u.fields = arena_alloc(a, n * sizeof(*fields));
-		memcpy(v->u.fields, fields, n * sizeof(*fields));
-	}
+	v->u.fields = arena_memdup(a, fields, n * sizeof(*fields));
 	return v;
 }
 
