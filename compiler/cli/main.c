@@ -8,11 +8,8 @@
 #include "ast_dump.h"
 #include "compile.h"
 #include "diag.h"
-#include "emit.h"
-#include "eval.h"
 #include "fleet.h"
-#include "syntax.h"
-#include "value.h"
+#include "inspect.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -556,31 +553,10 @@ static const char query_help[] =
 	"  --format FORMAT     how to print diagnostics: text, json or sarif\n"
 	"  -h, --help          show this help\n";
 
-/* Loads and prepares the fleet in dir for explain/query, and finds site. */
-static int open_site(const char *cmd, const char *dir, const char *site,
-		     struct output_sink *sink, struct fleet *fleet,
-		     struct evaluator **ev, char **root, size_t *index)
+/* A usage error the library found (an unknown site), said at once. */
+static void inspect_usage(void *arg, const char *msg)
 {
-	*ev = NULL;
-	*root = NULL;
-	fleet_load(fleet, &dir, 1, &sink->base);
-	if (sink->base.errors)
-		return EXIT_ERRORS;
-	*root = compile_fleet_root(dir);
-	*ev = eval_new(fleet, &sink->base, *root);
-	/* errors elsewhere in the fleet are reported, and the site is still
-	 * explained or queried: explain helps most when something is wrong */
-	eval_prepare(*ev);
-	long i = eval_site_find(*ev, site);
-	if (i < 0) {
-		const char *s = eval_site_suggest(*ev, site);
-		if (s)
-			return usage_error(cmd, "no site is called '%s' in %s; "
-					   "did you mean '%s'?", site, dir, s);
-		return usage_error(cmd, "no site is called '%s' in %s", site, dir);
-	}
-	*index = (size_t)i;
-	return EXIT_OK;
+	usage_error(arg, "%s", msg);
 }
 
 static int explain_option(void *st, int opt, char *arg)
@@ -611,57 +587,28 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 		return usage_error(cmd, "%s", query ? "query takes SITE and EXPR"
 					    : "explain takes SITE and an optional PATH");
 
-	struct fleet fleet;
-	struct evaluator *ev;
-	char *root;
-	size_t site = 0;
+	struct inspect_opts o = {
+		.version = INSPECT_OPTS_VERSION,
+		.query = query,
+		.fleet_dir = dir,
+		.site = argv[optind],
+		.text = nargs == 2 ? argv[optind + 1] : "",
+		.out = stdout,
+		.sink = &c.sink.base,
+		.usage = inspect_usage,
+		.usage_arg = (void *)cmd,
+	};
 
 	/* The result goes to stdout, so diagnostics go to stderr. */
 	cli_start(&c, stderr);
-	fleet_init(&fleet);
-	rc = open_site(cmd, dir, argv[optind], &c.sink, &fleet, &ev, &root, &site);
-	if (rc == EXIT_OK) {
-		const char *text = nargs == 2 ? argv[optind + 1] : "";
-		if (query) {
-			struct ast *e = eval_parse_path(ev, text, true);
-			struct value *v = e ? eval_query(ev, site, e) : NULL;
-			if (!e)
-				rc = EXIT_USAGE;	/* EXPR does not parse */
-			char *out;
-			size_t len;
-			struct emit_json_error je;
-			if (v && emit_json_text(v, EMIT_JSON_INDENT, &out, &len,
-						&je) == 0) {
-				fwrite(out, 1, len, stdout);
-				fputc('\n', stdout);
-				free(out);
-			} else if (v) {
-				diag_emit(&c.sink.base, compile_json_diag(
-					argv[optind], "EXPR", &je));
-			}
-		} else {
-			struct ast *path = *text ? eval_parse_path(ev, text, false)
-						 : NULL;
-			/* PATH that is not a path is a usage error */
-			if (!*text || path) {
-				if (eval_explain(ev, site, path, stdout) == 2)
-					rc = EXIT_USAGE;
-			} else {
-				rc = EXIT_USAGE;
-			}
-		}
+	switch (inspect_site(&o)) {
+	case INSPECT_USAGE:
+		return sink_finish(&c.sink) ? EXIT_USAGE : EXIT_IO;
+	case INSPECT_DONE:
+	case INSPECT_LOAD_FAILED:
+		break;
 	}
-	if (ev)
-		eval_finish(ev);
-	if (rc == EXIT_OK || rc == EXIT_ERRORS) {
-		rc = cli_end(&c);
-	} else if (rc == EXIT_USAGE && !sink_finish(&c.sink)) {
-		rc = EXIT_IO;
-	}
-	eval_free(ev);
-	free(root);
-	fleet_free(&fleet);
-	return rc;
+	return cli_end(&c);
 }
 
 /* --- sitec parse ------------------------------------------------------------------ */
