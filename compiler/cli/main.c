@@ -6,6 +6,7 @@
 #define _XOPEN_SOURCE 700
 #include "config.h"
 #include "ast_dump.h"
+#include "commands.h"
 #include "compile.h"
 #include "diag.h"
 #include "emit.h"
@@ -768,6 +769,9 @@ static const char main_help[] =
 	"  query SITE EXPR            evaluate an expression on a site, as JSON\n"
 	"  parse --dump FILE          print the syntax tree of one file as JSON\n"
 	"  codes [CODE]               explain the diagnostic codes\n"
+	"  keygen KEYFILE             an ed25519 key pair for signed bundles\n"
+	"  verify-bundle [--key KEYFILE.pub] DIR\n"
+	"                             check a bundle's digests and signature\n"
 	"\n"
 	"  -h, --help                 show this help ('sitec COMMAND --help' for one)\n"
 	"  -V, --version              show the version\n"
@@ -818,6 +822,17 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "codes") == 0)
 		return cmd_codes(argc - 1, argv + 1);
+	static char keygen_name[] = "sitec keygen";
+	static char verify_name[] = "sitec verify-bundle";
+
+	if (strcmp(cmd, "keygen") == 0) {
+		argv[1] = keygen_name;
+		return cmd_keygen(argc - 1, argv + 1);
+	}
+	if (strcmp(cmd, "verify-bundle") == 0) {
+		argv[1] = verify_name;
+		return cmd_verify_bundle(argc - 1, argv + 1);
+	}
 	if (cmd[0] == '-')
 		return usage_error("", "unknown option '%s'", cmd);
 	return usage_error("", "unknown command '%s'", cmd);
