@@ -471,6 +471,11 @@ const char *gitsrc_commit(const struct gitsrc *g)
 	return g->hex;
 }
 
+const char *gitsrc_repo_path(const struct gitsrc *g)
+{
+	return git_repository_path(g->repo);
+}
+
 const char *gitsrc_path(const struct gitsrc *g)
 {
 	return g->path[0] ? g->path : ".";

@@ -43,6 +43,8 @@ void gitsrc_free(struct gitsrc *g);
 const struct fleet_input *gitsrc_input(struct gitsrc *g);
 /* The commit's full hex id. */
 const char *gitsrc_commit(const struct gitsrc *g);
+/* The repository's git directory (".git/" or the bare one). */
+const char *gitsrc_repo_path(const struct gitsrc *g);
 /* FLEETDIR from the repository's root ("." for the root itself). */
 const char *gitsrc_path(const struct gitsrc *g);
 

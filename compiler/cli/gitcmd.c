@@ -6,10 +6,22 @@
 #include "commands.h"
 
 #include "compile.h"
+#include "diag.h"
 #include "gitsrc.h"
+#include "keyfile.h"
+#include "publish.h"
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int usage(const char *cmd, const char *msg)
+{
+	fprintf(stderr, "sitec: %s\nTry 'sitec %s --help'.\n", msg, cmd);
+	return 2;
+}
 
 int cli_rev_open(const char *cmd, const char *repo, const char *rev,
 		 struct compile_fleet_opts *o, struct gitsrc **g)
@@ -41,4 +53,133 @@ int cli_rev_open(const char *cmd, const char *repo, const char *rev,
 	o->source_commit = gitsrc_commit(*g);
 	o->source_path = gitsrc_path(*g);
 	return 0;
+}
+
+/* --- sitec publish ------------------------------------------------------------ */
+
+static const char publish_help[] =
+	"Usage: sitec publish --branch B [--rev REV] [--repo DIR] [--to DIR]\n"
+	"                     [--sign-key KEYFILE] [--message MSG] [-j N]\n"
+	"                     [FLEETDIR]\n"
+	"\n"
+	"Compiles git revision REV (default HEAD; FLEETDIR is a path in the\n"
+	"repository) and writes ONE commit on branch B (created if missing),\n"
+	"in the same repository or in the bare repository --to DIR, whose tree\n"
+	"is fleet.json and sites/NAME/{k8s.yaml,api.json,os.json,bundle.json}.\n"
+	"Commits are numbered 1, 2, 3...: a site whose digest changed gets the\n"
+	"new number in its bundle.json; an unchanged site keeps its previous\n"
+	"files byte for byte. Nothing changed: no commit. No work tree is\n"
+	"touched; the new objects go into one packfile; the branch moves by\n"
+	"compare-and-swap (on a race, the commit is made again on the new tip).\n"
+	"\n"
+	"  --branch B          the branch edge sites pull (refused when it\n"
+	"                      exists but was not written by publish)\n"
+	"  --rev REV           the revision to compile (default HEAD)\n"
+	"  --repo DIR          the source repository (default: the one that\n"
+	"                      holds the current directory)\n"
+	"  --to DIR            publish into this bare repository instead\n"
+	"  --sign-key KEYFILE  sign: bundle.sig beside each new bundle.json,\n"
+	"                      fleet.sig beside fleet.json (sitec keygen)\n"
+	"  --message MSG       added to the commit message\n"
+	"  -j, --jobs N        compile on N threads (default: as many as CPUs)\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Exit status: 0 published or nothing to publish, 1 errors in the fleet\n"
+	"(nothing written), 2 usage error (not a repository, unknown revision,\n"
+	"FLEETDIR not in the tree, a bad key file, a branch not publish's),\n"
+	"3 I/O error or the branch moved too often.\n";
+
+struct text_sink {
+	struct diag_sink base;
+};
+
+static void text_emit(struct diag_sink *sink, const struct diag *d)
+{
+	(void)sink;
+	diag_render_text(stderr, d);
+}
+
+int cmd_publish(int argc, char **argv)
+{
+	enum { OPT_BRANCH = 256, OPT_REV, OPT_REPO, OPT_TO, OPT_KEY, OPT_MSG };
+	static const struct option opts[] = {
+		{ "branch", required_argument, NULL, OPT_BRANCH },
+		{ "rev", required_argument, NULL, OPT_REV },
+		{ "repo", required_argument, NULL, OPT_REPO },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "sign-key", required_argument, NULL, OPT_KEY },
+		{ "message", required_argument, NULL, OPT_MSG },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct publish_opts o = { .version = PUBLISH_OPTS_VERSION };
+	struct publish_result r;
+	struct text_sink sink = { .base = { .emit = text_emit } };
+	unsigned char seed[DIGEST_ED25519_SEED_BYTES];
+	const char *key = NULL;
+	char why[512], *end;
+	unsigned long jobs;
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, "j:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_BRANCH: o.branch = optarg; break;
+		case OPT_REV: o.rev = optarg; break;
+		case OPT_REPO: o.repo = optarg; break;
+		case OPT_TO: o.to = optarg; break;
+		case OPT_KEY: key = optarg; break;
+		case OPT_MSG: o.message = optarg; break;
+		case 'j':
+			jobs = strtoul(optarg, &end, 10);
+			if (*end || end == optarg || jobs < 1 || jobs > 1024)
+				return usage("publish", "-j takes a number of "
+					     "threads from 1 to 1024");
+			o.jobs = (unsigned)jobs;
+			break;
+		case 'h':
+			return fputs(publish_help, stdout) == EOF ? 3 : 0;
+		default:
+			fprintf(stderr, "Try 'sitec publish --help'.\n");
+			return 2;
+		}
+	}
+	if (!o.branch || !o.branch[0])
+		return usage("publish", "publish needs --branch B");
+	if (argc - optind > 1)
+		return usage("publish", "publish takes at most one FLEETDIR");
+	o.fleetdir = argc - optind == 1 ? argv[optind] : NULL;
+	if (key) {
+		rc = keyfile_read_secret(key, seed, why, sizeof(why));
+		if (rc) {
+			fprintf(stderr, "sitec: --sign-key: %s\n", why);
+			return rc == KEYFILE_EIO ? 3 : 2;
+		}
+		o.sign_seed = seed;
+	}
+	o.sink = &sink.base;
+	/* the test of the retry bound (tests/git/run.sh) */
+	o.test_race_always = getenv("SITEC_TEST_PUBLISH_RACE") != NULL;
+	rc = publish_run(&o, &r);
+	memset(seed, 0, sizeof(seed));
+	if (rc) {
+		if (sink.base.errors)
+			fprintf(stderr, "sitec: %u error%s in the fleet at %s: "
+				"nothing published\n", sink.base.errors,
+				sink.base.errors == 1 ? "" : "s",
+				o.rev ? o.rev : "HEAD");
+		else
+			fprintf(stderr, "sitec: %s\n", r.err);
+		return rc;
+	}
+	if (r.committed)
+		printf("published version %lld on %s (commit %.12s, from %.12s):"
+		       " %zu added, %zu changed, %zu removed, %zu unchanged\n",
+		       (long long)r.number, o.branch, r.commit, r.source,
+		       r.added, r.changed, r.removed, r.unchanged);
+	else
+		printf("nothing changed since version %lld on %s (commit "
+		       "%.12s): no commit\n", (long long)r.number, o.branch,
+		       r.commit);
+	return fflush(stdout) == 0 ? 0 : 3;
 }

@@ -172,5 +172,162 @@ sc check --rev HEAD >/dev/null 2>err; r1=$?
 [ "$r1$r2$r3$r4$r5" = 22222 ] && [ ! -e "$tmp/x" ]
 check "not a repository, unknown revision, FLEETDIR not in the tree, --repo alone, two FLEETDIRs: exit 2" $?
 
+# --- publish ----------------------------------------------------------------------
+pub=$tmp/pub
+git init -q "$pub" && cp -r "$src/examples/fleet" "$pub/fleet" &&
+	(cd "$pub" && git add -A && git commit -qm one)
+cd "$pub" || exit 1
+packs() { ls .git/objects/pack/*.idx 2>/dev/null | sort; }
+sc publish --branch deploy fleet >out 2>err &&
+	grep -q 'published version 1 on deploy' out &&
+	[ "$(git rev-list --count deploy)" = 1 ] &&
+	git log -1 --format=%B deploy | grep -qx 'Sitec-Publish: 1' &&
+	git show deploy:fleet.json | grep -q '"version": 1' &&
+	[ "$(packs | wc -l)" = 1 ] && git fsck --strict >/dev/null 2>&1
+check "publish: version 1, one commit, one packfile, fsck --strict clean" $?
+
+packs >"$tmp/packs1"
+tip1=$(git rev-parse deploy)
+sc publish --branch deploy fleet >out 2>err &&
+	grep -q 'nothing changed' out && [ "$(git rev-parse deploy)" = "$tip1" ] &&
+	packs | cmp -s - "$tmp/packs1"
+check "publish of an unchanged fleet: no commit, nothing written" $?
+
+sed -i 's/mgmt_ip = "10.32.11.10"/mgmt_ip = "10.32.11.11"/' fleet/sites/boston-01.site &&
+	git commit -qam two && sc publish --branch deploy fleet >out 2>err &&
+	grep -q '0 added, 1 changed, 0 removed, 11 unchanged' out &&
+	git ls-tree deploy~1:sites >"$tmp/t1" && git ls-tree deploy:sites >"$tmp/t2" &&
+	[ "$(diff "$tmp/t1" "$tmp/t2" | grep -c '^>')" = 1 ] &&
+	diff "$tmp/t1" "$tmp/t2" | grep -q '^>.*	boston-01$' &&
+	git show deploy:sites/boston-01/bundle.json | grep -q '"version": 2' &&
+	git show deploy:sites/paris-01/bundle.json | grep -q '"version": 1' &&
+	git show deploy:fleet.json | grep -q '"version": 2' &&
+	git fsck --strict >/dev/null 2>&1
+check "one changed site: only its tree id differs, its version 2, the others 1" $?
+
+new=$(packs | comm -13 "$tmp/packs1" -)
+[ "$(echo "$new" | wc -l)" = 1 ] && [ "$(git show-index <"$new" | wc -l)" = 8 ]
+check "the new packfile holds only the changed site's objects and the trees above (8)" $?
+
+rm -rf "$tmp/co" && mkdir "$tmp/co" && git archive deploy | tar -x -C "$tmp/co" &&
+	sc compile -o "$tmp/co-out" fleet >/dev/null 2>&1 &&
+	/usr/bin/python3 - "$tmp/co" "$tmp/co-out" "$(git rev-parse HEAD)" <<'PY'
+import json, os, sys
+pub, out, head = sys.argv[1:]
+sites = sorted(os.listdir(os.path.join(out, 'sites')))
+assert sites == sorted(os.listdir(os.path.join(pub, 'sites')))
+for s in sites:
+    for f in ('api.json', 'k8s.yaml', 'os.json'):
+        a = open(os.path.join(pub, 'sites', s, f), 'rb').read()
+        assert a == open(os.path.join(out, 'sites', s, f), 'rb').read(), (s, f)
+    a = json.load(open(os.path.join(pub, 'sites', s, 'bundle.json')))
+    b = json.load(open(os.path.join(out, 'sites', s, 'bundle.json')))
+    assert a.pop('version') == (2 if s == 'boston-01' else 1)
+    assert a.pop('source')['path'] == 'fleet' and b.pop('source') == {}
+    b.pop('version')
+    assert a == b, s
+f = json.load(open(os.path.join(pub, 'fleet.json')))
+g = json.load(open(os.path.join(out, 'fleet.json')))
+assert f['sites'] == g['sites'] and f['version'] == 2
+assert f['source'] == {'commit': head, 'path': 'fleet'}
+PY
+check "the branch checked out by git = compile -o (but version and source)" $?
+
+sc keygen "$tmp/sign" >/dev/null 2>&1 &&
+	sed -i 's/mgmt_ip = "10.32.11.11"/mgmt_ip = "10.32.11.12"/' fleet/sites/boston-01.site &&
+	sed -i 's/^site paris-01 \(.*\){/site paris-01 \1{\n  labels.wave = "one"/' fleet/sites/paris-01.site &&
+	git commit -qam three && sc publish --branch signed --sign-key "$tmp/sign" fleet >out 2>err &&
+	rm -rf "$tmp/sco" && mkdir "$tmp/sco" && git archive signed | tar -x -C "$tmp/sco" &&
+	sc verify-bundle --key "$tmp/sign.pub" "$tmp/sco" >/dev/null 2>&1
+check "publish --sign-key: every bundle.sig and fleet.sig verify" $?
+
+r=0
+for f in fleet.json fleet.sig sites/boston-01/bundle.json sites/boston-01/bundle.sig \
+	 sites/boston-01/k8s.yaml sites/boston-01/api.json sites/boston-01/os.json; do
+	size=$(stat -c %s "$tmp/sco/$f")
+	for at in 0 $((size / 2)) $((size - 2)); do
+		cp "$tmp/sco/$f" "$tmp/orig"
+		/usr/bin/python3 -c 'import sys; p, i = sys.argv[1], int(sys.argv[2]); b = bytearray(open(p, "rb").read()); b[i] ^= 1; open(p, "wb").write(b)' "$tmp/sco/$f" "$at"
+		sc verify-bundle --key "$tmp/sign.pub" "$tmp/sco" >/dev/null 2>&1
+		[ $? = 1 ] || { r=1; echo "# $f byte $at: still verifies"; }
+		cp "$tmp/orig" "$tmp/sco/$f"
+	done
+done
+sc verify-bundle --key "$tmp/sign.pub" "$tmp/sco" >/dev/null 2>&1 || r=1
+check "one flipped byte in any file of a signed tree fails verification" $r
+
+git branch -q foreign HEAD~1 && before=$(git rev-parse foreign)
+sc publish --branch foreign fleet >out 2>err; rc=$?
+[ $rc = 2 ] && grep -q 'not written by sitec publish' err &&
+	[ "$(git rev-parse foreign)" = "$before" ]
+check "a branch not written by publish is refused, untouched" $?
+
+tipd=$(git rev-parse deploy)
+printf 'site broken-01 : nosuchprofile {\n}\n' >fleet/sites/broken-01.site &&
+	git add -A && git commit -qm broken &&
+	{ sc publish --branch deploy fleet >out 2>err; [ $? = 1 ]; } &&
+	[ "$(git rev-parse deploy)" = "$tipd" ] && grep -q 'nothing published' err
+r=$?
+git rm -q fleet/sites/broken-01.site && git commit -qm unbroken
+check "a fleet with errors: exit 1, the branch untouched" $r
+
+for k in "$tmp/sign.pub" "$tmp/nope"; do
+	sc publish --branch deploy --sign-key "$k" fleet >/dev/null 2>err; [ $? = 2 ] || break
+done
+[ $? = 0 ] && { sc publish --branch deploy --rev nope fleet >/dev/null 2>&1; [ $? = 2 ]; } &&
+	{ sc publish --branch deploy nowhere >/dev/null 2>&1; [ $? = 2 ]; } &&
+	{ sc publish fleet >/dev/null 2>&1; [ $? = 2 ]; } &&
+	[ "$(git rev-parse deploy)" = "$tipd" ]
+check "publish: a public or missing key, unknown rev, no FLEETDIR, no --branch: exit 2" $?
+
+git init -q --bare "$tmp/edge.git" &&
+	sc publish --branch live --to "$tmp/edge.git" fleet >out 2>err &&
+	git -C "$tmp/edge.git" show live:fleet.json | grep -q "\"commit\": \"$(git rev-parse HEAD)\"" &&
+	git -C "$tmp/edge.git" fsck --strict >/dev/null 2>&1 &&
+	[ -z "$(find "$tmp/edge.git/objects" -type f ! -path '*/pack/*' ! -path '*/info/*')" ]
+check "publish --to a bare repository: one pack, no loose object, fsck clean" $?
+
+SITEC_TEST_PUBLISH_RACE=1 sc publish --branch deploy fleet >out 2>err; rc=$?
+[ $rc = 3 ] && grep -q 'moved 16 times' err && git fsck --strict >/dev/null 2>&1
+check "a branch moved on every attempt: gives up after 16, exit 3" $?
+
+# two publishes of different revisions from two processes, repeated: both
+# commits land, numbered in order, nothing lost
+revA=$(git rev-parse HEAD~3) revB=$(git rev-parse HEAD)
+r=0
+for i in 1 2 3 4 5 6; do
+	sc publish --branch race$i --rev "$revA" fleet >"$tmp/ra" 2>&1 &
+	pa=$!
+	sc publish --branch race$i --rev "$revB" fleet >"$tmp/rb" 2>&1 &
+	pb=$!
+	wait $pa || r=1
+	wait $pb || r=1
+	[ "$(git rev-list --count race$i)" = 2 ] || r=1
+	git log --format=%B race$i | grep '^Sitec-Source:' | sort >"$tmp/srcs"
+	printf 'Sitec-Source: %s\nSitec-Source: %s\n' "$revA" "$revB" | sort | cmp -s - "$tmp/srcs" || r=1
+	git show race$i:fleet.json | grep -q '"version": 2' || r=1
+done
+git fsck --strict >/dev/null 2>&1 || r=1
+check "two racing publishes of different revisions: both commits, numbered 1 and 2 (x6)" $r
+
+# killed at random points: the branch is at the old or the new commit
+r=0
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	old=$(git rev-parse deploy)
+	rev=$([ $((i % 2)) = 0 ] && echo "$revA" || echo "$revB")
+	# not through sc: $! must be sitec itself, not a subshell
+	${SITEC_WRAPPER:-} "$sitec" publish --branch deploy --rev "$rev" fleet >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.0$(( (i * 7) % 10 ))"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	now=$(git rev-parse deploy)
+	[ "$now" = "$old" ] || [ "$(git rev-parse "$now~1")" = "$old" ] ||
+		{ r=1; echo "# kill $i: deploy at $now, was $old"; }
+	git fsck --strict >"$tmp/fsck" 2>&1 || { r=1; echo "# fsck after kill $i:"; show "$tmp/fsck"; }
+done
+check "publish killed (SIGKILL) at random points: old or new tip, fsck clean" $r
+cd "$tmp"
+
 echo "1..$n"
 exit $failed
