@@ -251,7 +251,8 @@ static struct diag *check_json_outputs(const char *name,
 	return NULL;
 }
 
-/* A site's bundle built and handed to r->on_bundle, not written. */
+/* A site's bundle built and handed to r->on_bundle, not written (v
+ * NULL: the site has errors, r->on_bundle is told so). */
 static void bundle_to_callback(struct worker *w, size_t k, const char *name,
 			       const struct value *v)
 {
@@ -262,6 +263,12 @@ static void bundle_to_callback(struct worker *w, size_t k, const char *name,
 
 	if (k > atomic_load(&w->sh->err_site))
 		return;
+	if (!v) {	/* the site has errors */
+		if (r->on_bundle(r->on_bundle_arg, k, name, NULL, err,
+				 sizeof(err)))
+			io_error(w->sh, k, err[0] ? err : "cannot note a site");
+		return;
+	}
 	if (bundle_build(&b, name, v, err, sizeof(err))) {
 		io_error(w->sh, k, err);
 		return;
@@ -269,7 +276,7 @@ static void bundle_to_callback(struct worker *w, size_t k, const char *name,
 	if ((r->source_commit &&
 	     bundle_source_set(&b, r->source_commit, r->source_path, 0, err,
 			       sizeof(err))) ||
-	    r->on_bundle(r->on_bundle_arg, k, &b, err, sizeof(err))) {
+	    r->on_bundle(r->on_bundle_arg, k, name, &b, err, sizeof(err))) {
 		io_error(w->sh, k, err[0] ? err : "cannot keep the bundle");
 	} else {
 		r->digests[k] = xstrdup(b.digest);
@@ -297,6 +304,8 @@ static void compile_one(struct worker *w, size_t k)
 		v = NULL;	/* reported in site order by compile_sites */
 	if (!v) {
 		w->stats.failed++;
+		if (!r->out && r->on_bundle)
+			bundle_to_callback(w, k, name, NULL);
 		return;
 	}
 	if (!r->out && r->on_bundle) {	/* publish, affected */

@@ -66,10 +66,11 @@ struct compile_run {
 	 * with a source neither reads nor writes OUT/.sitec-cache. */
 	const char *source_commit, *source_path;
 	/* with out NULL: each site's bundle as it is built, on the thread
-	 * that built it, k its index in sites; a non-zero result fails the
-	 * run as an I/O error with the message in err (may be NULL) */
-	int (*on_bundle)(void *arg, size_t k, const struct bundle *b,
-			 char *err, size_t errsize);
+	 * that built it, k its index in sites; b NULL for a site with
+	 * errors; a non-zero result fails the run as an I/O error with the
+	 * message in err (may be NULL) */
+	int (*on_bundle)(void *arg, size_t k, const char *site,
+			 const struct bundle *b, char *err, size_t errsize);
 	void *on_bundle_arg;
 
 	/* out: for each of sites, its bundle's digest ("sha256:…",
@@ -127,8 +128,8 @@ struct compile_fleet_opts {
 	const struct fleet_input *input;
 	const char *source_commit, *source_path;
 	/* as in compile_run (with out NULL), or NULL */
-	int (*on_bundle)(void *arg, size_t k, const struct bundle *b,
-			 char *err, size_t errsize);
+	int (*on_bundle)(void *arg, size_t k, const char *site,
+			 const struct bundle *b, char *err, size_t errsize);
 	void *on_bundle_arg;
 };
 

@@ -34,6 +34,7 @@ struct gitsrc {
 	char hex[GIT_OID_HEXSZ + 1];
 	char prefix[16];		/* "ID:" of display paths */
 	char *path;			/* FLEETDIR in the tree; "" = root */
+	git_oid fleet_id;		/* its tree (or blob) id */
 	struct site_blob *files;
 	size_t nfiles, cap;
 	struct fleet_input input;
@@ -331,6 +332,7 @@ static int find_fleet(struct gitsrc *g, const char *fleetdir, const char *rev,
 
 	if (!g->path[0]) {
 		sub = g->tree;
+		git_oid_cpy(&g->fleet_id, git_tree_id(g->tree));
 	} else if (git_tree_entry_bypath(&e, g->tree, g->path) != 0) {
 		return fail(GITSRC_ENOPATH, err, errsize, "'%s' (%s in the "
 			    "repository) is not in the tree of %s (commit %s)",
@@ -338,6 +340,7 @@ static int find_fleet(struct gitsrc *g, const char *fleetdir, const char *rev,
 	} else if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
 		char *slash = strrchr(g->path, '/');
 
+		git_oid_cpy(&g->fleet_id, git_tree_entry_id(e));
 		add_file(g, "", g->path, git_tree_entry_id(e));
 		/* file() stays below the file's directory */
 		if (slash)
@@ -352,6 +355,8 @@ static int find_fleet(struct gitsrc *g, const char *fleetdir, const char *rev,
 		return fail(GITSRC_ENOPATH, err, errsize, "'%s' is not a "
 			    "directory nor a file in %s", fleetdir, rev);
 	}
+	if (e)
+		git_oid_cpy(&g->fleet_id, git_tree_entry_id(e));
 	git_tree_entry_free(e);
 	if (git_tree_walk(sub, GIT_TREEWALK_PRE, walk_entry, &w) != 0)
 		rc = fail(GITSRC_EIO, err, errsize, "cannot read the tree of "
@@ -469,6 +474,12 @@ const struct fleet_input *gitsrc_input(struct gitsrc *g)
 const char *gitsrc_commit(const struct gitsrc *g)
 {
 	return g->hex;
+}
+
+bool gitsrc_same_fleet(const struct gitsrc *a, const struct gitsrc *b)
+{
+	return strcmp(a->path, b->path) == 0 &&
+	       git_oid_equal(&a->fleet_id, &b->fleet_id);
 }
 
 const char *gitsrc_repo_path(const struct gitsrc *g)

@@ -48,6 +48,10 @@ const char *gitsrc_repo_path(const struct gitsrc *g);
 /* FLEETDIR from the repository's root ("." for the root itself). */
 const char *gitsrc_path(const struct gitsrc *g);
 
+/* Whether a and b read the same files: FLEETDIR has the same tree id
+ * (or is the same blob) at both. */
+bool gitsrc_same_fleet(const struct gitsrc *a, const struct gitsrc *b);
+
 /*
  * Whether the work tree (with the index's stat cache) differs from the
  * revision below FLEETDIR. False for a bare repository. -1 with err.

@@ -112,8 +112,8 @@ static int write_blob(struct pub *p, git_oid *id, const void *data,
 
 /* --- the compiled bundles, as blobs ------------------------------------------ */
 
-static int keep_bundle(void *arg, size_t k, const struct bundle *b, char *err,
-		       size_t errsize)
+static int keep_bundle(void *arg, size_t k, const char *site,
+		       const struct bundle *b, char *err, size_t errsize)
 {
 	struct pub *p = arg;
 	static const int which[3] = { BUNDLE_API, BUNDLE_K8S, BUNDLE_OS };
@@ -121,6 +121,9 @@ static int keep_bundle(void *arg, size_t k, const struct bundle *b, char *err,
 	int rc = 0;
 
 	(void)k;
+	(void)site;
+	if (!b)		/* errors: the run publishes nothing */
+		return 0;
 	memset(&rec, 0, sizeof(rec));
 	memcpy(rec.digest, b->digest, sizeof(rec.digest));
 	pthread_mutex_lock(&p->lock);

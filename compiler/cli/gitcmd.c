@@ -5,6 +5,7 @@
  */
 #include "commands.h"
 
+#include "affected.h"
 #include "compile.h"
 #include "diag.h"
 #include "gitsrc.h"
@@ -12,6 +13,7 @@
 #include "publish.h"
 
 #include <getopt.h>
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,4 +184,161 @@ int cmd_publish(int argc, char **argv)
 		       "%.12s): no commit\n", (long long)r.number, o.branch,
 		       r.commit);
 	return fflush(stdout) == 0 ? 0 : 3;
+}
+
+/* --- sitec affected ------------------------------------------------------------- */
+
+static const char affected_help[] =
+	"Usage: sitec affected REV_A REV_B [--repo DIR] [--format text|json]\n"
+	"                      [-j N] [FLEETDIR]\n"
+	"\n"
+	"Lists the sites whose compiled bundles differ between git revisions\n"
+	"REV_A and REV_B, by digest: added, removed, changed (and, in JSON,\n"
+	"which files changed). Both revisions are read from the object\n"
+	"database and compiled in memory: nothing is written. A site with\n"
+	"errors at either revision is listed as failed, with its errors on\n"
+	"stderr, and the exit status is 1.\n"
+	"\n"
+	"  --repo DIR          the repository (default: the one that holds\n"
+	"                      the current directory)\n"
+	"  --format FORMAT     text (default) or json, on stdout\n"
+	"  -j, --jobs N        compile on N threads (default: as many as CPUs)\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Exit status: 0 done, 1 a site failed at a revision (errors in the\n"
+	"fleet), 2 usage error (not a repository, unknown revision, FLEETDIR\n"
+	"not in a tree), 3 I/O error.\n";
+
+static const char *const kind_names[] = { "added", "removed", "changed",
+					  "failed" };
+
+static json_t *files_json(unsigned files)
+{
+	json_t *a = json_array();
+
+	if (files & AFFECTED_FILE_API)
+		json_array_append_new(a, json_string("api.json"));
+	if (files & AFFECTED_FILE_META)
+		json_array_append_new(a, json_string("bundle.json"));
+	if (files & AFFECTED_FILE_K8S)
+		json_array_append_new(a, json_string("k8s.yaml"));
+	if (files & AFFECTED_FILE_OS)
+		json_array_append_new(a, json_string("os.json"));
+	return a;
+}
+
+static void print_affected_json(const struct affected_opts *o,
+				const struct affected_result *r,
+				unsigned errors)
+{
+	json_t *doc = json_object(), *lists[4];
+
+	json_object_set_new(doc, "from", json_pack("{s:s,s:s}", "rev",
+				o->rev_a, "commit", r->commit_a));
+	json_object_set_new(doc, "to", json_pack("{s:s,s:s}", "rev", o->rev_b,
+				"commit", r->commit_b));
+	for (int k = 0; k < 4; k++)
+		lists[k] = json_array();
+	for (size_t i = 0; i < r->n; i++) {
+		const struct affected_site *s = &r->sites[i];
+
+		if (s->kind == AFFECTED_CHANGED)
+			json_array_append_new(lists[s->kind], json_pack(
+				"{s:s,s:o}", "site", s->name, "files",
+				files_json(s->files)));
+		else if (s->kind == AFFECTED_FAILED)
+			json_array_append_new(lists[s->kind], json_pack(
+				"{s:s,s:b,s:b}", "site", s->name, "at_from",
+				s->failed_a, "at_to", s->failed_b));
+		else
+			json_array_append_new(lists[s->kind],
+					      json_string(s->name));
+	}
+	for (int k = 0; k < 4; k++)
+		json_object_set_new(doc, kind_names[k], lists[k]);
+	json_object_set_new(doc, "errors", json_integer(errors));
+	json_dumpf(doc, stdout, JSON_INDENT(2));
+	fputc('\n', stdout);
+	json_decref(doc);
+}
+
+int cmd_affected(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "repo", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct affected_opts o = { .version = AFFECTED_OPTS_VERSION };
+	struct affected_result r;
+	struct text_sink sink = { .base = { .emit = text_emit } };
+	bool json = false;
+	char *end;
+	unsigned long jobs;
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, "j:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'r': o.repo = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return usage("affected", "--format takes text "
+					     "or json");
+			break;
+		case 'j':
+			jobs = strtoul(optarg, &end, 10);
+			if (*end || end == optarg || jobs < 1 || jobs > 1024)
+				return usage("affected", "-j takes a number of "
+					     "threads from 1 to 1024");
+			o.jobs = (unsigned)jobs;
+			break;
+		case 'h':
+			return fputs(affected_help, stdout) == EOF ? 3 : 0;
+		default:
+			fprintf(stderr, "Try 'sitec affected --help'.\n");
+			return 2;
+		}
+	}
+	if (argc - optind < 2 || argc - optind > 3)
+		return usage("affected", "affected takes REV_A, REV_B and at "
+			     "most one FLEETDIR");
+	o.rev_a = argv[optind];
+	o.rev_b = argv[optind + 1];
+	o.fleetdir = argc - optind == 3 ? argv[optind + 2] : NULL;
+	o.sink = &sink.base;
+	rc = affected_run(&o, &r);
+	if (rc) {
+		fprintf(stderr, "sitec: %s\n", r.err);
+		affected_result_free(&r);
+		return rc;
+	}
+	if (json) {
+		print_affected_json(&o, &r, sink.base.errors);
+	} else {
+		for (size_t i = 0; i < r.n; i++) {
+			const struct affected_site *s = &r.sites[i];
+
+			printf("%-8s %s", kind_names[s->kind], s->name);
+			if (s->kind == AFFECTED_FAILED)
+				printf(" (errors at %s)", s->failed_a &&
+				       s->failed_b ? "both" : s->failed_a
+				       ? o.rev_a : o.rev_b);
+			putchar('\n');
+		}
+		if (r.same_tree)
+			fprintf(stderr, "sitec: the fleet is the same tree at "
+				"%s and %s: no site affected\n", o.rev_a,
+				o.rev_b);
+		else
+			fprintf(stderr, "sitec: %zu site%s affected (%zu at "
+				"%s, %zu at %s)\n", r.n, r.n == 1 ? "" : "s",
+				r.nsites_a, o.rev_a, r.nsites_b, o.rev_b);
+	}
+	rc = sink.base.errors ? 1 : 0;
+	affected_result_free(&r);
+	return fflush(stdout) == 0 ? rc : 3;
 }

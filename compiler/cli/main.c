@@ -811,6 +811,8 @@ static const char main_help[] =
 	"  query SITE EXPR            evaluate an expression on a site, as JSON\n"
 	"  parse --dump FILE          print the syntax tree of one file as JSON\n"
 	"  codes [CODE]               explain the diagnostic codes\n"
+	"  affected REV_A REV_B [FLEETDIR]\n"
+	"                             sites whose bundles differ between revisions\n"
 	"  publish --branch B [--rev REV] [FLEETDIR]\n"
 	"                             commit the compiled bundles to branch B\n"
 	"  keygen KEYFILE             an ed25519 key pair for signed bundles\n"
@@ -869,10 +871,15 @@ int main(int argc, char **argv)
 	static char keygen_name[] = "sitec keygen";
 	static char verify_name[] = "sitec verify-bundle";
 	static char publish_name[] = "sitec publish";
+	static char affected_name[] = "sitec affected";
 
 	if (strcmp(cmd, "keygen") == 0) {
 		argv[1] = keygen_name;
 		return cmd_keygen(argc - 1, argv + 1);
+	}
+	if (strcmp(cmd, "affected") == 0) {
+		argv[1] = affected_name;
+		return cmd_affected(argc - 1, argv + 1);
 	}
 	if (strcmp(cmd, "publish") == 0) {
 		argv[1] = publish_name;

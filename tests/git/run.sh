@@ -329,5 +329,113 @@ done
 check "publish killed (SIGKILL) at random points: old or new tip, fsck clean" $r
 cd "$tmp"
 
+# --- affected ----------------------------------------------------------------------
+aff=$tmp/aff
+git init -q "$aff" && cp -r "$src/examples/fleet" "$aff/fleet" &&
+	printf 'BOS-0002' >"$aff/fleet/store-bos.txt" &&
+	sed -i 's/store = "BOS-0002"/store = file("..\/store-bos.txt")/' \
+		"$aff/fleet/sites/boston-01.site" &&
+	(cd "$aff" && git add -A && git commit -qm base)
+cd "$aff" || exit 1
+
+# truth A B: the affected sites by comparing two work-tree compiles, as
+# {"added": [...], "removed": [...], "changed": {SITE: [FILES]}}
+truth() {
+	for r in "$1" "$2"; do
+		rm -rf "$tmp/tr-$r" && mkdir -p "$tmp/tr-$r" &&
+		git archive "$r" fleet | tar -x -C "$tmp/tr-$r" &&
+		sc compile -o "$tmp/tr-$r/out" "$tmp/tr-$r/fleet" >/dev/null 2>&1
+	done
+	/usr/bin/python3 - "$tmp/tr-$1/out" "$tmp/tr-$2/out" <<'PY'
+import json, os, sys
+a, b = (json.load(open(os.path.join(d, 'fleet.json')))['sites'] for d in sys.argv[1:])
+changed = {}
+for s in sorted(set(a) & set(b)):
+    if a[s] != b[s]:
+        fs = [f for f in ('api.json', 'k8s.yaml', 'os.json')
+              if open(os.path.join(sys.argv[1], 'sites', s, f), 'rb').read()
+              != open(os.path.join(sys.argv[2], 'sites', s, f), 'rb').read()]
+        changed[s] = sorted(fs + ['bundle.json'])
+print(json.dumps({'added': sorted(set(b) - set(a)),
+                  'removed': sorted(set(a) - set(b)), 'changed': changed}))
+PY
+}
+# affected_ok A B EXPECT: `affected --format json` equals the truth, and
+# its text output's site names equal EXPECT (space-separated, sorted)
+affected_ok() {
+	sc affected --format json "$1" "$2" fleet >"$tmp/aj" 2>"$tmp/ae" || return 1
+	truth "$1" "$2" >"$tmp/at" || return 1
+	/usr/bin/python3 - "$tmp/aj" "$tmp/at" <<'PY' || return 1
+import json, sys
+got, want = (json.load(open(p)) for p in sys.argv[1:])
+assert got['failed'] == [] and got['errors'] == 0, got
+g = {'added': got['added'], 'removed': got['removed'],
+     'changed': {c['site']: sorted(c['files']) for c in got['changed']}}
+assert g == want, (g, want)
+PY
+	names=$(sc affected "$1" "$2" fleet 2>/dev/null | awk '{print $2}' | sort | tr '\n' ' ')
+	[ "$names" = "$3" ] || { echo "# affected $1 $2: '$names', expected '$3'"; return 1; }
+}
+commit() { git add -A && git commit -qm "$1" && git rev-parse HEAD; }
+
+c0=$(git rev-parse HEAD)
+sed -i 's/mgmt_ip = "10.32.11.10"/mgmt_ip = "10.32.11.11"/' fleet/sites/boston-01.site
+c1=$(commit site)
+affected_ok "$c0" "$c1" "boston-01 "
+check "affected: a change to one site lists that site only" $?
+
+sed -i 's/timezone = "Europe\/Paris"/timezone = "Europe\/Dublin"/' fleet/regions/eu-west.site
+c2=$(commit region)
+# of the eu-west sites, dublin, frankfurt and madrid set their own
+# timezone: their output does not change
+affected_ok "$c1" "$c2" "lyon-01 paris-01 "
+check "affected: a region profile lists the region's sites it changes" $?
+
+sed -i 's/{ name = "installer", uid = 2002/{ name = "installer", uid = 2003/' fleet/global.site
+c3=$(commit global)
+# lyon-01 removes the installer account: unaffected
+all=$(ls fleet/sites | sed 's/\.site$//' | grep -v lyon-01 | sort | tr '\n' ' ')
+affected_ok "$c2" "$c3" "$all"
+check "affected: the global profile lists every site it changes" $?
+
+sed -i 's/dns_servers = \["10.255.0.53", "10.255.1.53"\]/dns_servers = ["10.255.0.54", "10.255.1.53"]/' fleet/global.site
+c4=$(commit noop)
+affected_ok "$c3" "$c4" ""
+check "affected: a change every site overrides (global dns_servers) lists none" $?
+
+sed -i 's/rekey: duration = "8h"/rekey: duration = "9h"/' fleet/schema.site
+c5=$(commit default)
+want=$(truth "$c4" "$c5" | /usr/bin/python3 -c 'import json,sys; print(" ".join(sorted(json.load(sys.stdin)["changed"])) + " ")')
+[ "$want" != " " ] && affected_ok "$c4" "$c5" "$want"
+check "affected: a schema default lists the sites that keep it ($want)" $?
+
+sed 's/site boston-01 /site salem-01 /; s/10.32.11.11/10.32.12.10/g; s/10.32.11.0/10.32.12.0/g' \
+	fleet/sites/boston-01.site >fleet/sites/salem-01.site && git rm -q fleet/sites/toronto-01.site
+c6=$(commit add-remove)
+affected_ok "$c5" "$c6" "salem-01 toronto-01 " &&
+	sc affected "$c5" "$c6" fleet 2>/dev/null | grep -qx 'added    salem-01' &&
+	sc affected "$c5" "$c6" fleet 2>/dev/null | grep -qx 'removed  toronto-01'
+check "affected: an added and a removed site" $?
+
+git mv fleet/sites/lyon-01.site fleet/sites/lyon-01-renamed.site
+c7=$(commit rename)
+affected_ok "$c6" "$c7" ""
+check "affected: a renamed file with the same content lists none" $?
+
+printf 'BOS-0003' >fleet/store-bos.txt
+c8=$(commit file-read)
+affected_ok "$c7" "$c8" "boston-01 salem-01 " && grep -q '"k8s.yaml"' "$tmp/aj"
+check "affected: a change to a file read by file() lists its reader" $?
+
+sc affected "$c8" "$c8" fleet >out 2>err && [ ! -s out ] && grep -q 'same tree' err
+check "affected: the same tree at both revisions compiles nothing" $?
+
+sed -i 's/mgmt_ip = "10.32.12.10"/mgmt_ip = "not-an-ip"/' fleet/sites/salem-01.site
+c9=$(commit broken)
+sc affected "$c8" "$c9" fleet >out 2>err; rc=$?
+[ $rc = 1 ] && grep -qx "failed   salem-01 (errors at $c9)" out && grep -q 'error\[' err
+check "affected: a site that fails at one side is listed with its errors, exit 1" $?
+cd "$tmp"
+
 echo "1..$n"
 exit $failed
