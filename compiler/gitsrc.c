@@ -372,8 +372,9 @@ static int find_fleet(struct gitsrc *g, const char *fleetdir, const char *rev,
 	return rc;
 }
 
-int gitsrc_open(struct gitsrc **out, const char *repo_dir, const char *rev,
-		const char *fleetdir, char *err, size_t errsize)
+static int open_common(struct gitsrc **out, const char *repo_dir,
+		       const char *rev, const char *fleetdir, bool just_dir,
+		       char *err, size_t errsize)
 {
 	struct gitsrc *g = xmalloc(sizeof(*g));
 	git_object *obj = NULL;
@@ -414,7 +415,9 @@ int gitsrc_open(struct gitsrc **out, const char *repo_dir, const char *rev,
 	}
 	git_oid_tostr(g->hex, sizeof(g->hex), git_commit_id(g->commit));
 	snprintf(g->prefix, sizeof(g->prefix), "%.12s:", g->hex);
-	if (fleetdir[0] == '/') {
+	if (just_dir) {
+		g->path = normalize("", fleetdir);
+	} else if (fleetdir[0] == '/') {
 		if (!(g->path = absolute_in_worktree(g->repo, fleetdir))) {
 			rc = fail(GITSRC_ENOPATH, err, errsize, "'%s' is not "
 				  "in the repository's work tree", fleetdir);
@@ -433,8 +436,22 @@ int gitsrc_open(struct gitsrc **out, const char *repo_dir, const char *rev,
 			  "repository", fleetdir);
 		goto fail;
 	}
-	if ((rc = find_fleet(g, fleetdir, rev, err, errsize)))
+	if (just_dir) {
+		git_tree_entry *e = NULL;
+
+		if (g->path && g->path[0] &&
+		    (git_tree_entry_bypath(&e, g->tree, g->path) != 0 ||
+		     git_tree_entry_type(e) != GIT_OBJECT_TREE)) {
+			git_tree_entry_free(e);
+			rc = fail(GITSRC_ENOPATH, err, errsize, "'%s' is not a "
+				  "directory in the tree of %s (commit %s)",
+				  fleetdir, rev, g->hex);
+			goto fail;
+		}
+		git_tree_entry_free(e);
+	} else if ((rc = find_fleet(g, fleetdir, rev, err, errsize))) {
 		goto fail;
+	}
 	g->input = (struct fleet_input){
 		.nfiles = g->nfiles, .load = load_file, .read = read_file,
 		.arg = g, .prefix = g->prefix, .root = g->path,
@@ -447,6 +464,43 @@ fail:
 	git_object_free(obj);
 	free(base);
 	gitsrc_free(g);
+	return rc;
+}
+
+int gitsrc_open(struct gitsrc **out, const char *repo_dir, const char *rev,
+		const char *fleetdir, char *err, size_t errsize)
+{
+	return open_common(out, repo_dir, rev, fleetdir, false, err, errsize);
+}
+
+int gitsrc_open_dir(struct gitsrc **out, const char *repo_dir,
+		    const char *rev, const char *dir, char *err,
+		    size_t errsize)
+{
+	return open_common(out, repo_dir, rev, dir, true, err, errsize);
+}
+
+int gitsrc_read(struct gitsrc *g, const char *name, char **data, size_t *len,
+		char *why, size_t whysize)
+{
+	size_t n = strlen(g->path) + strlen(name) + 2;
+	char *path = xmalloc(n);
+	git_tree_entry *e = NULL;
+	int rc;
+
+	snprintf(path, n, "%s%s%s", g->path, g->path[0] ? "/" : "", name);
+	pthread_mutex_lock(&g->lock);
+	rc = git_tree_entry_bypath(&e, g->tree, path);
+	git_tree_entry_free(e);
+	pthread_mutex_unlock(&g->lock);
+	if (rc == GIT_ENOTFOUND) {
+		free(path);
+		*data = NULL;
+		*len = 0;
+		return -2;
+	}
+	rc = read_file(g, path, data, len, why, whysize);
+	free(path);
 	return rc;
 }
 

@@ -39,6 +39,19 @@ int gitsrc_open(struct gitsrc **out, const char *repo_dir, const char *rev,
 		const char *fleetdir, char *err, size_t errsize);
 void gitsrc_free(struct gitsrc *g);
 
+/*
+ * Opens the directory dir (from the repository's root, as in git's
+ * REV:PATH; "" for the root) of rev's tree, to read its files with
+ * gitsrc_read: no .site file is looked for.
+ */
+int gitsrc_open_dir(struct gitsrc **out, const char *repo_dir,
+		    const char *rev, const char *dir, char *err,
+		    size_t errsize);
+/* The bytes of name (below the opened directory) into a malloc'ed
+ * *data: 0, -1 with a reason, or -2 when there is no such file. */
+int gitsrc_read(struct gitsrc *g, const char *name, char **data, size_t *len,
+		char *why, size_t whysize);
+
 /* The fleet's files, for compile_fleet_opts.input. */
 const struct fleet_input *gitsrc_input(struct gitsrc *g);
 /* The commit's full hex id. */

@@ -7,6 +7,7 @@
 #include "commands.h"
 
 #include "bundle_verify.h"
+#include "gitsrc.h"
 #include "keyfile.h"
 
 #include <getopt.h>
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum { ST_OK = 0, ST_BAD = 1, ST_USAGE = 2, ST_IO = 3 };
 
@@ -78,6 +80,7 @@ int cmd_keygen(int argc, char **argv)
 
 static const char verify_help[] =
 	"Usage: sitec verify-bundle [--key KEYFILE.pub] DIR\n"
+	"       sitec verify-bundle [--key KEYFILE.pub] [--repo DIR] REV:PATH\n"
 	"\n"
 	"Checks a bundle as a pulling site does. DIR is either one site's\n"
 	"bundle (a directory holding bundle.json) or a whole output tree (one\n"
@@ -85,17 +88,50 @@ static const char verify_help[] =
 	"the branch of 'sitec publish' leaves it). For a bundle: bundle.json\n"
 	"is read strictly and every file it lists must have its sha256. For a\n"
 	"tree: fleet.json, then every site it lists, whose digest must also be\n"
-	"the one fleet.json gives.\n"
+	"the one fleet.json gives. REV:PATH reads the same from a git revision\n"
+	"(PATH from the repository's root, as git takes it: deploy:sites/NAME,\n"
+	"or deploy: for the whole branch), without a checkout.\n"
 	"\n"
 	"  --key KEYFILE.pub   also require the signatures, made by the\n"
 	"                      secret half of this key: bundle.sig over each\n"
 	"                      bundle.json, fleet.sig over fleet.json\n"
+	"  --repo DIR          the repository of REV:PATH (default: the one\n"
+	"                      that holds the current directory)\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit status: 0 verified, 1 verification failed, 2 usage error or a\n"
 	"bad key file, 3 I/O error.\n";
 
+/* Where a bundle's files are: a directory, or a directory of a git
+ * revision's tree (g not NULL; dir relative to what g opened). */
+struct where {
+	struct gitsrc *g;
+	const char *dir;
+};
+
+static int read_where(void *arg, const char *name, char **data, size_t *len,
+		      char *why, size_t whysize)
+{
+	const struct where *w = arg;
+	size_t n;
+	char *path;
+	int rc;
+
+	if (!w->g)
+		return bundle_verify_read_dir((void *)w->dir, name, data, len,
+					      why, whysize);
+	n = strlen(w->dir) + strlen(name) + 2;
+	if (!(path = malloc(n)))
+		return BUNDLE_VERIFY_EIO;
+	snprintf(path, n, "%s%s%s", w->dir, w->dir[0] ? "/" : "", name);
+	rc = gitsrc_read(w->g, path, data, len, why, whysize);
+	free(path);
+	return rc == -2 ? BUNDLE_VERIFY_ENOENT
+	       : rc ? BUNDLE_VERIFY_EIO : 0;
+}
+
 struct verify_tree {
+	struct gitsrc *g;
 	const char *dir;
 	const unsigned char *pub;
 	size_t nsites;
@@ -120,9 +156,14 @@ static int verify_tree_site(void *arg, const char *site, const char *digest)
 		snprintf(t->why, sizeof(t->why), "out of memory");
 		return BUNDLE_VERIFY_EIO;
 	}
-	snprintf(dir, n, "%s/sites/%s", t->dir, site);
-	rc = bundle_verify_site(bundle_verify_read_dir, dir, t->pub, &m, why,
-				sizeof(why));
+	if (t->g)
+		snprintf(dir, n, "%s%ssites/%s", t->dir, t->dir[0] ? "/" : "",
+			 site);
+	else
+		snprintf(dir, n, "%s/sites/%s", t->dir, site);
+	struct where w = { t->g, dir };
+
+	rc = bundle_verify_site(read_where, &w, t->pub, &m, why, sizeof(why));
 	if (rc == 0 && strcmp(m->digest, digest) != 0) {
 		snprintf(why, sizeof(why), "its digest is %s, fleet.json says "
 			 "%s", m->digest, digest);
@@ -146,10 +187,11 @@ int cmd_verify_bundle(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "key", required_argument, NULL, 'k' },
+		{ "repo", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *key = NULL, *dir;
+	const char *key = NULL, *repo = NULL, *dir;
 	unsigned char pub[DIGEST_ED25519_PUBLIC_BYTES];
 	char why[768];
 	char *data = NULL, *sig = NULL;
@@ -161,6 +203,9 @@ int cmd_verify_bundle(int argc, char **argv)
 		switch (opt) {
 		case 'k':
 			key = optarg;
+			break;
+		case 'r':
+			repo = optarg;
 			break;
 		case 'h':
 			return print_help(verify_help);
@@ -177,13 +222,32 @@ int cmd_verify_bundle(int argc, char **argv)
 		fprintf(stderr, "sitec: %s\n", why);
 		return rc == KEYFILE_EIO ? ST_IO : ST_USAGE;
 	}
-	rc = bundle_verify_read_dir((void *)dir, BUNDLE_FILE_META, &data, &len,
-				    why, sizeof(why));
+	/* REV:PATH (git's form: PATH from the repository's root) when it is
+	 * not a directory here */
+	struct stat st;
+	struct where w = { NULL, dir };
+	const char *colon = strchr(dir, ':');
+	char *rev = NULL;
+
+	if (colon && stat(dir, &st) != 0) {
+		rev = strndup(dir, (size_t)(colon - dir));
+		rc = rev ? gitsrc_open_dir(&w.g, repo, rev, colon + 1, why,
+					   sizeof(why)) : GITSRC_EIO;
+		free(rev);
+		if (rc) {
+			fprintf(stderr, "sitec: %s\n", why);
+			return rc == GITSRC_EIO ? ST_IO : ST_USAGE;
+		}
+		w.dir = "";
+	} else if (repo) {
+		return usage("verify-bundle", "--repo goes with REV:PATH");
+	}
+	rc = read_where(&w, BUNDLE_FILE_META, &data, &len, why, sizeof(why));
 	if (rc == 0) {
 		free(data);
 		data = NULL;
-		rc = bundle_verify_site(bundle_verify_read_dir, (void *)dir,
-					key ? pub : NULL, &m, why, sizeof(why));
+		rc = bundle_verify_site(read_where, &w, key ? pub : NULL, &m,
+					why, sizeof(why));
 		if (rc) {
 			fprintf(stderr, "sitec: %s: %s: %s\n", dir,
 				status_of(rc), why);
@@ -199,8 +263,7 @@ int cmd_verify_bundle(int argc, char **argv)
 		fprintf(stderr, "sitec: %s: %s: %s\n", dir, status_of(rc), why);
 		goto out;
 	}
-	rc = bundle_verify_read_dir((void *)dir, FLEET_FILE_META, &data, &len,
-				    why, sizeof(why));
+	rc = read_where(&w, FLEET_FILE_META, &data, &len, why, sizeof(why));
 	if (rc == BUNDLE_VERIFY_ENOENT) {
 		fprintf(stderr, "sitec: %s holds neither bundle.json nor "
 			"fleet.json: not a bundle nor an output tree\n", dir);
@@ -208,13 +271,14 @@ int cmd_verify_bundle(int argc, char **argv)
 		goto out;
 	}
 	if (rc == 0 && key)
-		rc = bundle_verify_read_dir((void *)dir, FLEET_FILE_SIG, &sig,
-					    &siglen, why, sizeof(why));
+		rc = read_where(&w, FLEET_FILE_SIG, &sig, &siglen, why,
+				sizeof(why));
 	if (rc && rc != BUNDLE_VERIFY_ENOENT) {
 		fprintf(stderr, "sitec: %s: %s: %s\n", dir, status_of(rc), why);
 		goto out;
 	}
-	struct verify_tree t = { .dir = dir, .pub = key ? pub : NULL };
+	struct verify_tree t = { .g = w.g, .dir = w.g ? "" : dir,
+				 .pub = key ? pub : NULL };
 
 	rc = bundle_verify_fleet(data, len, sig, siglen, key ? pub : NULL,
 				 verify_tree_site, &t, t.why, sizeof(t.why));
@@ -225,6 +289,7 @@ int cmd_verify_bundle(int argc, char **argv)
 		printf("%s: ok: fleet.json and %zu site%s%s\n", dir, t.nsites,
 		       t.nsites == 1 ? "" : "s", key ? ", all signed" : "");
 out:
+	gitsrc_free(w.g);
 	free(data);
 	free(sig);
 	if (fflush(stdout) != 0)

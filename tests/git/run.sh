@@ -256,6 +256,16 @@ done
 sc verify-bundle --key "$tmp/sign.pub" "$tmp/sco" >/dev/null 2>&1 || r=1
 check "one flipped byte in any file of a signed tree fails verification" $r
 
+sc verify-bundle --key "$tmp/sign.pub" signed:sites/boston-01 >out 2>&1 &&
+	grep -q 'ok: site boston-01, version 1, .*signed' out &&
+	sc verify-bundle --key "$tmp/sign.pub" signed: >out 2>&1 &&
+	grep -q 'ok: fleet.json and 12 sites, all signed' out &&
+	(cd "$tmp" && sc verify-bundle --repo "$pub" --key "$tmp/sign.pub" signed:sites/paris-01 >/dev/null 2>&1) &&
+	{ sc verify-bundle --key "$tmp/sign.pub" deploy:sites/boston-01 >/dev/null 2>&1; [ $? = 1 ]; } &&
+	{ sc verify-bundle signed:sites/nope >/dev/null 2>&1; [ $? = 2 ]; } &&
+	{ sc verify-bundle nope:sites/boston-01 >/dev/null 2>&1; [ $? = 2 ]; }
+check "verify-bundle REV:sites/NAME and REV: read from git (signed, unsigned, bad paths)" $?
+
 git branch -q foreign HEAD~1 && before=$(git rev-parse foreign)
 sc publish --branch foreign fleet >out 2>err; rc=$?
 [ $rc = 2 ] && grep -q 'not written by sitec publish' err &&
