@@ -102,7 +102,8 @@ static int write_blob(struct pub *p, git_oid *id, const void *data,
 {
 	if (git_odb_hash(id, data, len, GIT_OBJECT_BLOB))
 		return -1;
-	if (git_odb_exists(p->odb, id))
+	/* no refresh: a miss would rescan objects/pack each time */
+	if (git_odb_exists_ext(p->odb, id, GIT_ODB_LOOKUP_NO_REFRESH))
 		return 0;
 	if (git_odb_write(id, p->odb, data, len, GIT_OBJECT_BLOB))
 		return -1;
