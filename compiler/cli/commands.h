@@ -14,6 +14,7 @@ int cmd_keygen(int argc, char **argv);
 int cmd_verify_bundle(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 int cmd_affected(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
 
 /*
  * --rev REV [--repo DIR] of compile and check: opens the revision

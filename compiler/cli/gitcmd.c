@@ -9,6 +9,7 @@
 #include "compile.h"
 #include "diag.h"
 #include "gitsrc.h"
+#include "graph.h"
 #include "keyfile.h"
 #include "publish.h"
 
@@ -341,4 +342,68 @@ int cmd_affected(int argc, char **argv)
 	rc = sink.base.errors ? 1 : 0;
 	affected_result_free(&r);
 	return fflush(stdout) == 0 ? rc : 3;
+}
+
+/* --- sitec graph ------------------------------------------------------------------ */
+
+static const char graph_help[] =
+	"Usage: sitec graph [--format dot|json] [--collapse-over N]\n"
+	"                   [FLEETDIR|FILE]...\n"
+	"\n"
+	"Prints the inheritance graph of the fleet: schemas, profiles and\n"
+	"sites, an edge from each to each of its parents (numbered in parent\n"
+	"order when there are several), as Graphviz dot (the default; try\n"
+	"'sitec graph | dot -Tsvg > fleet.svg') or JSON. When the fleet has\n"
+	"more than N sites (default 50), the sites with the same parents are\n"
+	"drawn as one node with their count.\n"
+	"\n"
+	"  --format FORMAT     dot or json\n"
+	"  --collapse-over N   group sites when there are more than N\n"
+	"  -h, --help          show this help\n";
+
+int cmd_graph(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "collapse-over", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct graph_opts o = { .version = GRAPH_OPTS_VERSION };
+	struct text_sink sink = { .base = { .emit = text_emit } };
+	char *text, *end;
+	size_t len;
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				o.json = true;
+			else if (strcmp(optarg, "dot") != 0)
+				return usage("graph", "--format takes dot or json");
+			break;
+		case 'c':
+			o.collapse_over = strtoul(optarg, &end, 10);
+			if (*end || end == optarg || optarg[0] == '-' ||
+			    o.collapse_over == 0)
+				return usage("graph", "--collapse-over takes a "
+					     "number of sites, at least 1");
+			break;
+		case 'h':
+			return fputs(graph_help, stdout) == EOF ? 3 : 0;
+		default:
+			fprintf(stderr, "Try 'sitec graph --help'.\n");
+			return 2;
+		}
+	}
+	o.paths = (const char *const *)argv + optind;
+	o.npaths = (size_t)(argc - optind);
+	o.sink = &sink.base;
+	rc = graph_render(&o, &text, &len);
+	if (rc)
+		return 1;
+	rc = fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : 3;
+	free(text);
+	return rc;
 }

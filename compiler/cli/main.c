@@ -815,6 +815,7 @@ static const char main_help[] =
 	"                             sites whose bundles differ between revisions\n"
 	"  publish --branch B [--rev REV] [FLEETDIR]\n"
 	"                             commit the compiled bundles to branch B\n"
+	"  graph [--format dot|json]  the inheritance graph of the fleet\n"
 	"  keygen KEYFILE             an ed25519 key pair for signed bundles\n"
 	"  verify-bundle [--key KEYFILE.pub] DIR\n"
 	"                             check a bundle's digests and signature\n"
@@ -872,10 +873,15 @@ int main(int argc, char **argv)
 	static char verify_name[] = "sitec verify-bundle";
 	static char publish_name[] = "sitec publish";
 	static char affected_name[] = "sitec affected";
+	static char graph_name[] = "sitec graph";
 
 	if (strcmp(cmd, "keygen") == 0) {
 		argv[1] = keygen_name;
 		return cmd_keygen(argc - 1, argv + 1);
+	}
+	if (strcmp(cmd, "graph") == 0) {
+		argv[1] = graph_name;
+		return cmd_graph(argc - 1, argv + 1);
 	}
 	if (strcmp(cmd, "affected") == 0) {
 		argv[1] = affected_name;

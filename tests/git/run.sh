@@ -447,5 +447,39 @@ sc affected "$c8" "$c9" fleet >out 2>err; rc=$?
 check "affected: a site that fails at one side is listed with its errors, exit 1" $?
 cd "$tmp"
 
+# --- graph -------------------------------------------------------------------------
+sc graph "$src/examples/fleet" >g.dot 2>err &&
+	grep -qx '  "site:boston-01" -> "profile:us-east" \[label="1"\];' g.dot &&
+	grep -qx '  "site:boston-01" -> "profile:hw-small" \[label="2"\];' g.dot &&
+	grep -qx '  "profile:global" -> "schema:EdgeSite";' g.dot &&
+	[ "$(grep -c 'shape=ellipse' g.dot)" = 12 ] &&
+	{ ! command -v dot >/dev/null || dot -Tsvg g.dot >/dev/null; }
+check "graph: dot, every site, parent order on edges" $?
+
+sc graph --format json --collapse-over 3 "$src/examples/fleet" >g.json 2>err &&
+	/usr/bin/python3 - g.json <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))
+ids = {n['id'] for n in g['nodes']}
+sites = sum(n.get('count', 1) for n in g['nodes'] if n['kind'] in ('site', 'sites'))
+assert sites == 12, sites
+assert any(n['kind'] == 'sites' and n['count'] > 1 for n in g['nodes'])
+assert all(e['from'] in ids and e['to'] in ids for e in g['edges'])
+orders = {}
+for e in g['edges']:
+    orders.setdefault(e['from'], []).append(e['order'])
+assert all(o == list(range(1, len(o) + 1)) for o in orders.values())
+PY
+check "graph --format json, collapsed: sites grouped by parents, counts add up" $?
+
+python3 "$src/bench/gen_fleet.py" 2000 "$tmp/g2000" >/dev/null &&
+	sc graph "$tmp/g2000" >g2.dot 2>err &&
+	[ "$(grep -c 'shape=box3d' g2.dot)" -ge 1 ] && [ "$(wc -l <g2.dot)" -lt 400 ]
+check "graph of a large fleet collapses sites with the same parents" $?
+
+printf 'site x : {\n' >"$tmp/bad.site"
+sc graph "$tmp/bad.site" >/dev/null 2>err; [ $? = 1 ] && grep -q 'error\[' err
+check "graph of a fleet with a syntax error: exit 1, the error" $?
+
 echo "1..$n"
 exit $failed

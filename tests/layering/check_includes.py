@@ -32,7 +32,7 @@ FRONT_END_BASE = {"ast.h", "arena.h", "diag.h", "diag_codes.def", "intern.h",
 CLI_DRIVERS = {"compile.h", "explain.h", "fleet.h", "diag.h", "eval.h",
                "value.h", "ast_dump.h", "syntax.h", "ast.h", "source.h",
                "arena.h", "intern.h", "docjson.h", "emit.h", "types.h",
-               "diag_codes.def", "gitsrc.h", "publish.h", "affected.h"}
+               "diag_codes.def", "gitsrc.h", "publish.h", "affected.h", "graph.h"}
 
 # folder -> list of (folder, allowed names or None for any)
 RULES = {
