@@ -17,7 +17,9 @@
 #include "gitsrc.h"
 
 #include <git2.h>
+#include <git2/sys/commit.h>
 #include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 #include <jansson.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -42,7 +44,12 @@ struct pub {
 	const struct publish_opts *o;
 	struct publish_result *r;
 	git_repository *repo;		/* where the branch is */
-	git_odb *odb;
+	git_odb *odb;			/* its object database */
+	/* every new object goes to a repository over an object database
+	 * that is the mempack alone: a write there costs no lookup on disk
+	 * (libgit2 rescans objects/pack on each miss of the real one) */
+	git_repository *wrepo;
+	git_odb *wodb;
 	git_odb_backend *mempack;	/* every new object, until dumped */
 	pthread_mutex_t lock;		/* the repository, for the workers */
 	struct site_rec *sites;
@@ -103,9 +110,10 @@ static int write_blob(struct pub *p, git_oid *id, const void *data,
 	if (git_odb_hash(id, data, len, GIT_OBJECT_BLOB))
 		return -1;
 	/* no refresh: a miss would rescan objects/pack each time */
-	if (git_odb_exists_ext(p->odb, id, GIT_ODB_LOOKUP_NO_REFRESH))
+	if (git_odb_exists_ext(p->odb, id, GIT_ODB_LOOKUP_NO_REFRESH) ||
+	    git_odb_exists(p->wodb, id))
 		return 0;
-	if (git_odb_write(id, p->odb, data, len, GIT_OBJECT_BLOB))
+	if (git_odb_write(id, p->wodb, data, len, GIT_OBJECT_BLOB))
 		return -1;
 	note_fresh(p, id);
 	return 0;
@@ -303,7 +311,7 @@ static int site_tree(struct pub *p, const struct site_rec *s, int64_t n,
 	if ((rc = blob(p, &meta, json, len)) ||
 	    (p->o->sign_seed && (rc = sig_blob(p, &sig, json, len))))
 		goto out;
-	if (git_treebuilder_new(&tb, p->repo, NULL)) {
+	if (git_treebuilder_new(&tb, p->wrepo, NULL)) {
 		rc = fail(p, PUBLISH_EIO, "cannot build a tree: %s", git_why());
 		goto out;
 	}
@@ -389,7 +397,6 @@ static int build_commit(struct pub *p, const struct tip *t, git_oid *commit,
 	git_treebuilder *sites_tb = NULL, *root_tb = NULL;
 	git_oid id, sites_id, fleet_id, fsig_id, tree_id;
 	git_tree *tree = NULL;
-	git_commit *parent = NULL;
 	git_signature *sig = NULL;
 	char *fleet = NULL, *msg = NULL;
 	size_t flen;
@@ -397,8 +404,8 @@ static int build_commit(struct pub *p, const struct tip *t, git_oid *commit,
 
 	r->added = r->changed = r->removed = r->unchanged = 0;
 	*nothing = false;
-	if (git_treebuilder_new(&sites_tb, p->repo, NULL) ||
-	    git_treebuilder_new(&root_tb, p->repo, NULL)) {
+	if (git_treebuilder_new(&sites_tb, p->wrepo, NULL) ||
+	    git_treebuilder_new(&root_tb, p->wrepo, NULL)) {
 		fail(p, rc, "cannot build a tree: %s", git_why());
 		goto out;
 	}
@@ -458,24 +465,23 @@ static int build_commit(struct pub *p, const struct tip *t, git_oid *commit,
 		goto out;
 	rc = PUBLISH_EIO;
 	if (git_treebuilder_write(&tree_id, root_tb) ||
-	    git_tree_lookup(&tree, p->repo, &tree_id)) {
+	    git_tree_lookup(&tree, p->wrepo, &tree_id)) {
 		fail(p, rc, "cannot write a tree: %s", git_why());
 		goto out;
 	}
 	note_fresh(p, &tree_id);
-	if (t->exists && git_commit_lookup(&parent, p->repo, &t->id)) {
-		fail(p, rc, "cannot read the branch's tip: %s", git_why());
-		goto out;
-	}
 	if (git_signature_default(&sig, p->repo) &&
 	    git_signature_now(&sig, "sitec publish", "sitec@localhost")) {
 		fail(p, rc, "cannot make a signature: %s", git_why());
 		goto out;
 	}
 	msg = commit_message(p, n);
-	if (git_commit_create(commit, p->repo, NULL, sig, sig, NULL, msg, tree,
-			      parent ? 1 : 0,
-			      (const git_commit **)&parent)) {
+	/* by ids: the parent is on disk, not where the commit is written */
+	const git_oid *parents[1] = { &t->id };
+
+	if (git_commit_create_from_ids(commit, p->wrepo, NULL, sig, sig, NULL,
+				       msg, &tree_id, t->exists ? 1 : 0,
+				       parents)) {
 		fail(p, rc, "cannot write the commit: %s", git_why());
 		goto out;
 	}
@@ -486,7 +492,6 @@ out:
 	free(msg);
 	free(fleet);
 	git_signature_free(sig);
-	git_commit_free(parent);
 	git_tree_free(tree);
 	git_treebuilder_free(root_tb);
 	git_treebuilder_free(sites_tb);
@@ -508,7 +513,7 @@ static int dump_pack(struct pub *p)
 
 	snprintf(dir, dl + sizeof("objects/pack"), "%sobjects/pack",
 		 git_repository_commondir(p->repo));
-	if (git_packbuilder_new(&pb, p->repo))
+	if (git_packbuilder_new(&pb, p->wrepo))
 		goto fail;
 	for (size_t i = 0; i < p->nfresh; i++)
 		if (git_packbuilder_insert(pb, &p->fresh[i], NULL))
@@ -560,8 +565,9 @@ static int open_target(struct pub *p, struct gitsrc *g)
 				    "branch", o->branch);
 	}
 	if (git_repository_odb(&p->odb, p->repo) ||
-	    git_mempack_new(&p->mempack) ||
-	    git_odb_add_backend(p->odb, p->mempack, 999))
+	    git_odb_new(&p->wodb) || git_mempack_new(&p->mempack) ||
+	    git_odb_add_backend(p->wodb, p->mempack, 1) ||
+	    git_repository_wrap_odb(&p->wrepo, p->wodb))
 		return fail(p, PUBLISH_EIO, "cannot set up the object "
 			    "database: %s", git_why());
 	return PUBLISH_OK;
@@ -639,6 +645,10 @@ int publish_run(const struct publish_opts *o, struct publish_result *r)
 	memset(r, 0, sizeof(*r));
 	pthread_mutex_init(&p.lock, NULL);
 	git_libgit2_init();
+	/* the new trees and the commit name objects that are on disk while
+	 * they are written where only the mempack is: libgit2 must not look
+	 * for them there (the objects are all there by construction) */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
 	rc = gitsrc_open(&g, o->repo, o->rev ? o->rev : "HEAD", o->fleetdir,
 			 r->err, sizeof(r->err));
 	if (rc) {
@@ -717,7 +727,12 @@ out:
 		free(p.sites[i].name);
 	free(p.sites);
 	free(p.fresh);
-	git_odb_free(p.odb);	/* also frees the mempack backend */
+	git_repository_free(p.wrepo);
+	if (p.wodb)
+		git_odb_free(p.wodb);	/* also frees the mempack */
+	else if (p.mempack)
+		p.mempack->free(p.mempack);
+	git_odb_free(p.odb);
 	git_repository_free(p.repo);
 	gitsrc_free(g);
 	pthread_mutex_destroy(&p.lock);
