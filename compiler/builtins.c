@@ -18,6 +18,7 @@
 #include "builtins.h"
 
 #include "digest.h"
+#include "fleet.h"
 #include "formats.h"
 #include "hash.h"
 #include "utf8.h"
@@ -1554,6 +1555,30 @@ static const char *relative_path(struct arena *a, const char *dir,
 	return out;
 }
 
+/* Whether data[0..n) is UTF-8 text without NUL; reports why not. */
+static bool is_text(struct bcx *x, const char *name, const char *data,
+		    size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		int w = utf8_char_length((const unsigned char *)data + i,
+					     n - i);
+
+		if (data[i] == '\0') {
+			fail(x, 0, E0514, "file() reads UTF-8 text",
+			     "%s holds a NUL byte at offset %zu", name, i);
+			return false;
+		}
+		if (w == 0) {
+			fail(x, 0, E0514, "file() reads UTF-8 text",
+			     "%s is not UTF-8: invalid byte at offset %zu",
+			     name, i);
+			return false;
+		}
+		i += (size_t)w;
+	}
+	return true;
+}
+
 /*
  * Reads real (a resolved path) as UTF-8 text into a string in a; NULL
  * after reporting why it cannot be. Messages name the file as argument 1
@@ -1611,23 +1636,8 @@ static struct value *read_text_file(struct bcx *x, const char *real,
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < n;) {
-		int w = utf8_char_length((unsigned char *)data + i, n - i);
-
-		if (data[i] == '\0') {
-			fail(x, 0, E0514, "file() reads UTF-8 text",
-			     "%s holds a NUL byte at offset %zu", name, i);
-			goto out;
-		}
-		if (w == 0) {
-			fail(x, 0, E0514, "file() reads UTF-8 text",
-			     "%s is not UTF-8: invalid byte at offset %zu",
-			     name, i);
-			goto out;
-		}
-		i += (size_t)w;
-	}
-	v = value_string(a, data, n);
+	if (is_text(x, name, data, n))
+		v = value_string(a, data, n);
 out:
 	if (why)
 		fail(x, 0, E0514, NULL, "cannot read %s: %s", name, why);
@@ -1635,6 +1645,121 @@ out:
 	if (fd >= 0)
 		close(fd);
 	return v;
+}
+
+/*
+ * file() on a fleet read from a git tree (x->c->input): the path joined
+ * to the calling file's directory in the tree, "." and ".." applied, must
+ * stay below the fleet's directory there; its blob is read through the
+ * input. The key of the memo and of on_file is the display path.
+ */
+static struct value *file_in_tree(struct bcx *x, const char *path, size_t n)
+{
+	const struct fleet_input *in = x->c->input;
+	const struct ast *call = x->c->call;
+	const char *from = x->c->base_file ? x->c->base_file
+			   : call && call->span.src ? call->span.src->path : "";
+	size_t plen = strlen(in->prefix), rlen = strlen(in->root);
+	struct builtin_cache *cache = x->c->cache;
+	struct builtin_memo_entry *e;
+	struct value *content;
+	const char *name = quote(x, arg(x, 0)), *key;
+	char why[256];
+
+	if (strncmp(from, in->prefix, plen) == 0)
+		from += plen;
+	if (path[0] == '/') {
+		fail(x, 0, E0513, "in a git revision, file() takes a path "
+		     "relative to the calling file", "%s is absolute, outside "
+		     "the revision's tree", name);
+		return NULL;
+	}
+	/* the components of dirname(from) + path, "." and ".." applied */
+	const char *slash = strrchr(from, '/');
+	size_t dlen = slash ? (size_t)(slash - from) : 0;
+	char *joined = arena_alloc(x->a, dlen + 1 + n + 1);
+	char *norm = arena_alloc(x->a, dlen + 1 + n + 1);
+	size_t len = 0;
+
+	memcpy(joined, from, dlen);
+	joined[dlen] = '/';
+	memcpy(joined + dlen + 1, path, n);
+	joined[dlen + 1 + n] = '\0';
+	for (char *c = joined; *c;) {
+		char *end = strchr(c, '/');
+		size_t clen = end ? (size_t)(end - c) : strlen(c);
+
+		if (clen == 0 || (clen == 1 && c[0] == '.')) {
+			/* nothing */
+		} else if (clen == 2 && c[0] == '.' && c[1] == '.') {
+			if (len == 0) {
+				fail(x, 0, E0513, "the path must stay inside "
+				     "the fleet directory", "%s leads out of "
+				     "the revision's tree", name);
+				return NULL;
+			}
+			while (len > 0 && norm[len - 1] != '/')
+				len--;
+			if (len > 0)
+				len--;
+		} else {
+			if (len)
+				norm[len++] = '/';
+			memcpy(norm + len, c, clen);
+			len += clen;
+		}
+		c += clen;
+		if (*c == '/')
+			c++;
+	}
+	norm[len] = '\0';
+	if (rlen && !(strncmp(norm, in->root, rlen) == 0 &&
+		      (norm[rlen] == '/' || norm[rlen] == '\0'))) {
+		fail(x, 0, E0513,
+		     "the path must stay inside the fleet directory",
+		     "%s resolves to %s%s, outside the fleet directory %s%s",
+		     name, in->prefix, norm, in->prefix, in->root);
+		return NULL;
+	}
+	char *display = arena_alloc(x->a, plen + len + 1);
+
+	memcpy(display, in->prefix, plen);
+	memcpy(display + plen, norm, len + 1);
+	if (cache && (e = builtin_memo_find(cache, MEMO_FILE, display,
+					   plen + len))) {
+		content = e->file;
+		key = e->key;
+	} else {
+		char *data = NULL;
+		size_t dn = 0;
+
+		if (in->read(in->arg, norm, &data, &dn, why, sizeof(why))) {
+			fail(x, 0, E0514, NULL, "cannot read %s: %s", name, why);
+			return NULL;
+		}
+		if (dn > FILE_MAX) {
+			fail(x, 0, E0514, NULL, "cannot read %s: it is larger "
+			     "than 16 MiB", name);
+			free(data);
+			return NULL;
+		}
+		content = is_text(x, name, data, dn)
+			? value_string(cache ? &cache->arena : x->a, data, dn)
+			: NULL;
+		free(data);
+		if (!content)
+			return NULL;
+		key = display;
+		if (cache) {
+			e = builtin_memo_add(cache, MEMO_FILE, display,
+					     plen + len);
+			e->file = content;
+			key = e->key;
+		}
+	}
+	if (x->c->on_file)
+		x->c->on_file(x->c->on_file_data, key, content);
+	return fresh_copy(x, content);
 }
 
 static struct value *bi_file(struct bcx *x)
@@ -1652,6 +1777,8 @@ static struct value *bi_file(struct bcx *x)
 		fail(x, 0, E0514, NULL, "argument 1 is an empty path");
 		return NULL;
 	}
+	if (x->c->input)
+		return file_in_tree(x, path, n);
 	if (!(real = realpath(join_to_caller(x, path, n), NULL))) {
 		fail(x, 0, E0514, NULL, "cannot read %s: %s",
 		     quote(x, arg(x, 0)), strerror(errno));

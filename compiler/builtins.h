@@ -13,6 +13,7 @@
 #include "value.h"
 
 struct builtin_cache;
+struct fleet_input;
 
 struct builtin_call {
 	struct arena *arena;		/* where results are allocated */
@@ -30,6 +31,9 @@ struct builtin_call {
 	/* file() reports each file it reads here (may be NULL). */
 	void (*on_file)(void *data, const char *path, const struct value *v);
 	void *on_file_data;
+	/* file(): read from this tree (a git revision, fleet.h) rather than
+	 * the file system, or NULL */
+	const struct fleet_input *input;
 };
 
 /* A builtin's number of arguments: min..max (max -1 = any). */

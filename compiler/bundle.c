@@ -487,6 +487,15 @@ int bundle_write_fleet(const char *out, const char *const *names,
 		       const char *const *digests, size_t n, char *err,
 		       size_t errsize)
 {
+	return bundle_write_fleet_source(out, names, digests, n, NULL, NULL,
+					 err, errsize);
+}
+
+int bundle_write_fleet_source(const char *out, const char *const *names,
+			      const char *const *digests, size_t n,
+			      const char *commit, const char *repo_path,
+			      char *err, size_t errsize)
+{
 	struct named_digest *v = xmalloc((n ? n : 1) * sizeof(*v));
 	struct value_builder doc, source;
 	struct arena a;
@@ -527,9 +536,12 @@ int bundle_write_fleet(const char *out, const char *const *names,
 			(uint32_t)strlen(v[i].name),
 			value_cstring(&a, v[i].digest) };
 	value_build_init(&source, &a);
+	if (commit)
+		value_build_set(&source, "commit", 6, value_cstring(&a, commit));
+	if (repo_path)
+		value_build_set(&source, "path", 4, value_cstring(&a, repo_path));
 	value_build_init(&doc, &a);
-	value_build_set(&doc, "compiler", 8,
-			value_cstring(&a, "sitec " SITEC_VERSION));
+	value_build_set(&doc, "compiler", 8, value_cstring(&a, "sitec " SITEC_VERSION));
 	value_build_set(&doc, "source", 6, value_build_object(&source));
 	value_build_set(&doc, "sites", 5, value_object(&a, f, n));
 	if (emit_json(value_build_object(&doc), &data, &len))

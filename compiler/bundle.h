@@ -110,5 +110,11 @@ int bundle_prune(const char *out, const char *const *names, size_t n,
 int bundle_write_fleet(const char *out, const char *const *names,
 		       const char *const *digests, size_t n, char *err,
 		       size_t errsize);
+/* The same with "source": {"commit": commit, "path": path} (either NULL:
+ * left out), for a fleet compiled from a git revision. */
+int bundle_write_fleet_source(const char *out, const char *const *names,
+			      const char *const *digests, size_t n,
+			      const char *commit, const char *path, char *err,
+			      size_t errsize);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "bundle.h"
+#include "bundle_source.h"
 #include "cache.h"
 #include "diag.h"
 #include "digest.h"
@@ -250,6 +251,41 @@ static struct diag *check_json_outputs(const char *name,
 	return NULL;
 }
 
+/* A site's bundle built and handed to r->on_bundle, not written (v
+ * NULL: the site has errors, r->on_bundle is told so). */
+static void bundle_to_callback(struct worker *w, size_t k, const char *name,
+			       const struct value *v)
+{
+	struct compile_run *r = w->sh->r;
+	char err[512] = "";
+	struct bundle b;
+	double t0 = now();
+
+	if (k > atomic_load(&w->sh->err_site))
+		return;
+	if (!v) {	/* the site has errors */
+		if (r->on_bundle(r->on_bundle_arg, k, name, NULL, err,
+				 sizeof(err)))
+			io_error(w->sh, k, err[0] ? err : "cannot note a site");
+		return;
+	}
+	if (bundle_build(&b, name, v, err, sizeof(err))) {
+		io_error(w->sh, k, err);
+		return;
+	}
+	if ((r->source_commit &&
+	     bundle_source_set(&b, r->source_commit, r->source_path, 0, err,
+			       sizeof(err))) ||
+	    r->on_bundle(r->on_bundle_arg, k, name, &b, err, sizeof(err))) {
+		io_error(w->sh, k, err[0] ? err : "cannot keep the bundle");
+	} else {
+		r->digests[k] = xstrdup(b.digest);
+		w->stats.compiled++;
+	}
+	w->stats.emit_s += now() - t0;
+	bundle_free(&b);
+}
+
 static void compile_one(struct worker *w, size_t k)
 {
 	struct compile_run *r = w->sh->r;
@@ -268,6 +304,12 @@ static void compile_one(struct worker *w, size_t k)
 		v = NULL;	/* reported in site order by compile_sites */
 	if (!v) {
 		w->stats.failed++;
+		if (!r->out && r->on_bundle)
+			bundle_to_callback(w, k, name, NULL);
+		return;
+	}
+	if (!r->out && r->on_bundle) {	/* publish, affected */
+		bundle_to_callback(w, k, name, v);
 		return;
 	}
 	if (!r->out) {		/* `sitec check` */
@@ -278,7 +320,8 @@ static void compile_one(struct worker *w, size_t k)
 	 * run reports every error in the fleet) but no longer written */
 	if (k > atomic_load(&w->sh->err_site))
 		return;
-	res->cached = fingerprint(&w->fp, w->sh->build_id, name, v, res->fp);
+	res->cached = !r->source_commit &&
+		      fingerprint(&w->fp, w->sh->build_id, name, v, res->fp);
 	const struct cache_entry *e = res->cached
 		? cache_find(&w->sh->cache, name) : NULL;
 	if (e && memcmp(e->fp, res->fp, CACHE_FP_SIZE) == 0 &&
@@ -295,6 +338,13 @@ static void compile_one(struct worker *w, size_t k)
 	if (bundle_build(&b, name, v, err, sizeof(err))) {
 		res->cached = false;
 		io_error(w->sh, k, err);
+		return;
+	}
+	if (r->source_commit &&
+	    bundle_source_set(&b, r->source_commit, r->source_path, 0, err,
+			      sizeof(err))) {
+		io_error(w->sh, k, err);
+		bundle_free(&b);
 		return;
 	}
 	double t2 = now();
@@ -424,7 +474,7 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 	r->err[0] = 0;
 	memset(&r->stats, 0, sizeof(r->stats));
 	sh.sites_dfd = -1;
-	if (r->out) {
+	if (r->out && !r->source_commit) {
 		cache_load(&sh.cache, r->out);
 		if (!build_identity(sh.build_id))
 			cache_free(&sh.cache);	/* trust nothing in it */
@@ -494,7 +544,7 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 	}
 	pthread_mutex_destroy(&sh.lock);
 	/* after errors OUT is left as it was, but for the sites written */
-	if (r->out && !r->err[0] && !r->stats.failed)
+	if (r->out && !r->source_commit && !r->err[0] && !r->stats.failed)
 		cache_save(&sh, ev);
 	cache_free(&sh.cache);
 	if (sh.sites_dfd >= 0)
@@ -590,8 +640,9 @@ static int write_fleet(const struct compile_fleet_opts *o,
 	for (size_t k = 0; k < run->nsites; k++)
 		digests[run->sites[k]] = run->digests[k];
 	rc = bundle_prune(o->out, names, nsites, r->err, sizeof(r->err)) ||
-	     bundle_write_fleet(o->out, names, digests, nsites, r->err,
-				sizeof(r->err)) ? -1 : 0;
+	     bundle_write_fleet_source(o->out, names, digests, nsites,
+				       o->source_commit, o->source_path,
+				       r->err, sizeof(r->err)) ? -1 : 0;
 	free(names);
 	free(digests);
 	return rc;
@@ -609,11 +660,16 @@ int compile_fleet(const struct compile_fleet_opts *o,
 
 	memset(r, 0, sizeof(*r));
 	fleet_init(&fleet);
-	fleet_load(&fleet, paths, npaths, o->sink);
+	if (o->input)
+		fleet_load_input(&fleet, o->input, o->sink);
+	else
+		fleet_load(&fleet, paths, npaths, o->sink);
 	r->nfiles = fleet.nfiles;
 	phase_end(o, "load", r);
 	if (o->sink->errors == before) {
-		char *root = compile_fleet_root(paths[0]);
+		/* a fleet from git: file() reads through the input */
+		char *root = o->input ? xstrdup(".")
+				      : compile_fleet_root(paths[0]);
 		struct evaluator *ev = eval_new(&fleet, o->sink, root);
 		bool prepared = eval_prepare(ev);
 		struct compile_run run = {
@@ -622,6 +678,10 @@ int compile_fleet(const struct compile_fleet_opts *o,
 			.progress = o->progress,
 			.progress_arg = o->progress_arg,
 			.sink = o->sink,
+			.source_commit = o->source_commit,
+			.source_path = o->source_path,
+			.on_bundle = o->on_bundle,
+			.on_bundle_arg = o->on_bundle_arg,
 		};
 		uint32_t *sel = NULL;
 

@@ -27,8 +27,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct bundle;
 struct diag;
 struct diag_sink;
+struct fleet_input;
 struct emit_json_error;
 struct evaluator;
 
@@ -60,6 +62,16 @@ struct compile_run {
 	 * deep) is reported, in site order, after the sites ran; such a
 	 * site fails and writes nothing (NULL: not reported) */
 	struct diag_sink *sink;
+	/* bundle.json's "source" (bundle_source.h; NULL: left out). A run
+	 * with a source neither reads nor writes OUT/.sitec-cache. */
+	const char *source_commit, *source_path;
+	/* with out NULL: each site's bundle as it is built, on the thread
+	 * that built it, k its index in sites; b NULL for a site with
+	 * errors; a non-zero result fails the run as an I/O error with the
+	 * message in err (may be NULL) */
+	int (*on_bundle)(void *arg, size_t k, const char *site,
+			 const struct bundle *b, char *err, size_t errsize);
+	void *on_bundle_arg;
 
 	/* out: for each of sites, its bundle's digest ("sha256:…",
 	 * malloc'ed), or NULL when the site had errors or was not written
@@ -110,6 +122,15 @@ struct compile_fleet_opts {
 	void (*phase)(void *arg, const char *name,
 		      const struct compile_fleet_result *r);
 	void *phase_arg;
+	/* the fleet from a git revision (gitsrc.h) instead of paths, or
+	 * NULL; with it, source_commit and source_path go into bundle.json
+	 * and fleet.json */
+	const struct fleet_input *input;
+	const char *source_commit, *source_path;
+	/* as in compile_run (with out NULL), or NULL */
+	int (*on_bundle)(void *arg, size_t k, const char *site,
+			 const struct bundle *b, char *err, size_t errsize);
+	void *on_bundle_arg;
 };
 
 struct compile_fleet_result {

@@ -2591,6 +2591,7 @@ static struct value *call(struct evaluator *ev, const struct env *env,
 			.args = argv, .nargs = args->len,
 			.fleet_root = ev->fleet_root, .cache = ev->cache,
 			.on_file = note_file, .on_file_data = ev,
+			.input = ev->prog->fleet->input,
 		};
 		if (e->span.src && e->span.src == ev->query_src && ev->cur &&
 		    ev->cur->site)

@@ -182,3 +182,20 @@ void fleet_load(struct fleet *f, const char *const *paths, size_t npaths,
 		free(list.items[i]);
 	free(list.items);
 }
+
+void fleet_load_input(struct fleet *f, const struct fleet_input *in,
+		      struct diag_sink *sink)
+{
+	f->input = in;
+	f->files = xmalloc(sizeof(*f->files) * (in->nfiles ? in->nfiles : 1));
+	for (size_t i = 0; i < in->nfiles; i++) {
+		struct source *src = in->load(in->arg, i, sink);
+
+		if (src) {
+			struct fleet_file *ff = &f->files[f->nfiles++];
+
+			ff->src = src;
+			ff->ast = syntax_parse(&f->arena, &f->names, src, sink);
+		}
+	}
+}

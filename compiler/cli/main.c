@@ -6,9 +6,11 @@
 #define _XOPEN_SOURCE 700
 #include "config.h"
 #include "ast_dump.h"
+#include "commands.h"
 #include "compile.h"
 #include "diag.h"
 #include "fleet.h"
+#include "gitsrc.h"
 #include "inspect.h"
 
 #include <errno.h>
@@ -226,6 +228,7 @@ static int cli_end(struct cli *c)
 
 static const char check_help[] =
 	"Usage: sitec check [-j N] [--format text|json|sarif] [FLEETDIR|FILE]...\n"
+	"       sitec check --rev REV [--repo DIR] [-j N] [--format F] [FLEETDIR]\n"
 	"\n"
 	"Reads every *.site file below each FLEETDIR (the current directory if\n"
 	"none is given), evaluates every site totally, and reports every error\n"
@@ -234,7 +237,11 @@ static const char check_help[] =
 	"  -j, --jobs N        evaluate on N threads (default: as many as CPUs);\n"
 	"                      the report is the same whatever N\n"
 	"  --format FORMAT     text, json or sarif (SARIF 2.1.0, for code\n"
-	"                      scanning); json and sarif go to stdout\n"
+	"                      scanning); json and sarif go to stdout\n"	"  --rev REV           read the fleet from git revision REV (HEAD~2, a\n"
+	"                      tag, a branch, an id), not the work tree;\n"
+	"                      FLEETDIR is then a path in the repository\n"
+	"  --repo DIR          the repository (default: the one that holds\n"
+	"                      the current directory)\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit status: 0 no errors, 1 errors in the fleet, 2 usage error,\n"
@@ -254,56 +261,15 @@ static int parse_jobs(const char *cmd, const char *arg, unsigned *jobs)
 	return EXIT_OK;
 }
 
-static int check_option(void *st, int opt, char *arg)
-{
-	struct compile_fleet_opts *o = st;
-
-	(void)opt;	/* -j, the only one */
-	return parse_jobs("check ", arg, &o->jobs);
-}
-
-static int cmd_check(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct cli c = { .cmd = "check ", .help = check_help };
-	struct compile_fleet_opts o = { .version = COMPILE_FLEET_OPTS_VERSION,
-					.jobs = compile_default_jobs() };
-	struct compile_fleet_result r;
-	int rc = cli_options(&c, argc, argv, "j:h", opts, check_option, &o);
-
-	if (rc != CLI_GO_ON)
-		return rc;
-	o.paths = (const char *const *)argv + optind;
-	o.npaths = (size_t)(argc - optind);
-	cli_start(&c, c.format == FORMAT_TEXT ? stderr : stdout);
-	o.sink = &c.sink.base;
-	compile_fleet(&o, &r);	/* no output directory: no I/O to fail */
-	if (c.format == FORMAT_TEXT) {
-		unsigned errors = c.sink.base.errors;
-
-		if (errors)
-			fprintf(stderr, "sitec: %u error%s in %zu file%s\n",
-				errors, errors == 1 ? "" : "s", r.nfiles,
-				r.nfiles == 1 ? "" : "s");
-		else
-			printf("%zu file%s, %zu site%s checked, no errors\n",
-			       r.nfiles, r.nfiles == 1 ? "" : "s", r.nsites,
-			       r.nsites == 1 ? "" : "s");
-	}
-	compile_fleet_result_free(&r);
-	return cli_end(&c);
-}
+/* compile's long-only options; check takes --rev and --repo too */
+enum { OPT_SITE = 256, OPT_STATS, OPT_REV, OPT_REPO };
 
 /* --- sitec compile ---------------------------------------------------------------- */
 
 static const char compile_help[] =
 	"Usage: sitec compile -o OUT [-j N] [--site GLOB]... [--stats]\n"
 	"                     [--format text|json|sarif] [FLEETDIR|FILE]...\n"
+	"       sitec compile -o OUT --rev REV [--repo DIR] [OPTION]... [FLEETDIR]\n"
 	"\n"
 	"Evaluates every site of the fleet (the current directory if no\n"
 	"FLEETDIR is given) and writes its bundle into OUT/sites/NAME/:\n"
@@ -321,6 +287,13 @@ static const char compile_help[] =
 	"  --site GLOB         only the sites whose name matches GLOB (a shell\n"
 	"                      pattern: 'paris-*'); may be repeated. fleet.json\n"
 	"                      keeps the other sites' digests\n"
+	"  --rev REV           compile git revision REV (HEAD~2, a tag, a\n"
+	"                      branch, an id) read from the object database:\n"
+	"                      no checkout, the work tree and index ignored;\n"
+	"                      FLEETDIR is a path in the repository, and\n"
+	"                      bundle.json and fleet.json name the commit\n"
+	"  --repo DIR          the repository (default: the one that holds\n"
+	"                      the current directory)\n"
 	"  --stats             print the time and memory of each phase\n"
 	"                      on stderr\n"
 	"  --format FORMAT     how to print diagnostics: text, json or sarif\n"
@@ -389,9 +362,8 @@ struct compile_cli {
 	const char **globs;
 	struct phase_clock pc;
 	bool err_shown;
+	const char *rev, *repo;		/* --rev, --repo */
 };
-
-enum { OPT_SITE = 256, OPT_STATS };	/* compile's long-only options */
 
 static int compile_option(void *st, int opt, char *arg)
 {
@@ -402,15 +374,31 @@ static int compile_option(void *st, int opt, char *arg)
 		cc->o.out = arg;
 		return EXIT_OK;
 	case 'j':
-		return parse_jobs("compile ", arg, &cc->o.jobs);
+		return parse_jobs(cc->cli.cmd, arg, &cc->o.jobs);
 	case OPT_SITE:
 		cc->globs[cc->o.nglobs++] = arg;
 		return EXIT_OK;
 	case OPT_STATS:
 		cc->pc.on = true;
 		return EXIT_OK;
+	case OPT_REV:
+		cc->rev = arg;
+		return EXIT_OK;
+	case OPT_REPO:
+		cc->repo = arg;
+		return EXIT_OK;
 	}
 	return EXIT_USAGE;
+}
+
+/* --rev and --repo: the fleet of a git revision (o->paths set first). */
+static int open_rev(struct compile_cli *cc, struct gitsrc **g)
+{
+	*g = NULL;
+	if (cc->repo && !cc->rev)
+		return usage_error(cc->cli.cmd, "%s", "--repo goes with --rev");
+	return cc->rev ? cli_rev_open(cc->cli.cmd, cc->repo, cc->rev, &cc->o, g)
+		       : EXIT_OK;
 }
 
 /*
@@ -465,6 +453,8 @@ static int cmd_compile(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "site", required_argument, NULL, OPT_SITE },
 		{ "stats", no_argument, NULL, OPT_STATS },
+		{ "rev", required_argument, NULL, OPT_REV },
+		{ "repo", required_argument, NULL, OPT_REPO },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -490,6 +480,12 @@ static int cmd_compile(int argc, char **argv)
 	cc.o.paths = (const char *const *)argv + optind;
 	cc.o.npaths = (size_t)(argc - optind);
 	cc.o.globs = cc.globs;
+	struct gitsrc *g = NULL;
+
+	if ((rc = open_rev(&cc, &g)) != EXIT_OK) {
+		free(cc.globs);
+		return rc;
+	}
 	cc.pc.start = cc.pc.last = wall_now();
 	cli_start(c, c->format == FORMAT_TEXT ? stderr : stdout);
 	cc.o.sink = &c->sink.base;
@@ -521,7 +517,54 @@ static int cmd_compile(int argc, char **argv)
 	rc = cli_end(c);
 	compile_fleet_result_free(&r);
 	free(cc.globs);
+	gitsrc_free(g);
 	return io != EXIT_OK ? io : rc;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "rev", required_argument, NULL, OPT_REV },
+		{ "repo", required_argument, NULL, OPT_REPO },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct compile_cli cc = {
+		.cli = { .cmd = "check ", .help = check_help },
+		.o = { .version = COMPILE_FLEET_OPTS_VERSION,
+		       .jobs = compile_default_jobs() },
+	};
+	struct cli *c = &cc.cli;
+	struct compile_fleet_result r;
+	struct gitsrc *g = NULL;
+	int rc = cli_options(c, argc, argv, "j:h", opts, compile_option, &cc);
+
+	if (rc != CLI_GO_ON)
+		return rc;
+	cc.o.paths = (const char *const *)argv + optind;
+	cc.o.npaths = (size_t)(argc - optind);
+	if ((rc = open_rev(&cc, &g)) != EXIT_OK)
+		return rc;
+	cli_start(c, c->format == FORMAT_TEXT ? stderr : stdout);
+	cc.o.sink = &c->sink.base;
+	compile_fleet(&cc.o, &r);	/* no output directory: no I/O to fail */
+	if (c->format == FORMAT_TEXT) {
+		unsigned errors = c->sink.base.errors;
+
+		if (errors)
+			fprintf(stderr, "sitec: %u error%s in %zu file%s\n",
+				errors, errors == 1 ? "" : "s", r.nfiles,
+				r.nfiles == 1 ? "" : "s");
+		else
+			printf("%zu file%s, %zu site%s checked, no errors\n",
+			       r.nfiles, r.nfiles == 1 ? "" : "s", r.nsites,
+			       r.nsites == 1 ? "" : "s");
+	}
+	compile_fleet_result_free(&r);
+	gitsrc_free(g);
+	return cli_end(c);
 }
 
 /* --- sitec explain and query ------------------------------------------------------- */
@@ -715,6 +758,14 @@ static const char main_help[] =
 	"  query SITE EXPR            evaluate an expression on a site, as JSON\n"
 	"  parse --dump FILE          print the syntax tree of one file as JSON\n"
 	"  codes [CODE]               explain the diagnostic codes\n"
+	"  affected REV_A REV_B [FLEETDIR]\n"
+	"                             sites whose bundles differ between revisions\n"
+	"  publish --branch B [--rev REV] [FLEETDIR]\n"
+	"                             commit the compiled bundles to branch B\n"
+	"  graph [--format dot|json]  the inheritance graph of the fleet\n"
+	"  keygen KEYFILE             an ed25519 key pair for signed bundles\n"
+	"  verify-bundle [--key KEYFILE.pub] DIR\n"
+	"                             check a bundle's digests and signature\n"
 	"\n"
 	"  -h, --help                 show this help ('sitec COMMAND --help' for one)\n"
 	"  -V, --version              show the version\n"
@@ -765,6 +816,32 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "codes") == 0)
 		return cmd_codes(argc - 1, argv + 1);
+	static char keygen_name[] = "sitec keygen";
+	static char verify_name[] = "sitec verify-bundle";
+	static char publish_name[] = "sitec publish";
+	static char affected_name[] = "sitec affected";
+	static char graph_name[] = "sitec graph";
+
+	if (strcmp(cmd, "keygen") == 0) {
+		argv[1] = keygen_name;
+		return cmd_keygen(argc - 1, argv + 1);
+	}
+	if (strcmp(cmd, "graph") == 0) {
+		argv[1] = graph_name;
+		return cmd_graph(argc - 1, argv + 1);
+	}
+	if (strcmp(cmd, "affected") == 0) {
+		argv[1] = affected_name;
+		return cmd_affected(argc - 1, argv + 1);
+	}
+	if (strcmp(cmd, "publish") == 0) {
+		argv[1] = publish_name;
+		return cmd_publish(argc - 1, argv + 1);
+	}
+	if (strcmp(cmd, "verify-bundle") == 0) {
+		argv[1] = verify_name;
+		return cmd_verify_bundle(argc - 1, argv + 1);
+	}
 	if (cmd[0] == '-')
 		return usage_error("", "unknown option '%s'", cmd);
 	return usage_error("", "unknown command '%s'", cmd);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh - fuzz one harness with libFuzzer: the front end, the evaluator,
 # the string validators, the build cache's parser, or common/'s key-file
-# and bundle.json readers.
+# and bundle.json readers, or the fleet.json/fleet.sig reader.
 #
 #   tests/fuzz/run.sh [SECONDS] [EXTRA LIBFUZZER OPTIONS...]
 #
@@ -13,8 +13,8 @@
 # a minimized one to tests/fuzz/corpus/HARNESS/regress-NAME to keep it as
 # a regression test.
 #
-# Environment: HARNESS (parse, the default, eval, formats, cache, keyfile
-# or bundle_meta), BUILD
+# Environment: HARNESS (parse, the default, eval, formats, cache, keyfile,
+# bundle_meta or fleet_meta), BUILD
 # (default build-fuzz), WORK (default a new mktemp -d, kept afterwards;
 # reuse one to continue a corpus), JOBS (default 1).
 set -eu
@@ -29,16 +29,16 @@ work=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/sitec-fuzz.XXXXXX")}
 jobs=${JOBS:-1}
 harness=${HARNESS:-parse}
 case $harness in
-parse|eval|formats|cache|keyfile|bundle_meta) ;;
-*) echo "run.sh: HARNESS must be parse, eval, formats, cache, keyfile" \
-	"or bundle_meta, not '$harness'" >&2
+parse|eval|formats|cache|keyfile|bundle_meta|fleet_meta) ;;
+*) echo "run.sh: HARNESS must be parse, eval, formats, cache, keyfile," \
+	"bundle_meta or fleet_meta, not '$harness'" >&2
    exit 2 ;;
 esac
 # Each harness's dictionary, as in tests/fuzz/meson.build's table.
 case $harness in
 cache) dict=$here/cache.dict ;;
 keyfile) dict=$here/keyfile.dict ;;
-bundle_meta) dict=$here/bundle.dict ;;
+bundle_meta|fleet_meta) dict=$here/bundle.dict ;;
 *) dict=$here/site.dict ;;
 esac
 

@@ -29,10 +29,12 @@ FRONT_END_BASE = {"ast.h", "arena.h", "diag.h", "diag_codes.def", "intern.h",
                   "source.h"}
 # The library's drivers, what a command may call: compile_fleet (check,
 # compile), inspect_site (explain, query), fleet_load + ast_dump_json
-# (parse --dump), and diagnostics. Everything else in compiler/ is the
+# (parse --dump), publish, affected, graph and gitsrc (the git
+# commands), and diagnostics. Everything else in compiler/ is the
 # library's inside.
 CLI_DRIVERS = {"compile.h", "inspect.h", "fleet.h", "ast_dump.h", "diag.h",
-               "diag_codes.def"}
+               "diag_codes.def", "gitsrc.h", "publish.h", "affected.h",
+               "graph.h"}
 
 # folder -> list of (folder, allowed names or None for any)
 RULES = {
