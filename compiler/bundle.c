@@ -569,9 +569,11 @@ static int fill_new(const struct bundle_out *o, int odfd, int ndfd,
 		int k;
 
 		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0 ||
-		    own_file(n) || temp_file(n))
+		    temp_file(n))
 			continue;
 		k = kind_at(odfd, n, &st);
+		if (own_file(n) && k != S_IFDIR)
+			continue;
 		if (k == S_IFDIR)
 			rc = fail(err, errsize, "%s/sites/%s/%s is a directory "
 				  "compile did not write: move it away", o->path,
