@@ -217,6 +217,26 @@ static int kind_at(int dfd, const char *name, struct stat *st)
 	return errno == ENOENT ? 0 : -1;
 }
 
+/* kind_at for a directory entry: its d_type when the file system gives
+ * one (no system call), else fstatat. */
+static int entry_kind(int dfd, const struct dirent *e)
+{
+	struct stat st;
+
+	switch (e->d_type) {
+	case DT_REG:
+		return S_IFREG;
+	case DT_DIR:
+		return S_IFDIR;
+	case DT_LNK:
+		return S_IFLNK;
+	case DT_UNKNOWN:
+		return kind_at(dfd, e->d_name, &st);
+	default:
+		return S_IFIFO;	/* any other non-directory, non-regular */
+	}
+}
+
 /* Opens dfd/name as a directory, never through a link. */
 static int open_dir_at(int dfd, const char *name)
 {
@@ -273,11 +293,10 @@ static int remove_own_dir(int dfd, const char *dir, bool any_file,
 	}
 	while ((e = readdir(d))) {
 		const char *n = e->d_name;
-		struct stat st;
 
 		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
 			continue;
-		int k = kind_at(fd, n, &st);
+		int k = entry_kind(fd, e);
 
 		if ((any_file ? k > 0 && k != S_IFDIR : (own_file(n) ||
 		     temp_file(n)) && k == S_IFREG) && unlinkat(fd, n, 0) == 0) {
@@ -565,13 +584,12 @@ static int fill_new(const struct bundle_out *o, int odfd, int ndfd,
 	}
 	while (!rc && (e = readdir(d))) {
 		const char *n = e->d_name;
-		struct stat st;
 		int k;
 
 		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0 ||
 		    temp_file(n))
 			continue;
-		k = kind_at(odfd, n, &st);
+		k = entry_kind(odfd, e);
 		if (own_file(n) && k != S_IFDIR)
 			continue;
 		if (k == S_IFDIR)
