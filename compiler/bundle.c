@@ -539,26 +539,74 @@ static bool safe_name(const char *name)
 	       strlen(name) + strlen(NEW_PREFIX) <= NAME_MAX;
 }
 
+/* The names found in an old site directory, to remove once swapped out. */
+struct name_list {
+	char **v;
+	size_t n, cap;
+};
+
+static void names_add(struct name_list *l, const char *name)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 8;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = xstrdup(name);
+}
+
+static void names_free(struct name_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
+
+/* What site_same learnt of each file of the old directory. */
+enum { FILE_UNKNOWN, FILE_SAME, FILE_DIFFERS };
+
+/*
+ * Whether the directory dfd holds b exactly, comparing bundle.json
+ * first (it differs whenever any file does) and stopping at the first
+ * file that differs; known[] gets what was learnt.
+ */
+static bool site_same(int dfd, const struct bundle *b,
+		      unsigned char known[BUNDLE_NFILES])
+{
+	memset(known, FILE_UNKNOWN, BUNDLE_NFILES);
+	for (int i = BUNDLE_NFILES - 1; i >= 0; i--) {
+		if (!atomic_write_same(dfd, b->files[i].name, b->files[i].data,
+				       b->files[i].len, NULL)) {
+			known[i] = FILE_DIFFERS;
+			return false;
+		}
+		known[i] = FILE_SAME;
+	}
+	return true;
+}
+
 /*
  * Fills the directory ndfd with b: a file the old directory (odfd, or -1)
  * already holds with the same bytes is hard-linked from it (it keeps its
  * inode and mtime), any other is written; the old directory's files that
- * compile does not write (not directories) are linked too. *written
- * counts the files written. -1 with err.
+ * compile does not write (not directories) are linked too, and every
+ * name that is not a directory goes into *old_names. *written counts the
+ * files written. -1 with err.
  */
 static int fill_new(const struct bundle_out *o, int odfd, int ndfd,
-		    const char *tmp, const struct bundle *b, unsigned *written,
-		    char *err, size_t errsize)
+		    const char *tmp, const struct bundle *b,
+		    const unsigned char known[BUNDLE_NFILES],
+		    struct name_list *old_names, unsigned *written, char *err,
+		    size_t errsize)
 {
 	for (int i = 0; i < BUNDLE_NFILES; i++) {
 		const struct bundle_file *f = &b->files[i];
 
-		if (odfd >= 0 && atomic_write_same(odfd, f->name, f->data,
-						   f->len, NULL)) {
-			if (linkat(odfd, f->name, ndfd, f->name, 0) == 0) {
-				bundle_crash_point();
-				continue;
-			}
+		if (odfd >= 0 && known[i] != FILE_DIFFERS &&
+		    (known[i] == FILE_SAME ||
+		     atomic_write_same(odfd, f->name, f->data, f->len, NULL)) &&
+		    linkat(odfd, f->name, ndfd, f->name, 0) == 0) {
+			bundle_crash_point();
+			continue;
 		}
 		int fd = openat(ndfd, f->name, O_WRONLY | O_CREAT | O_EXCL |
 				O_NOFOLLOW | O_CLOEXEC, 0666);
@@ -586,17 +634,20 @@ static int fill_new(const struct bundle_out *o, int odfd, int ndfd,
 		const char *n = e->d_name;
 		int k;
 
-		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0 ||
-		    temp_file(n))
+		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
 			continue;
 		k = entry_kind(odfd, e);
-		if (own_file(n) && k != S_IFDIR)
-			continue;
-		if (k == S_IFDIR)
+		if (k == S_IFDIR) {
 			rc = fail(err, errsize, "%s/sites/%s/%s is a directory "
 				  "compile did not write: move it away", o->path,
 				  b->site, n);
-		else if (k > 0 && linkat(odfd, n, ndfd, n, 0) != 0)
+			break;
+		}
+		if (k > 0)
+			names_add(old_names, n);
+		if (own_file(n) || temp_file(n) || k <= 0)
+			continue;
+		if (linkat(odfd, n, ndfd, n, 0) != 0)
 			rc = fail(err, errsize, "cannot keep %s/sites/%s/%s: %s",
 				  o->path, b->site, n, strerror(errno));
 	}
@@ -604,14 +655,21 @@ static int fill_new(const struct bundle_out *o, int odfd, int ndfd,
 	return rc;
 }
 
-/* Whether the directory dfd holds b exactly (its four files). */
-static bool site_same(int dfd, const struct bundle *b)
+/* Removes the swapped-out directory old (odfd) of names, then old. */
+static void remove_old(const struct bundle_out *o, int odfd, const char *old,
+		       const struct name_list *names)
 {
-	for (int i = BUNDLE_NFILES - 1; i >= 0; i--)	/* bundle.json first */
-		if (!atomic_write_same(dfd, b->files[i].name, b->files[i].data,
-				       b->files[i].len, NULL))
-			return false;
-	return true;
+	for (size_t i = 0; i < names->n; i++)
+		if (unlinkat(odfd, names->v[i], 0) == 0)
+			bundle_crash_point();
+	if (unlinkat(o->sites_dfd, old, AT_REMOVEDIR) == 0) {
+		bundle_crash_point();
+		return;
+	}
+	/* something came in meanwhile: what can go, goes */
+	if (remove_own_dir(o->sites_dfd, old, true, NULL, NULL) != 0)
+		notice(o, "cannot remove %s/sites/%s: %s", o->path, old,
+		       strerror(errno));
 }
 
 /*
@@ -657,6 +715,8 @@ int bundle_write_site(const struct bundle_out *o, const struct bundle *b,
 		      size_t errsize)
 {
 	char tmp[NAME_MAX + 1], old[NAME_MAX + 1];
+	unsigned char known[BUNDLE_NFILES] = { 0 };
+	struct name_list old_names = { 0 };
 	int odfd = -1, ndfd = -1, rc = -1;
 	unsigned count = 0;
 	struct stat st;
@@ -666,7 +726,8 @@ int bundle_write_site(const struct bundle_out *o, const struct bundle *b,
 	if (!safe_name(b->site))
 		return fail(err, errsize, "site name '%s' cannot be a "
 			    "directory", b->site);
-	k = kind_at(o->sites_dfd, b->site, &st);
+	odfd = open_dir_at(o->sites_dfd, b->site);
+	k = odfd >= 0 ? S_IFDIR : kind_at(o->sites_dfd, b->site, &st);
 	if (k == S_IFLNK)
 		return fail(err, errsize, "%s/sites/%s is a symbolic link: "
 			    "compile never writes through one; remove it",
@@ -676,15 +737,12 @@ int bundle_write_site(const struct bundle_out *o, const struct bundle *b,
 			    k < 0 ? strerror(errno) : "is not a directory, "
 			    "and compile replaces only the directory it "
 			    "wrote: remove it");
-	if (k) {
-		odfd = open_dir_at(o->sites_dfd, b->site);
-		if (odfd < 0)
-			return fail(err, errsize, "cannot open %s/sites/%s: %s",
-				    o->path, b->site, strerror(errno));
-		if (site_same(odfd, b)) {	/* nothing to do */
-			close(odfd);
-			goto stamp;
-		}
+	if (k && odfd < 0)
+		return fail(err, errsize, "cannot open %s/sites/%s: %s",
+			    o->path, b->site, strerror(errno));
+	if (k && site_same(odfd, b, known)) {	/* nothing to do */
+		close(odfd);
+		goto stamp;
 	}
 	snprintf(tmp, sizeof(tmp), NEW_PREFIX "%s", b->site);
 	int made = mkdirat(o->sites_dfd, tmp, 0777);
@@ -697,7 +755,8 @@ int bundle_write_site(const struct bundle_out *o, const struct bundle *b,
 		goto out;
 	}
 	bundle_crash_point();
-	if (fill_new(o, odfd, ndfd, tmp, b, &count, err, errsize))
+	if (fill_new(o, odfd, ndfd, tmp, b, known, &old_names, &count, err,
+		     errsize))
 		goto undo;
 	if (odfd < 0) {		/* a new site: its directory appears whole */
 		if (renameat(o->sites_dfd, tmp, o->sites_dfd, b->site) != 0) {
@@ -710,14 +769,13 @@ int bundle_write_site(const struct bundle_out *o, const struct bundle *b,
 		if (swap_in(o, tmp, b->site, old, sizeof(old), err, errsize))
 			goto undo;
 		/* the old version: its files are ours, or linked */
-		if (remove_own_dir(o->sites_dfd, old, true, NULL, NULL) != 0)
-			notice(o, "cannot remove %s/sites/%s: %s", o->path,
-			       old, strerror(errno));
+		remove_old(o, odfd, old, &old_names);
 	}
 	*written = count;
 	close(ndfd);
 	if (odfd >= 0)
 		close(odfd);
+	names_free(&old_names);
 stamp:
 	/* after the swap: linking and unlinking change a file's ctime */
 	if (stamp && !bundle_stamp(o->sites_dfd, b->site, stamp))
@@ -731,6 +789,7 @@ out:
 		close(ndfd);
 	if (odfd >= 0)
 		close(odfd);
+	names_free(&old_names);
 	return rc;
 }
 
@@ -740,11 +799,8 @@ bool bundle_stamp(int sites_dfd, const char *site, uint64_t *stamp)
 	uint64_t h = HASH_FNV1A_BASIS;
 	struct stat st;
 
-	/* the directory itself is not a link: what the files are found
-	 * through is what is written */
-	if (fstatat(sites_dfd, site, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-	    !S_ISDIR(st.st_mode))
-		return false;
+	/* (a link put in place of the directory matches only when it leads
+	 * to the very files stamped, untouched: nothing is written then) */
 	for (int i = 0; i < BUNDLE_NFILES; i++) {
 		int n = snprintf(path, sizeof(path), "%s/%s", site,
 				 file_names[i]);

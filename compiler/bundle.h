@@ -122,9 +122,9 @@ int bundle_write_site(const struct bundle_out *o, const struct bundle *b,
  * The stamp of SITE's files in OUT/sites (sites_dfd): a hash of each
  * one's inode, size, modification and change time, which changes
  * whenever a file is written, replaced or touched (touch -r too). False
- * when a file is missing or not a regular file, or the directory is a
- * link. (A compile trusts an unchanged stamp to mean unchanged files:
- * see compile.h.)
+ * when a file is missing or not a regular file (a link included). (A
+ * compile trusts an unchanged stamp to mean unchanged files: see
+ * compile.h.)
  */
 bool bundle_stamp(int sites_dfd, const char *site, uint64_t *stamp);
 /* Whether SITE's bundle.json ends with the digest given (as compile
