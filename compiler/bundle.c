@@ -153,6 +153,9 @@ void bundle_free(struct bundle *b)
 	memset(b, 0, sizeof(*b));
 }
 
+static int read_regular(int dfd, const char *name, size_t max, char **data,
+			size_t *len);
+
 /* --- crash points (tests only) -------------------------------------------- */
 
 /* The crash points left to pass before _exit, or 0: SITEC_CRASH_AT unset. */
@@ -219,11 +222,11 @@ static int kind_at(int dfd, const char *name, struct stat *st)
 
 /* kind_at for a directory entry: its d_type when the file system gives
  * one (no system call), else fstatat. */
-static int entry_kind(int dfd, const struct dirent *e)
+static int entry_kind(int dfd, const char *name, unsigned char d_type)
 {
 	struct stat st;
 
-	switch (e->d_type) {
+	switch (d_type) {
 	case DT_REG:
 		return S_IFREG;
 	case DT_DIR:
@@ -231,7 +234,7 @@ static int entry_kind(int dfd, const struct dirent *e)
 	case DT_LNK:
 		return S_IFLNK;
 	case DT_UNKNOWN:
-		return kind_at(dfd, e->d_name, &st);
+		return kind_at(dfd, name, &st);
 	default:
 		return S_IFIFO;	/* any other non-directory, non-regular */
 	}
@@ -296,7 +299,7 @@ static int remove_own_dir(int dfd, const char *dir, bool any_file,
 
 		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
 			continue;
-		int k = entry_kind(fd, e);
+		int k = entry_kind(fd, n, e->d_type);
 
 		if ((any_file ? k > 0 && k != S_IFDIR : (own_file(n) ||
 		     temp_file(n)) && k == S_IFREG) && unlinkat(fd, n, 0) == 0) {
@@ -567,13 +570,39 @@ enum { FILE_UNKNOWN, FILE_SAME, FILE_DIFFERS };
 /*
  * Whether the directory dfd holds b exactly, comparing bundle.json
  * first (it differs whenever any file does) and stopping at the first
- * file that differs; known[] gets what was learnt.
+ * file that differs; known[] gets what was learnt. When bundle.json
+ * differs, a file whose sha256 there is not the new one's is known to
+ * differ without being read (a sha256 that matches is not trusted: the
+ * bytes are compared).
  */
 static bool site_same(int dfd, const struct bundle *b,
 		      unsigned char known[BUNDLE_NFILES])
 {
+	const struct bundle_file *meta = &b->files[BUNDLE_META];
+	char *old;
+	size_t len;
+
 	memset(known, FILE_UNKNOWN, BUNDLE_NFILES);
-	for (int i = BUNDLE_NFILES - 1; i >= 0; i--) {
+	if (read_regular(dfd, meta->name, BUNDLE_META_MAX, &old, &len) != 0) {
+		known[BUNDLE_META] = FILE_DIFFERS;
+		return false;
+	}
+	if (len != meta->len || memcmp(old, meta->data, len) != 0) {
+		known[BUNDLE_META] = FILE_DIFFERS;
+		for (int i = 0; i < BUNDLE_META; i++) {
+			char want[BUNDLE_SHA256_SIZE + 64];
+
+			snprintf(want, sizeof(want), "\"%s\": \"%s\"",
+				 b->files[i].name, b->files[i].sha256);
+			if (!strstr(old, want))
+				known[i] = FILE_DIFFERS;
+		}
+		free(old);
+		return false;
+	}
+	free(old);
+	known[BUNDLE_META] = FILE_SAME;
+	for (int i = BUNDLE_META - 1; i >= 0; i--) {
 		if (!atomic_write_same(dfd, b->files[i].name, b->files[i].data,
 				       b->files[i].len, NULL)) {
 			known[i] = FILE_DIFFERS;
@@ -619,40 +648,38 @@ static int fill_new(const struct bundle_out *o, int odfd, int ndfd,
 	}
 	if (odfd < 0)
 		return 0;
-	int fd = open_dir_at(odfd, ".");
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	struct dirent *e;
-	int rc = 0;
+	/* getdents64 on the descriptor at hand: no second open, no DIR */
+	char buf[4096] __attribute__((aligned(8)));
+	ssize_t got;
 
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
+	while ((got = getdents64(odfd, buf, sizeof(buf))) > 0) {
+		for (ssize_t off = 0; off < got;) {
+			const struct dirent64 *e = (const void *)(buf + off);
+			const char *n = e->d_name;
+			int k;
+
+			off += e->d_reclen;
+			if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
+				continue;
+			k = entry_kind(odfd, n, e->d_type);
+			if (k == S_IFDIR)
+				return fail(err, errsize, "%s/sites/%s/%s is a "
+					    "directory compile did not write: "
+					    "move it away", o->path, b->site, n);
+			if (k > 0)
+				names_add(old_names, n);
+			if (own_file(n) || temp_file(n) || k <= 0)
+				continue;
+			if (linkat(odfd, n, ndfd, n, 0) != 0)
+				return fail(err, errsize, "cannot keep "
+					    "%s/sites/%s/%s: %s", o->path,
+					    b->site, n, strerror(errno));
+		}
+	}
+	if (got < 0)
 		return fail(err, errsize, "cannot read %s/sites/%s: %s",
 			    o->path, b->site, strerror(errno));
-	}
-	while (!rc && (e = readdir(d))) {
-		const char *n = e->d_name;
-		int k;
-
-		if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
-			continue;
-		k = entry_kind(odfd, e);
-		if (k == S_IFDIR) {
-			rc = fail(err, errsize, "%s/sites/%s/%s is a directory "
-				  "compile did not write: move it away", o->path,
-				  b->site, n);
-			break;
-		}
-		if (k > 0)
-			names_add(old_names, n);
-		if (own_file(n) || temp_file(n) || k <= 0)
-			continue;
-		if (linkat(odfd, n, ndfd, n, 0) != 0)
-			rc = fail(err, errsize, "cannot keep %s/sites/%s/%s: %s",
-				  o->path, b->site, n, strerror(errno));
-	}
-	closedir(d);
-	return rc;
+	return 0;
 }
 
 /* Removes the swapped-out directory old (odfd) of names, then old. */
