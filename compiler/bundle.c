@@ -154,7 +154,7 @@ void bundle_free(struct bundle *b)
 }
 
 static int read_regular(int dfd, const char *name, size_t max, char **data,
-			size_t *len);
+			size_t *len, struct stat *st_out);
 
 /* --- crash points (tests only) -------------------------------------------- */
 
@@ -583,7 +583,8 @@ static bool site_same(int dfd, const struct bundle *b,
 	size_t len;
 
 	memset(known, FILE_UNKNOWN, BUNDLE_NFILES);
-	if (read_regular(dfd, meta->name, BUNDLE_META_MAX, &old, &len) != 0) {
+	if (read_regular(dfd, meta->name, BUNDLE_META_MAX, &old, &len,
+			 NULL) != 0) {
 		known[BUNDLE_META] = FILE_DIFFERS;
 		return false;
 	}
@@ -848,7 +849,7 @@ bool bundle_stamp(int sites_dfd, const char *site, uint64_t *stamp)
  * of at most max bytes: malloc'ed, NUL-terminated, into *data, *len.
  * 0, or -1 with errno (ENOENT absent, EINVAL not a regular file). */
 static int read_regular(int dfd, const char *name, size_t max, char **data,
-			size_t *len)
+			size_t *len, struct stat *st_out)
 {
 	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 			O_CLOEXEC);
@@ -878,6 +879,8 @@ static int read_regular(int dfd, const char *name, size_t max, char **data,
 	buf[n] = 0;
 	*data = buf;
 	*len = n;
+	if (st_out)
+		*st_out = st;
 	return 0;
 fail:;
 	int e = errno;
@@ -888,21 +891,38 @@ fail:;
 	return -1;
 }
 
-bool bundle_has_digest(int sites_dfd, const char *site, const char *digest)
+bool bundle_stamp_digest(int sites_dfd, const char *site, const char *digest,
+			 uint64_t *stamp)
 {
 	char path[NAME_MAX + 32], want[BUNDLE_SHA256_SIZE + 16];
+	uint64_t h = HASH_FNV1A_BASIS;
+	struct stat st;
 	char *data;
-	size_t len;
+	size_t len, wl;
 	bool ok;
 
+	for (int i = 0; i < BUNDLE_META; i++) {
+		int n = snprintf(path, sizeof(path), "%s/%s", site,
+				 file_names[i]);
+
+		if (n < 0 || (size_t)n >= sizeof(path) ||
+		    fstatat(sites_dfd, path, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(st.st_mode))
+			return false;
+		h = stamp_mix(h, &st);
+	}
+	/* bundle.json read once: its status for the stamp, its bytes for
+	 * the digest */
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", site,
 			     BUNDLE_FILE_META) >= sizeof(path) ||
-	    read_regular(sites_dfd, path, BUNDLE_META_MAX, &data, &len) != 0)
+	    read_regular(sites_dfd, path, BUNDLE_META_MAX, &data, &len,
+			 &st) != 0)
 		return false;
+	*stamp = stamp_mix(h, &st);
 	/* bundle.json as compile writes it: one "digest" line, last */
-	snprintf(want, sizeof(want), "\"digest\": \"%s\"\n}", digest);
-	ok = len >= strlen(want) + 1 &&
-	     memcmp(data + len - strlen(want) - 1, want, strlen(want)) == 0;
+	wl = (size_t)snprintf(want, sizeof(want), "\"digest\": \"%s\"\n}",
+			      digest);
+	ok = len >= wl + 1 && memcmp(data + len - wl - 1, want, wl) == 0;
 	free(data);
 	return ok;
 }
@@ -935,7 +955,7 @@ int bundle_write_out_file(const struct bundle_out *o, const char *name,
 int bundle_read_out_file(const struct bundle_out *o, const char *name,
 			 size_t max, char **data, size_t *len)
 {
-	return read_regular(o->dfd, name, max, data, len);
+	return read_regular(o->dfd, name, max, data, len, NULL);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -1015,7 +1035,8 @@ static bool digest_from_bundle(const struct bundle_out *o, const char *site,
 	    (size_t)snprintf(path, sizeof(path), "%s/%s", site,
 			     BUNDLE_FILE_META) >= sizeof(path) ||
 	    kind_at(o->sites_dfd, site, &(struct stat){ 0 }) != S_IFDIR ||
-	    read_regular(o->sites_dfd, path, BUNDLE_META_MAX, &data, &len) != 0)
+	    read_regular(o->sites_dfd, path, BUNDLE_META_MAX, &data, &len,
+			 NULL) != 0)
 		return false;
 	ok = bundle_meta_read(data, len, &m, NULL, 0) == 0 &&
 	     strcmp(m->site, site) == 0;
@@ -1054,7 +1075,7 @@ int bundle_write_fleet(const struct bundle_out *o, const char *const *names,
 				old_loaded = true;
 				if (read_regular(o->dfd, "fleet.json",
 						 (size_t)1 << 30, &text,
-						 &tlen) == 0) {
+						 &tlen, NULL) == 0) {
 					old = json_loadb(text, tlen, 0, NULL);
 					free(text);
 				}

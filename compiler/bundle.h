@@ -127,9 +127,11 @@ int bundle_write_site(const struct bundle_out *o, const struct bundle *b,
  * compile.h.)
  */
 bool bundle_stamp(int sites_dfd, const char *site, uint64_t *stamp);
-/* Whether SITE's bundle.json ends with the digest given (as compile
- * writes it): a cache line is checked against it before it is used. */
-bool bundle_has_digest(int sites_dfd, const char *site, const char *digest);
+/* bundle_stamp, and whether SITE's bundle.json ends with the digest
+ * given (as compile writes it): a cache line is checked against it
+ * before it is used. bundle.json is opened once, for both. */
+bool bundle_stamp_digest(int sites_dfd, const char *site, const char *digest,
+			 uint64_t *stamp);
 
 /*
  * OUT/name (fleet.json, the cache) replaced whole, unless it holds the

@@ -281,9 +281,9 @@ static void compile_one(struct worker *w, size_t k)
 	const struct cache_entry *e = res->cached
 		? cache_find(&w->sh->cache, name) : NULL;
 	if (e && memcmp(e->fp, res->fp, CACHE_FP_SIZE) == 0 &&
-	    bundle_stamp(r->out->sites_dfd, name, &res->stamp) &&
-	    res->stamp == e->stamp &&
-	    bundle_has_digest(r->out->sites_dfd, name, e->digest)) {
+	    bundle_stamp_digest(r->out->sites_dfd, name, e->digest,
+				&res->stamp) &&
+	    res->stamp == e->stamp) {
 		/* the same values and untouched files: the same bundle */
 		r->digests[k] = xstrdup(e->digest);
 		w->stats.compiled++;
