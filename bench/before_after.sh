@@ -3,8 +3,10 @@
 # commit's and the work tree's) measured side by side in one run, on the
 # same generated fleet in tmpfs, the commands interleaved so that noise on
 # this shared machine hits both alike. For each size it prints compile
-# into an empty directory, an unchanged recompile and check, each as the
-# fastest of REPEAT runs, and the after/before ratio.
+# into an empty directory, an unchanged recompile, check, and `changed`:
+# a recompile into an OUT compiled from the fleet where every site then
+# changes (a global value differs: each site's directory is replaced),
+# each as the fastest of REPEAT runs, and the after/before ratio.
 #
 #   bench/before_after.sh OLD_SITEC NEW_SITEC
 #
@@ -56,13 +58,17 @@ best() {
 printf '%-8s %-12s %10s %10s %7s %9s %9s\n' sites command before_s after_s ratio before_MiB after_MiB
 for n in $SIZES; do
 	python3 bench/gen_fleet.py "$n" "$work/fleet"
-	for cmd in compile recompile check; do
+	rm -rf "$work/fleet2" && cp -r "$work/fleet" "$work/fleet2"
+	sed -i 's/agent:1.4.2/agent:1.4.3/' "$work/fleet2/schema.site"
+	for cmd in compile recompile check changed; do
 		for which in old new; do
 			eval "bin=\$$which"
 			case $cmd in
 			compile) r=$(best "rm -rf '$work/out-$which'" "$bin" compile -j "$JOBS" -o "$work/out-$which" "$work/fleet") ;;
 			recompile) r=$(best : "$bin" compile -j "$JOBS" -o "$work/out-$which" "$work/fleet") ;;
 			check) r=$(best : "$bin" check -j "$JOBS" "$work/fleet") ;;
+			changed) r=$(best "rm -rf '$work/out-$which' && '$bin' compile -j '$JOBS' -o '$work/out-$which' '$work/fleet' >/dev/null" \
+				"$bin" compile -j "$JOBS" -o "$work/out-$which" "$work/fleet2") ;;
 			esac
 			eval "r_$which=\$r"
 		done
@@ -72,8 +78,8 @@ for n in $SIZES; do
 			"$(awk -v a="$1" -v b="$3" 'BEGIN { printf "%.2f", b / a }')" \
 			$(($2 / 1024)) $(($4 / 1024))
 	done
-	if ! diff -r -x .sitec-cache "$work/out-old" "$work/out-new" >/dev/null; then
+	if ! diff -r -x .sitec-cache -x .sitec-lock "$work/out-old" "$work/out-new" >/dev/null; then
 		echo "before_after.sh: the two outputs differ at $n sites (expected when a fix changes bundles)" >&2
 	fi
-	rm -rf "$work/fleet" "$work/out-old" "$work/out-new"
+	rm -rf "$work/fleet" "$work/fleet2" "$work/out-old" "$work/out-new"
 done

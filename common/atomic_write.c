@@ -19,7 +19,9 @@ bool atomic_write_same(int dirfd, const char *name, const void *data,
 {
 	struct stat st;
 	bool same = false;
-	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	/* O_NONBLOCK: a FIFO at name must not wait for a writer */
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
+			O_NONBLOCK);
 
 	if (fd < 0)
 		return false;

@@ -47,7 +47,8 @@ int atomic_write(int dirfd, const char *name, const void *data, size_t len,
 		 char *why, size_t whysize);
 
 /* Whether dirfd/name is a regular file (not a symlink) holding exactly
- * data[0..len); *st (may be NULL) gets its status when it is. */
+ * data[0..len); *st (may be NULL) gets its status when it is. Never
+ * blocks on a FIFO. */
 bool atomic_write_same(int dirfd, const char *name, const void *data,
 		       size_t len, struct stat *st);
 

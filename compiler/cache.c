@@ -130,30 +130,16 @@ bad:
 	return false;
 }
 
-void cache_load(struct cache *c, const char *dir)
+void cache_load(struct cache *c, const struct bundle_out *o)
 {
-	char path[PATH_MAX];
-	FILE *f;
-	long size;
+	char *text;
+	size_t len;
 
 	memset(c, 0, sizeof(*c));
-	if ((size_t)snprintf(path, sizeof(path), "%s/" CACHE_NAME, dir) >=
-	    sizeof(path) || !(f = fopen(path, "rb")))
-		return;
-	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0) {
-		fclose(f);
-		return;
-	}
-	char *text = xmalloc((size_t)size + 1);
-	size_t got = fread(text, 1, (size_t)size, f);
-
-	fclose(f);
-	if (got != (size_t)size) {
-		free(text);
-		return;
-	}
-	cache_parse(c, text, got);
+	/* a link, a FIFO, anything but a regular file: no cache */
+	if (bundle_read_out_file(o, CACHE_NAME, (size_t)1 << 31, &text,
+				 &len) == 0)
+		cache_parse(c, text, len);
 }
 
 const struct cache_entry *cache_find(const struct cache *c, const char *name)

@@ -12,7 +12,8 @@
  * digits, DIGEST "sha256:" and 64 more, STAMP-HEX 16. The file ends with
  * a newline. A site whose fingerprint and stamp are both unchanged has
  * the bundle its values would give (the fingerprint also covers the
- * compiler's build: compile.c). A cache of another version, or one
+ * compiler's build: compile.c) and whose bundle.json ends with the
+ * line's digest (bundle_has_digest). A cache of another version, or one
  * that does not parse in full, is ignored whole: it is only ever a
  * shortcut, never a source of truth.
  */
@@ -25,7 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CACHE_NAME ".sitec-cache"
+#define CACHE_NAME BUNDLE_CACHE_NAME
 #define CACHE_FP_SIZE 32
 
 struct cache_entry {
@@ -50,8 +51,9 @@ struct cache {
  * makes it false.
  */
 bool cache_parse(struct cache *c, char *text, size_t len);
-/* Loads dir/.sitec-cache; an absent or unparsable one leaves c empty. */
-void cache_load(struct cache *c, const char *dir);
+/* Loads OUT/.sitec-cache; an absent or unparsable one, or one that is
+ * not a regular file, leaves c empty. */
+void cache_load(struct cache *c, const struct bundle_out *o);
 void cache_free(struct cache *c);
 const struct cache_entry *cache_find(const struct cache *c, const char *name);
 

@@ -7,7 +7,7 @@
  * of r->digests; nothing else is shared but the first I/O error.
  * compile_fleet drives a whole run around it, for check and compile.
  */
-#define _GNU_SOURCE	/* sched_getaffinity */
+#define _GNU_SOURCE	/* sched_getaffinity, strndup */
 #include "compile.h"
 
 #include "arena.h"
@@ -172,7 +172,6 @@ struct shared {
 	struct compile_run *r;
 	struct cache cache;		/* the last run's, read-only here */
 	unsigned char build_id[CACHE_FP_SIZE];	/* see build_identity */
-	int sites_dfd;			/* OUT/sites, or -1 */
 	struct site_result *res;	/* per entry of r->sites */
 	atomic_size_t next;		/* the next index into r->sites */
 	atomic_size_t done;		/* sites finished, for progress */
@@ -325,8 +324,8 @@ static void compile_one(struct worker *w, size_t k)
 	const struct cache_entry *e = res->cached
 		? cache_find(&w->sh->cache, name) : NULL;
 	if (e && memcmp(e->fp, res->fp, CACHE_FP_SIZE) == 0 &&
-	    w->sh->sites_dfd >= 0 &&
-	    bundle_stamp(w->sh->sites_dfd, name, &res->stamp) &&
+	    bundle_stamp_digest(r->out->sites_dfd, name, e->digest,
+				&res->stamp) &&
 	    res->stamp == e->stamp) {
 		/* the same values and untouched files: the same bundle */
 		r->digests[k] = xstrdup(e->digest);
@@ -406,8 +405,8 @@ static int cache_save(struct shared *sh, const struct evaluator *ev)
 		cache_format(&text, &len, &cap, &e);
 	}
 	free(now_res);
-	int rc = bundle_write_file(r->out, CACHE_NAME, text, len, r->err,
-				   sizeof(r->err));
+	int rc = bundle_write_out_file(r->out, CACHE_NAME, text, len, true,
+				       r->err, sizeof(r->err));
 	free(text);
 	return rc;
 }
@@ -473,13 +472,10 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 		jobs = r->nsites ? (unsigned)r->nsites : 1;
 	r->err[0] = 0;
 	memset(&r->stats, 0, sizeof(r->stats));
-	sh.sites_dfd = -1;
 	if (r->out && !r->source_commit) {
 		cache_load(&sh.cache, r->out);
 		if (!build_identity(sh.build_id))
 			cache_free(&sh.cache);	/* trust nothing in it */
-		if (sh.cache.n)
-			sh.sites_dfd = bundle_open_sites(r->out);
 	}
 	sh.res = calloc(r->nsites ? r->nsites : 1, sizeof(*sh.res));
 	if (!sh.res)
@@ -547,8 +543,6 @@ int compile_sites(struct evaluator *ev, struct compile_run *r)
 	if (r->out && !r->source_commit && !r->err[0] && !r->stats.failed)
 		cache_save(&sh, ev);
 	cache_free(&sh.cache);
-	if (sh.sites_dfd >= 0)
-		close(sh.sites_dfd);
 	free(sh.res);
 	return r->err[0] ? -1 : 0;
 }
@@ -575,6 +569,112 @@ char *compile_fleet_root(const char *path)
 	if (stat(buf, &st) == 0 && !S_ISDIR(st.st_mode))
 		return xstrdup(dirname(buf));
 	return xstrdup(buf);
+}
+
+/*
+ * path made absolute and free of links: realpath of its longest part
+ * that exists, then the rest as written (malloc'ed).
+ */
+static char *canonical(const char *path)
+{
+	char buf[PATH_MAX];
+	char *copy, *dir, *rest, *res;
+
+	if (realpath(path, buf))
+		return xstrdup(buf);
+	copy = xstrdup(path);
+	size_t n = strlen(copy);
+	while (n > 1 && copy[n - 1] == '/')
+		copy[--n] = 0;
+	char *slash = strrchr(copy, '/');
+	if (!slash) {
+		dir = xstrdup(".");
+		rest = copy;
+	} else {
+		*slash = 0;
+		dir = canonical(slash == copy ? "/" : copy);
+		rest = slash + 1;
+	}
+	if (!strcmp(rest, ".") || !strcmp(rest, "")) {
+		res = strcmp(dir, ".") ? xstrdup(dir) : canonical(".");
+	} else {
+		char *d = strcmp(dir, ".") ? xstrdup(dir) : canonical(".");
+		res = xmalloc(strlen(d) + strlen(rest) + 2);
+		sprintf(res, "%s%s%s", d, strcmp(d, "/") ? "/" : "", rest);
+		free(d);
+	}
+	free(dir);
+	free(copy);
+	return res;
+}
+
+static int fail_overlap(char *err, size_t errsize, const char *out,
+			const char *real, const char *input)
+{
+	snprintf(err, errsize, "the output directory %s (%s) overlaps the "
+		 "fleet's %s: compile writes and prunes there; choose an "
+		 "output directory outside the fleet", out, real, input);
+	return -1;
+}
+
+/* Whether the canonical path p is a or lies below it. */
+static bool path_within(const char *p, const char *a)
+{
+	size_t n = strlen(a);
+
+	if (strcmp(a, "/") == 0)
+		return true;
+	return strncmp(p, a, n) == 0 && (p[n] == 0 || p[n] == '/');
+}
+
+/*
+ * OUT must not contain an input (a file of the fleet, a directory named)
+ * nor lie inside a file named: compile would read what it writes, and
+ * its pruning could reach the fleet's files. (OUT inside a fleet
+ * directory is fine as long as no .site file is in it.) -1 with err.
+ */
+static int out_overlaps(const char *out, const char *const *paths,
+			size_t npaths, const struct fleet *f, char *err,
+			size_t errsize)
+{
+	char *o = canonical(out), *last_dir = NULL, *last_real = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; i < npaths && !rc; i++) {
+		char *c = canonical(paths[i]);
+		struct stat st;
+
+		if (path_within(c, o) ||
+		    (stat(c, &st) == 0 && !S_ISDIR(st.st_mode) &&
+		     path_within(o, c)))
+			rc = fail_overlap(err, errsize, out, o, paths[i]);
+		free(c);
+	}
+	/* the files read, by the real path of their directory (files come
+	 * sorted, so one realpath per directory) */
+	for (size_t i = 0; i < f->nfiles && !rc; i++) {
+		const char *p = f->files[i].src->path;
+		const char *slash = strrchr(p, '/');
+		char *dir = slash ? strndup(p, (size_t)(slash - p + (slash == p)))
+				  : xstrdup(".");
+
+		if (!dir)
+			arena_oom();
+		if (!last_dir || strcmp(dir, last_dir) != 0) {
+			free(last_dir);
+			free(last_real);
+			last_dir = dir;
+			last_real = canonical(dir);
+		} else {
+			free(dir);
+		}
+		if (path_within(last_real, o))
+			rc = fail_overlap(err, errsize, out, o, p);
+	}
+	free(last_dir);
+	free(last_real);
+	free(o);
+	return rc;
 }
 
 /* The indices of the sites to compile: all, or those matching a glob;
@@ -616,6 +716,22 @@ static int select_sites(const struct evaluator *ev,
 	return 0;
 }
 
+/* OUT checked against the inputs, opened and locked: 0, -1 or
+ * COMPILE_ELOCKED, with r->err. */
+static int open_out(const struct compile_fleet_opts *o,
+		    const struct fleet *f, const char *const *paths,
+		    size_t npaths, struct bundle_out *out,
+		    struct compile_fleet_result *r)
+{
+	int rc;
+
+	bundle_crash_init();
+	if (out_overlaps(o->out, paths, npaths, f, r->err, sizeof(r->err)))
+		return -1;
+	rc = bundle_out_open(out, o->out, !o->no_wait, r->err, sizeof(r->err));
+	return rc == BUNDLE_ELOCKED ? COMPILE_ELOCKED : rc ? -1 : 0;
+}
+
 static void phase_end(const struct compile_fleet_opts *o, const char *name,
 		      const struct compile_fleet_result *r)
 {
@@ -625,6 +741,7 @@ static void phase_end(const struct compile_fleet_opts *o, const char *name,
 
 /* OUT/sites without the sites the fleet no longer has, and fleet.json. */
 static int write_fleet(const struct compile_fleet_opts *o,
+		       const struct bundle_out *out,
 		       struct compile_fleet_result *r,
 		       const struct evaluator *ev, const struct compile_run *run)
 {
@@ -639,10 +756,9 @@ static int write_fleet(const struct compile_fleet_opts *o,
 		names[i] = eval_site_name(ev, i);
 	for (size_t k = 0; k < run->nsites; k++)
 		digests[run->sites[k]] = run->digests[k];
-	rc = bundle_prune(o->out, names, nsites, r->err, sizeof(r->err)) ||
-	     bundle_write_fleet_source(o->out, names, digests, nsites,
-				       o->source_commit, o->source_path,
-				       r->err, sizeof(r->err)) ? -1 : 0;
+	rc = bundle_prune(out, names, nsites, r->err, sizeof(r->err)) ||
+	     bundle_write_fleet(out, names, digests, nsites, o->source_commit,
+				o->source_path, r->err, sizeof(r->err)) ? -1 : 0;
 	free(names);
 	free(digests);
 	return rc;
@@ -657,6 +773,10 @@ int compile_fleet(const struct compile_fleet_opts *o,
 	unsigned before = o->sink->errors;
 	struct fleet fleet;
 	int rc = 0;
+
+	struct bundle_out out = { .dfd = -1, .sites_dfd = -1, .lock_fd = -1,
+				  .notice = o->notice,
+				  .notice_arg = o->notice_arg };
 
 	memset(r, 0, sizeof(*r));
 	fleet_init(&fleet);
@@ -673,7 +793,7 @@ int compile_fleet(const struct compile_fleet_opts *o,
 		struct evaluator *ev = eval_new(&fleet, o->sink, root);
 		bool prepared = eval_prepare(ev);
 		struct compile_run run = {
-			.out = o->out,
+			.out = o->out ? &out : NULL,
 			.jobs = o->jobs ? o->jobs : compile_default_jobs(),
 			.progress = o->progress,
 			.progress_arg = o->progress_arg,
@@ -689,6 +809,8 @@ int compile_fleet(const struct compile_fleet_opts *o,
 		phase_end(o, "prepare", r);
 		rc = select_sites(ev, o, r, &sel, &run.nsites);
 		phase_end(o, "select", r);
+		if (rc == 0 && o->out)
+			rc = open_out(o, &fleet, paths, npaths, &out, r);
 		if (rc == 0) {
 			run.sites = sel;
 			if (compile_sites(ev, &run)) {
@@ -704,7 +826,7 @@ int compile_fleet(const struct compile_fleet_opts *o,
 		 * sites: then the removed ones go and fleet.json is written
 		 * (with --site, the sites not compiled keep their digests) */
 		if (o->out && rc == 0 && prepared && o->sink->errors == before) {
-			rc = write_fleet(o, r, ev, &run);
+			rc = write_fleet(o, &out, r, ev, &run);
 			r->wrote_fleet = rc == 0;
 		}
 		phase_end(o, "finish", r);
@@ -712,6 +834,7 @@ int compile_fleet(const struct compile_fleet_opts *o,
 		free(sel);
 		eval_free(ev);
 		free(root);
+		bundle_out_close(&out);
 	}
 	fleet_free(&fleet);
 	return rc;

@@ -28,6 +28,7 @@
 #include <stdint.h>
 
 struct bundle;
+struct bundle_out;
 struct diag;
 struct diag_sink;
 struct fleet_input;
@@ -48,8 +49,9 @@ struct compile_stats {
 
 struct compile_run {
 	/* in */
-	const char *out;		/* the output directory; NULL: only
-					 * evaluate and check (`sitec check`) */
+	const struct bundle_out *out;	/* the output directory, opened
+					 * and locked; NULL: only evaluate
+					 * and check (`sitec check`) */
 	unsigned jobs;			/* threads, at least 1 */
 	const uint32_t *sites;		/* the sites to compile, ascending */
 	size_t nsites;
@@ -97,6 +99,8 @@ void compile_run_free(struct compile_run *r);
 #define COMPILE_FLEET_OPTS_VERSION 1
 /* compile_fleet: a --site GLOB matches no site of the fleet */
 #define COMPILE_ENOMATCH (-2)
+/* compile_fleet: another compile holds OUT's lock, and opts->no_wait */
+#define COMPILE_ELOCKED (-3)
 
 struct compile_fleet_result;
 
@@ -131,6 +135,13 @@ struct compile_fleet_opts {
 	int (*on_bundle)(void *arg, size_t k, const char *site,
 			 const struct bundle *b, char *err, size_t errsize);
 	void *on_bundle_arg;
+	/* when another compile holds OUT's lock: fail at once with
+	 * COMPILE_ELOCKED, instead of waiting for it */
+	bool no_wait;
+	/* a warning about OUT, or that the run waits for its lock (the
+	 * library never prints); may be NULL */
+	void (*notice)(void *arg, const char *msg);
+	void *notice_arg;
 };
 
 struct compile_fleet_result {
@@ -154,9 +165,14 @@ struct compile_fleet_result {
  * error in the fleet, which knows its whole list of sites, then removes
  * from OUT the bundles of sites the fleet no longer has and writes
  * OUT/fleet.json (the sites not compiled, by --site, keep their digests
- * there). Returns 0 (errors in the fleet, if any, were counted in
- * o->sink), COMPILE_ENOMATCH (nothing compiled, nothing written), or -1
- * after an I/O error (r->err). Free r with compile_fleet_result_free.
+ * there). OUT is refused when it overlaps an input (contains a file of
+ * the fleet or a directory named, or lies in a file named), and held
+ * under an exclusive lock for the run (bundle_out_open). Returns 0
+ * (errors in the fleet, if any, were counted in o->sink),
+ * COMPILE_ENOMATCH (nothing compiled, nothing written), COMPILE_ELOCKED
+ * (o->no_wait and OUT locked: nothing done; r->err), or -1 after an I/O
+ * error or a refused OUT (r->err). Free r with
+ * compile_fleet_result_free.
  */
 int compile_fleet(const struct compile_fleet_opts *o,
 		  struct compile_fleet_result *r);

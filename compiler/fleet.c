@@ -1,6 +1,7 @@
 /*
  * fleet.c - walking fleet directories and parsing their files.
  */
+#define _XOPEN_SOURCE 700	/* realpath */
 #include "fleet.h"
 #include "syntax.h"
 
@@ -127,10 +128,18 @@ void fleet_load(struct fleet *f, const char *const *paths, size_t npaths,
 		struct diag_sink *sink)
 {
 	struct path_list list = { 0 };
+	char **real = xmalloc((npaths ? npaths : 1) * sizeof(*real));
 
 	for (size_t i = 0; i < npaths; i++) {
 		struct stat st;
+		bool seen = false;
 
+		/* one file or directory named twice (`ex ./ex`) is read once */
+		real[i] = realpath(paths[i], NULL);
+		for (size_t j = 0; j < i && real[i] && !seen; j++)
+			seen = real[j] && strcmp(real[i], real[j]) == 0;
+		if (seen)
+			continue;
 		if (stat(paths[i], &st) != 0) {
 			error_at_path(sink, E0001, paths[i],
 				      "no such file or directory", 
@@ -148,6 +157,9 @@ void fleet_load(struct fleet *f, const char *const *paths, size_t npaths,
 			paths_push(&list, xstrdup(paths[i]));
 		}
 	}
+	for (size_t i = 0; i < npaths; i++)
+		free(real[i]);
+	free(real);
 	if (list.len)
 		qsort(list.items, list.len, sizeof(*list.items), compare_paths);
 
@@ -164,6 +176,12 @@ void fleet_load(struct fleet *f, const char *const *paths, size_t npaths,
 			error_at_path(sink, E0004, list.items[i],
 				      "file is larger than 256 MiB",
 				      "split the fleet into smaller files", 0);
+		} else if (rc == SOURCE_ENOTREG) {
+			error_at_path(sink, E0002, list.items[i],
+				      "not a regular file (a FIFO, a device or "
+				      "a socket), or a link to one",
+				      "a fleet is read from regular files only",
+				      0);
 		} else if (rc != SOURCE_OK) {
 			error_at_path(sink, E0002, list.items[i],
 				      "cannot read file",

@@ -26,6 +26,8 @@ static enum source_error error_from_errno(int e)
 		return SOURCE_EISDIR;
 	case EFBIG:
 		return SOURCE_ETOOBIG;
+	case ENODEV:	/* how a FIFO or a device is reported below */
+		return SOURCE_ENOTREG;
 	default:
 		return SOURCE_EIO;
 	}
@@ -53,7 +55,9 @@ enum source_error source_load(struct source **out, int *err_no,
 
 	*out = NULL;
 	*err_no = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO (or a link to one) must not wait for
+	 * a writer; only a regular file is then read */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		goto fail_errno;
 	if (fstat(fd, &st) < 0)
@@ -62,11 +66,15 @@ enum source_error source_load(struct source **out, int *err_no,
 		errno = EISDIR;
 		goto fail_close;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		errno = ENODEV;
+		goto fail_close;
+	}
 	if (st.st_size > 0 && (size_t)st.st_size > SOURCE_MAX_BYTES) {
 		errno = EFBIG;
 		goto fail_close;
 	}
-	/* st_size is a hint: read until EOF so pipes and /proc work too. */
+	/* st_size is a hint: read until EOF so /proc works too. */
 	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
 	buf = xmalloc(cap);
 	for (;;) {

@@ -47,6 +47,7 @@ enum source_error {
 	SOURCE_EISDIR,
 	SOURCE_ETOOBIG,
 	SOURCE_EIO,		/* any other read error; errno is kept */
+	SOURCE_ENOTREG,		/* a FIFO, a device, a socket: not read */
 };
 
 /*

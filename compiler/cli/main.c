@@ -25,7 +25,10 @@
 #include <time.h>
 #include <unistd.h>
 
-enum exit_status { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+enum exit_status {
+	EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2, EXIT_IO = 3,
+	EXIT_LOCKED = 4,	/* compile --no-wait: OUT is locked */
+};
 
 /* --- where diagnostics go --------------------------------------------------- */
 
@@ -262,22 +265,28 @@ static int parse_jobs(const char *cmd, const char *arg, unsigned *jobs)
 }
 
 /* compile's long-only options; check takes --rev and --repo too */
-enum { OPT_SITE = 256, OPT_STATS, OPT_REV, OPT_REPO };
+enum { OPT_SITE = 256, OPT_STATS, OPT_REV, OPT_REPO, OPT_NO_WAIT };
 
 /* --- sitec compile ---------------------------------------------------------------- */
 
 static const char compile_help[] =
 	"Usage: sitec compile -o OUT [-j N] [--site GLOB]... [--stats]\n"
-	"                     [--format text|json|sarif] [FLEETDIR|FILE]...\n"
+	"                     [--no-wait] [--format text|json|sarif]\n"
+	"                     [FLEETDIR|FILE]...\n"
 	"       sitec compile -o OUT --rev REV [--repo DIR] [OPTION]... [FLEETDIR]\n"
 	"\n"
 	"Evaluates every site of the fleet (the current directory if no\n"
 	"FLEETDIR is given) and writes its bundle into OUT/sites/NAME/:\n"
 	"k8s.yaml, api.json, os.json and bundle.json (the sha256 of each file\n"
-	"and their digest), then OUT/fleet.json. A file whose content did not\n"
-	"change is not touched; a changed one is replaced atomically. A site\n"
-	"with errors writes nothing and keeps its old bundle. When the whole\n"
-	"fleet compiles, the bundles of sites it no longer has are removed.\n"
+	"and their digest), then OUT/fleet.json. A site whose files did not\n"
+	"change is not touched; a changed site's directory is replaced as a\n"
+	"whole, atomically (a kill or an I/O error leaves the old bundle or\n"
+	"the new one, never a mix). A site with errors writes nothing and\n"
+	"keeps its old bundle. When the whole fleet compiles, the bundles of\n"
+	"sites it no longer has are removed (only the files compile writes).\n"
+	"One compile at a time per OUT (a lock on OUT/.sitec-lock); OUT may\n"
+	"not overlap the fleet's files, and nothing below it is written\n"
+	"through a symbolic link.\n"
 	"The output is the same whatever -j and machine. OUT/.sitec-cache\n"
 	"(not part of any bundle) lets a recompile skip the sites whose values\n"
 	"and files did not change.\n"
@@ -296,6 +305,8 @@ static const char compile_help[] =
 	"                      the current directory)\n"
 	"  --stats             print the time and memory of each phase\n"
 	"                      on stderr\n"
+	"  --no-wait           when another compile holds OUT, fail at once\n"
+	"                      (exit 4) instead of waiting for it\n"
 	"  --format FORMAT     how to print diagnostics: text, json or sarif\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -303,7 +314,7 @@ static const char compile_help[] =
 	"its progress (sites done / total) on stderr.\n"
 	"\n"
 	"Exit status: 0 no errors, 1 errors in the fleet, 2 usage error,\n"
-	"3 I/O or internal error.\n";
+	"3 I/O or internal error, 4 OUT locked by another compile (--no-wait).\n";
 
 /* --stats: wall time and peak memory at the end of each phase. */
 struct phase_clock {
@@ -387,6 +398,9 @@ static int compile_option(void *st, int opt, char *arg)
 	case OPT_REPO:
 		cc->repo = arg;
 		return EXIT_OK;
+	case OPT_NO_WAIT:
+		cc->o.no_wait = true;
+		return EXIT_OK;
 	}
 	return EXIT_USAGE;
 }
@@ -446,6 +460,13 @@ static void compile_phase(void *arg, const char *name,
 	}
 }
 
+/* A warning about OUT, or the wait for its lock. */
+static void compile_notice(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "sitec: %s\n", msg);
+}
+
 static int cmd_compile(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -455,6 +476,7 @@ static int cmd_compile(int argc, char **argv)
 		{ "stats", no_argument, NULL, OPT_STATS },
 		{ "rev", required_argument, NULL, OPT_REV },
 		{ "repo", required_argument, NULL, OPT_REPO },
+		{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -493,9 +515,14 @@ static int cmd_compile(int argc, char **argv)
 		cc.o.progress = show_progress;
 	cc.o.phase = compile_phase;
 	cc.o.phase_arg = &cc;
+	cc.o.notice = compile_notice;
 	rc = compile_fleet(&cc.o, &r);
+	if (r.err[0] && !cc.err_shown)	/* before any phase: OUT refused */
+		fprintf(stderr, "sitec: %s\n", r.err);
 	if (rc == -1)
 		io = EXIT_IO;
+	else if (rc == COMPILE_ELOCKED)
+		io = EXIT_LOCKED;
 	else if (rc == COMPILE_ENOMATCH)
 		io = EXIT_USAGE;
 	if (c->format == FORMAT_TEXT) {

@@ -169,7 +169,7 @@ def tree_files(root):
         dirnames.sort()
         for f in filenames:
             rel = os.path.relpath(os.path.join(dirpath, f), root)
-            if rel != ".sitec-cache":  # the build cache, not the bundles
+            if rel not in (".sitec-cache", ".sitec-lock"):  # cache, lock: not bundles
                 found.append(rel)
     return sorted(found)
 

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -401,31 +403,50 @@ static void t_load(void **state)
 {
 	char dir[] = "/tmp/sitec-test-cache-XXXXXX", path[64];
 	struct cache c;
+	struct bundle_out o = { .path = dir };
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/" CACHE_NAME, dir);
+	o.dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_true(o.dfd >= 0);
 
-	cache_load(&c, dir);	/* absent */
+	cache_load(&c, &o);	/* absent */
 	assert_empty(&c);
 
 	write_file(path, HEADER LINE1 LINE2);
-	cache_load(&c, dir);
+	cache_load(&c, &o);
 	assert_int_equal(c.n, 2);
 	assert_string_equal(cache_find(&c, "lyon-02")->digest, DG2);
 	cache_free(&c);
 
 	write_file(path, HEADER LINE1 "lyon-02 " FP2 "\n");
-	cache_load(&c, dir);
+	cache_load(&c, &o);
 	assert_empty(&c);
 
 	write_file(path, "");
-	cache_load(&c, dir);
+	cache_load(&c, &o);
 	assert_empty(&c);
+
+	/* a FIFO, or a link to a good cache: not read (and no hang) */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mkfifo(path, 0666), 0);
+	cache_load(&c, &o);
+	assert_empty(&c);
+	assert_int_equal(unlink(path), 0);
+	char good[80];
+	snprintf(good, sizeof(good), "%s/good", dir);
+	write_file(good, HEADER LINE1 LINE2);
+	assert_int_equal(symlink("good", path), 0);
+	cache_load(&c, &o);
+	assert_empty(&c);
+	assert_int_equal(unlink(good), 0);
 
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rmdir(dir), 0);
-	cache_load(&c, dir);	/* no such directory */
+	close(o.dfd);
+	o.dfd = -1;
+	cache_load(&c, &o);	/* no such directory */
 	assert_empty(&c);
 }
 
