@@ -3,31 +3,16 @@
  * them (bundle_verify.h): strict reading, sha256 per file, ed25519.
  */
 #include "bundle_verify.h"
+#include "reason.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int fail(int rc, char *why, size_t whysize, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static int fail(int rc, char *why, size_t whysize, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why && whysize) {
-		va_start(ap, fmt);
-		vsnprintf(why, whysize, fmt, ap);
-		va_end(ap);
-	}
-	return rc;
-}
 
 int bundle_verify_read_dir(void *arg, const char *name, char **data,
 			   size_t *len, char *why, size_t whysize)
@@ -43,7 +28,7 @@ int bundle_verify_read_dir(void *arg, const char *name, char **data,
 	*data = NULL;
 	*len = 0;
 	if (!path)
-		return fail(rc, why, whysize, "out of memory");
+		return reason_code(rc, why, whysize, "out of memory");
 	snprintf(path, n, "%s/%s", dir, name);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR)) {
@@ -51,13 +36,13 @@ int bundle_verify_read_dir(void *arg, const char *name, char **data,
 		goto out;
 	}
 	if (fd < 0 || fstat(fd, &st) != 0) {
-		fail(rc, why, whysize, "cannot open %s: %s", path,
-		     strerror(errno));
+		reason_code(rc, why, whysize, "cannot open %s: %s", path,
+			    strerror(errno));
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		fail(BUNDLE_VERIFY_EBAD, why, whysize,
-		     "%s is not a regular file", path);
+		reason_code(BUNDLE_VERIFY_EBAD, why, whysize,
+			    "%s is not a regular file", path);
 		rc = BUNDLE_VERIFY_EBAD;
 		goto out;
 	}
@@ -66,7 +51,7 @@ int bundle_verify_read_dir(void *arg, const char *name, char **data,
 			char *more = realloc(buf, cap *= 2);
 
 			if (!more) {
-				fail(rc, why, whysize, "out of memory");
+				reason_code(rc, why, whysize, "out of memory");
 				goto out;
 			}
 			buf = more;
@@ -76,16 +61,16 @@ int bundle_verify_read_dir(void *arg, const char *name, char **data,
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			fail(rc, why, whysize, "cannot read %s: %s", path,
-			     strerror(errno));
+			reason_code(rc, why, whysize, "cannot read %s: %s",
+				    path, strerror(errno));
 			goto out;
 		}
 		if (r == 0)
 			break;
 		got += (size_t)r;
 		if (got > BUNDLE_VERIFY_FILE_MAX) {
-			rc = fail(BUNDLE_VERIFY_EBAD, why, whysize,
-				  "%s is larger than 256 MiB", path);
+			rc = reason_code(BUNDLE_VERIFY_EBAD, why, whysize,
+					 "%s is larger than 256 MiB", path);
 			goto out;
 		}
 	}
@@ -111,16 +96,19 @@ static int check_sig(const char *what, const char *sig_name,
 	char reason[256];
 
 	if (!sig_data)
-		return fail(BUNDLE_VERIFY_EBAD, why, whysize,
-			    "%s is missing: %s is not signed", sig_name, what);
+		return reason_code(BUNDLE_VERIFY_EBAD, why, whysize,
+				   "%s is missing: %s is not signed", sig_name,
+				   what);
 	if (digest_sig_file_parse(sig_data, siglen, sig, reason,
 				  sizeof(reason)))
-		return fail(BUNDLE_VERIFY_EBAD, why, whysize, "%s: %s",
-			    sig_name, reason);
+		return reason_code(BUNDLE_VERIFY_EBAD, why, whysize, "%s: %s",
+				   sig_name, reason);
 	if (digest_ed25519_verify(pub, msg, len, sig, reason, sizeof(reason)))
-		return fail(BUNDLE_VERIFY_EBAD, why, whysize,
-			    "%s: the signature of %s does not verify with "
-			    "this key", sig_name, what);
+		return reason_code(
+		    BUNDLE_VERIFY_EBAD, why, whysize,
+		    "%s: the signature of %s does not verify with "
+		    "this key",
+		    sig_name, what);
 	return 0;
 }
 
@@ -137,17 +125,17 @@ int bundle_verify_site(bundle_verify_read_fn read, void *arg,
 		*meta = NULL;
 	rc = read(arg, BUNDLE_FILE_META, &json, &len, reason, sizeof(reason));
 	if (rc == BUNDLE_VERIFY_ENOENT) {
-		rc = fail(BUNDLE_VERIFY_EBAD, why, whysize,
-			  "no " BUNDLE_FILE_META ": not a bundle");
+		rc = reason_code(BUNDLE_VERIFY_EBAD, why, whysize,
+				 "no " BUNDLE_FILE_META ": not a bundle");
 		goto out;
 	}
 	if (rc) {
-		fail(rc, why, whysize, "%s", reason);
+		reason_code(rc, why, whysize, "%s", reason);
 		goto out;
 	}
 	if (bundle_meta_read(json, len, &m, reason, sizeof(reason))) {
-		rc = fail(BUNDLE_VERIFY_EBAD, why, whysize,
-			  BUNDLE_FILE_META ": %s", reason);
+		rc = reason_code(BUNDLE_VERIFY_EBAD, why, whysize,
+				 BUNDLE_FILE_META ": %s", reason);
 		goto out;
 	}
 	for (size_t i = 0; i < m->nfiles; i++) {
@@ -156,24 +144,25 @@ int bundle_verify_site(bundle_verify_read_fn read, void *arg,
 		rc = read(arg, m->files[i].name, &data, &n, reason,
 			  sizeof(reason));
 		if (rc == BUNDLE_VERIFY_ENOENT) {
-			rc = fail(BUNDLE_VERIFY_EBAD, why, whysize,
-				  "%s is missing", m->files[i].name);
+			rc = reason_code(BUNDLE_VERIFY_EBAD, why, whysize,
+					 "%s is missing", m->files[i].name);
 			goto out;
 		}
 		if (rc) {
-			fail(rc, why, whysize, "%s", reason);
+			reason_code(rc, why, whysize, "%s", reason);
 			goto out;
 		}
 		if (digest_sha256_text(data, n, sha)) {
-			rc = fail(BUNDLE_VERIFY_EIO, why, whysize,
-				  "cannot hash %s", m->files[i].name);
+			rc = reason_code(BUNDLE_VERIFY_EIO, why, whysize,
+					 "cannot hash %s", m->files[i].name);
 			goto out;
 		}
 		if (strcmp(sha, m->files[i].sha256) != 0) {
-			rc = fail(BUNDLE_VERIFY_EBAD, why, whysize,
-				  "%s: its sha256 is %s, " BUNDLE_FILE_META
-				  " says %s", m->files[i].name, sha,
-				  m->files[i].sha256);
+			rc = reason_code(
+			    BUNDLE_VERIFY_EBAD, why, whysize,
+			    "%s: its sha256 is %s, " BUNDLE_FILE_META
+			    " says %s",
+			    m->files[i].name, sha, m->files[i].sha256);
 			goto out;
 		}
 		free(data);
@@ -183,7 +172,7 @@ int bundle_verify_site(bundle_verify_read_fn read, void *arg,
 		rc = read(arg, BUNDLE_FILE_SIG, &data, &n, reason,
 			  sizeof(reason));
 		if (rc && rc != BUNDLE_VERIFY_ENOENT) {
-			fail(rc, why, whysize, "%s", reason);
+			reason_code(rc, why, whysize, "%s", reason);
 			goto out;
 		}
 		rc = check_sig(BUNDLE_FILE_META, BUNDLE_FILE_SIG,
@@ -227,28 +216,36 @@ int bundle_verify_fleet(const char *data, size_t len, const char *sig,
 	rc = BUNDLE_VERIFY_EBAD;
 	doc = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!doc)
-		return fail(rc, why, whysize, FLEET_FILE_META
-			    ": line %d: %s", jerr.line, jerr.text);
+		return reason_code(rc, why, whysize,
+				   FLEET_FILE_META ": line %d: %s", jerr.line,
+				   jerr.text);
 	sites = json_object_get(doc, "sites");
 	if (!json_is_object(doc) ||
 	    !json_is_string(json_object_get(doc, "compiler")) ||
 	    !json_is_object(json_object_get(doc, "source")) ||
 	    !json_is_object(sites)) {
-		fail(rc, why, whysize, FLEET_FILE_META " is not {\"compiler\": "
-		     "TEXT, \"source\": {...}, \"sites\": {NAME: DIGEST}}");
+		reason_code(
+		    rc, why, whysize,
+		    FLEET_FILE_META
+		    " is not {\"compiler\": "
+		    "TEXT, \"source\": {...}, \"sites\": {NAME: DIGEST}}");
 		goto out;
 	}
 	names = malloc((json_object_size(sites) + 1) * sizeof(*names));
 	if (!names) {
-		rc = fail(BUNDLE_VERIFY_EIO, why, whysize, "out of memory");
+		rc = reason_code(BUNDLE_VERIFY_EIO, why, whysize,
+				 "out of memory");
 		goto out;
 	}
 	json_object_foreach(sites, key, v) {
 		const char *d = json_string_value(v);
 
 		if (!d || !digest_sha256_text_valid(d, strlen(d))) {
-			fail(rc, why, whysize, FLEET_FILE_META ": the digest "
-			     "of site '%s' is not \"sha256:HEX\"", key);
+			reason_code(rc, why, whysize,
+				    FLEET_FILE_META
+				    ": the digest "
+				    "of site '%s' is not \"sha256:HEX\"",
+				    key);
 			goto out;
 		}
 		names[n++] = key;

@@ -3,30 +3,15 @@
  * reading through digest.h's parsers.
  */
 #include "keyfile.h"
+#include "reason.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int fail(int rc, char *why, size_t whysize, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static int fail(int rc, char *why, size_t whysize, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why && whysize) {
-		va_start(ap, fmt);
-		vsnprintf(why, whysize, fmt, ap);
-		va_end(ap);
-	}
-	return rc;
-}
 
 /* Creates path (O_EXCL) holding text[0..len), synced. */
 static int create_file(const char *path, mode_t mode, const char *text,
@@ -37,12 +22,16 @@ static int create_file(const char *path, mode_t mode, const char *text,
 	size_t done = 0;
 
 	if (fd < 0 && errno == EEXIST)
-		return fail(KEYFILE_EEXIST, why, whysize, "%s already exists; "
-			    "a key is never overwritten (remove it first, "
-			    "or choose another name)", path);
+		return reason_code(
+		    KEYFILE_EEXIST, why, whysize,
+		    "%s already exists; "
+		    "a key is never overwritten (remove it first, "
+		    "or choose another name)",
+		    path);
 	if (fd < 0)
-		return fail(KEYFILE_EIO, why, whysize, "cannot create %s: %s",
-			    path, strerror(errno));
+		return reason_code(KEYFILE_EIO, why, whysize,
+				   "cannot create %s: %s", path,
+				   strerror(errno));
 	/* the umask must not widen nor narrow what a key file needs */
 	if (fchmod(fd, mode) != 0)
 		goto fail_errno;
@@ -63,8 +52,8 @@ static int create_file(const char *path, mode_t mode, const char *text,
 	}
 	return 0;
 fail_errno:
-	fail(KEYFILE_EIO, why, whysize, "cannot write %s: %s", path,
-	     strerror(errno));
+	reason_code(KEYFILE_EIO, why, whysize, "cannot write %s: %s", path,
+		    strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	unlink(path);
@@ -85,13 +74,16 @@ int keyfile_generate(const char *path,
 	int rc;
 
 	if (!pub_path)
-		return fail(KEYFILE_EIO, why, whysize, "out of memory");
+		return reason_code(KEYFILE_EIO, why, whysize, "out of memory");
 	snprintf(pub_path, n, "%s.pub", path);
 	/* refuse before creating anything when the public half is there */
 	if (lstat(pub_path, &st) == 0) {
-		rc = fail(KEYFILE_EEXIST, why, whysize, "%s already exists; "
-			  "a key is never overwritten (remove it first, or "
-			  "choose another name)", pub_path);
+		rc = reason_code(
+		    KEYFILE_EEXIST, why, whysize,
+		    "%s already exists; "
+		    "a key is never overwritten (remove it first, or "
+		    "choose another name)",
+		    pub_path);
 		goto out;
 	}
 	if (digest_ed25519_keygen(seed, pub, why, whysize)) {
@@ -128,13 +120,13 @@ static int read_small(const char *path, char buf[KEYFILE_MAX + 1],
 	size_t got = 0;
 
 	if (fd < 0)
-		return fail(errno == ENOENT ? KEYFILE_EBAD : KEYFILE_EIO, why,
-			    whysize, "cannot open key file %s: %s", path,
-			    strerror(errno));
+		return reason_code(errno == ENOENT ? KEYFILE_EBAD : KEYFILE_EIO,
+				   why, whysize, "cannot open key file %s: %s",
+				   path, strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return fail(KEYFILE_EBAD, why, whysize,
-			    "%s is not a regular file", path);
+		return reason_code(KEYFILE_EBAD, why, whysize,
+				   "%s is not a regular file", path);
 	}
 	for (;;) {
 		ssize_t n = read(fd, buf + got, KEYFILE_MAX + 1 - got);
@@ -145,16 +137,20 @@ static int read_small(const char *path, char buf[KEYFILE_MAX + 1],
 			int e = errno;
 
 			close(fd);
-			return fail(KEYFILE_EIO, why, whysize, "cannot read %s:"
-				    " %s", path, strerror(e));
+			return reason_code(KEYFILE_EIO, why, whysize,
+					   "cannot read %s:"
+					   " %s",
+					   path, strerror(e));
 		}
 		if (n == 0)
 			break;
 		got += (size_t)n;
 		if (got > KEYFILE_MAX) {
 			close(fd);
-			return fail(KEYFILE_EBAD, why, whysize, "%s is too "
-				    "large to be a key file", path);
+			return reason_code(KEYFILE_EBAD, why, whysize,
+					   "%s is too "
+					   "large to be a key file",
+					   path);
 		}
 	}
 	close(fd);
@@ -172,7 +168,8 @@ int keyfile_read_secret(const char *path,
 
 	if (rc == 0 && digest_secret_file_parse(buf, len, seed, reason,
 						sizeof(reason)))
-		rc = fail(KEYFILE_EBAD, why, whysize, "%s: %s", path, reason);
+		rc = reason_code(KEYFILE_EBAD, why, whysize, "%s: %s", path,
+				 reason);
 	memset(buf, 0, sizeof(buf));
 	return rc;
 }
@@ -187,6 +184,7 @@ int keyfile_read_public(const char *path,
 
 	if (rc == 0 && digest_public_file_parse(buf, len, pub, reason,
 						sizeof(reason)))
-		rc = fail(KEYFILE_EBAD, why, whysize, "%s: %s", path, reason);
+		rc = reason_code(KEYFILE_EBAD, why, whysize, "%s: %s", path,
+				 reason);
 	return rc;
 }

@@ -8,16 +8,32 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-int reason_fail(char *why, size_t whysize, const char *fmt, ...)
+static void reason_vset(char *why, size_t whysize, const char *fmt,
+			va_list ap)
 {
 	int e = errno;
+
+	if (why && whysize)
+		vsnprintf(why, whysize, fmt, ap);
+	errno = e;
+}
+
+int reason_fail(char *why, size_t whysize, const char *fmt, ...)
+{
 	va_list ap;
 
-	if (why && whysize) {
-		va_start(ap, fmt);
-		vsnprintf(why, whysize, fmt, ap);
-		va_end(ap);
-	}
-	errno = e;
+	va_start(ap, fmt);
+	reason_vset(why, whysize, fmt, ap);
+	va_end(ap);
 	return -1;
+}
+
+int reason_code(int rc, char *why, size_t whysize, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	reason_vset(why, whysize, fmt, ap);
+	va_end(ap);
+	return rc;
 }

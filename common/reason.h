@@ -15,4 +15,9 @@
 int reason_fail(char *why, size_t whysize, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The same, returning rc: for a function whose failures have codes of
+ * their own (`return reason_code(BUNDLE_VERIFY_EDIGEST, ...)`). */
+int reason_code(int rc, char *why, size_t whysize, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 #endif
