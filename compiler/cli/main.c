@@ -681,6 +681,16 @@ static int cmd_explain_or_query(int argc, char **argv, bool query)
 	return cli_end(&c);
 }
 
+static int cmd_explain(int argc, char **argv)
+{
+	return cmd_explain_or_query(argc, argv, false);
+}
+
+static int cmd_query(int argc, char **argv)
+{
+	return cmd_explain_or_query(argc, argv, true);
+}
+
 /* --- sitec parse ------------------------------------------------------------------ */
 
 static const char parse_help[] =
@@ -816,58 +826,31 @@ int main(int argc, char **argv)
 	}
 	/* getopt_long starts over for the command's own arguments, and
 	 * names the command in its messages ("sitec check: ..."). */
-	static char check_name[] = "sitec check", parse_name[] = "sitec parse";
-	static char explain_name[] = "sitec explain", query_name[] = "sitec query";
-	static char compile_name[] = "sitec compile";
+	static struct {
+		const char *word;
+		char name[32];	/* argv[0] for getopt; "": left as is */
+		int (*run)(int argc, char **argv);
+	} commands[] = {
+		{ "check", "sitec check", cmd_check },
+		{ "compile", "sitec compile", cmd_compile },
+		{ "parse", "sitec parse", cmd_parse },
+		{ "explain", "sitec explain", cmd_explain },
+		{ "query", "sitec query", cmd_query },
+		{ "codes", "", cmd_codes },
+		{ "keygen", "sitec keygen", cmd_keygen },
+		{ "graph", "sitec graph", cmd_graph },
+		{ "affected", "sitec affected", cmd_affected },
+		{ "publish", "sitec publish", cmd_publish },
+		{ "verify-bundle", "sitec verify-bundle", cmd_verify_bundle },
+	};
 
 	optind = 1;
-	if (strcmp(cmd, "check") == 0) {
-		argv[1] = check_name;
-		return cmd_check(argc - 1, argv + 1);
-	}
-	if (strcmp(cmd, "compile") == 0) {
-		argv[1] = compile_name;
-		return cmd_compile(argc - 1, argv + 1);
-	}
-	if (strcmp(cmd, "parse") == 0) {
-		argv[1] = parse_name;
-		return cmd_parse(argc - 1, argv + 1);
-	}
-	if (strcmp(cmd, "explain") == 0) {
-		argv[1] = explain_name;
-		return cmd_explain_or_query(argc - 1, argv + 1, false);
-	}
-	if (strcmp(cmd, "query") == 0) {
-		argv[1] = query_name;
-		return cmd_explain_or_query(argc - 1, argv + 1, true);
-	}
-	if (strcmp(cmd, "codes") == 0)
-		return cmd_codes(argc - 1, argv + 1);
-	static char keygen_name[] = "sitec keygen";
-	static char verify_name[] = "sitec verify-bundle";
-	static char publish_name[] = "sitec publish";
-	static char affected_name[] = "sitec affected";
-	static char graph_name[] = "sitec graph";
-
-	if (strcmp(cmd, "keygen") == 0) {
-		argv[1] = keygen_name;
-		return cmd_keygen(argc - 1, argv + 1);
-	}
-	if (strcmp(cmd, "graph") == 0) {
-		argv[1] = graph_name;
-		return cmd_graph(argc - 1, argv + 1);
-	}
-	if (strcmp(cmd, "affected") == 0) {
-		argv[1] = affected_name;
-		return cmd_affected(argc - 1, argv + 1);
-	}
-	if (strcmp(cmd, "publish") == 0) {
-		argv[1] = publish_name;
-		return cmd_publish(argc - 1, argv + 1);
-	}
-	if (strcmp(cmd, "verify-bundle") == 0) {
-		argv[1] = verify_name;
-		return cmd_verify_bundle(argc - 1, argv + 1);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(cmd, commands[i].word) != 0)
+			continue;
+		if (commands[i].name[0])
+			argv[1] = commands[i].name;
+		return commands[i].run(argc - 1, argv + 1);
 	}
 	if (cmd[0] == '-')
 		return usage_error("", "unknown option '%s'", cmd);
