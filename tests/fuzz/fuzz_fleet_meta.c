@@ -22,20 +22,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_fleet_meta"
+#include "fuzz_check.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static _Noreturn void violated(const char *what)
-{
-	fprintf(stderr, "fuzz_fleet_meta: invariant violated: %s\n", what);
-	fflush(stderr);
-	abort();
-}
-
-#define CHECK(cond, what)                                                   \
-	do {                                                                \
-		if (!(cond))                                                \
-			violated(what);                                     \
-	} while (0)
 
 struct seen {
 	char last[4096];
