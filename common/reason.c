@@ -9,6 +9,9 @@
 #include <stdio.h>
 
 static void reason_vset(char *why, size_t whysize, const char *fmt,
+			va_list ap) __attribute__((format(printf, 3, 0)));
+
+static void reason_vset(char *why, size_t whysize, const char *fmt,
 			va_list ap)
 {
 	int e = errno;

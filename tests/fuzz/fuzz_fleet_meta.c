@@ -27,7 +27,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-
 struct seen {
 	char last[4096];
 	bool any;

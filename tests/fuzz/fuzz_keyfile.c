@@ -27,7 +27,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-
 typedef int parser(const char *s, size_t n, unsigned char *out, char *why,
 		   size_t whysize);
 
