@@ -714,6 +714,16 @@ int publish_run(const struct publish_opts *o, struct publish_result *r)
 				  o->branch, git_why());
 			goto out;
 		}
+		if (attempt == PUBLISH_RETRIES && e == GIT_ELOCKED) {
+			/* not a race: a lock nobody releases (a git or a
+			 * publish killed while it held the ref) */
+			rc = fail(&p, PUBLISH_EIO, "branch %s is locked: "
+				  "%s%s.lock exists (nothing published); "
+				  "remove it if no git process is running",
+				  o->branch, git_repository_path(p.repo),
+				  p.refname);
+			goto out;
+		}
 		if (attempt == PUBLISH_RETRIES) {
 			rc = fail(&p, PUBLISH_EIO, "branch %s moved %u times "
 				  "while publishing; gave up (nothing "

@@ -272,6 +272,26 @@ sc publish --branch foreign fleet >out 2>err; rc=$?
 	[ "$(git rev-parse foreign)" = "$before" ]
 check "a branch not written by publish is refused, untouched" $?
 
+# A lock on the branch's ref that nobody releases (a git or a publish
+# killed while holding it) is named, not reported as a race.
+tipd=$(git rev-parse deploy)
+sed -i 's/tier = "gold"/tier = "silver"/' fleet/sites/paris-01.site &&
+	git commit -qam "lock test" &&
+	lock="$(git rev-parse --git-dir)/refs/heads/deploy.lock" &&
+	: >"$lock" &&
+	{ sc publish --branch deploy fleet >out 2>err; [ $? = 3 ]; } &&
+	grep -q 'branch deploy is locked: .*refs/heads/deploy.lock exists' err &&
+	[ "$(git rev-parse deploy)" = "$tipd" ] &&
+	rm -f "$lock" &&
+	sc publish --branch deploy fleet >out 2>err &&
+	[ "$(git rev-parse deploy)" != "$tipd" ]
+r=$?
+rm -f "$lock"
+[ $r = 0 ] || show err
+# the tests below expect the repository and the branch as they were
+git reset -q --hard HEAD~1 && git update-ref refs/heads/deploy "$tipd"
+check "a stale lock on the branch is named in the error; once removed, publish goes on" $r
+
 tipd=$(git rev-parse deploy)
 printf 'site broken-01 : nosuchprofile {\n}\n' >fleet/sites/broken-01.site &&
 	git add -A && git commit -qm broken &&
